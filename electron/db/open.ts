@@ -1,0 +1,229 @@
+// Opening a Tend database: refuse anything that is not a healthy Tend file *before* writing a byte,
+// back the file up before any migration, then migrate. Used by the desktop app and the CLI alike;
+// plain Node (the Electron build passes its own better-sqlite3 binary through `nativeBinding`).
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { TendError } from '../../shared/errors';
+import * as schema from './schema';
+import { backupFile, backupPathFor } from '../services/backup';
+
+export type TendDb = BetterSQLite3Database<typeof schema>;
+export type Sqlite = Database.Database;
+
+export interface OpenOptions {
+  /** Folder holding drizzle's SQL files and meta/_journal.json. */
+  migrationsFolder: string;
+  /** Path to a better_sqlite3.node built for the running runtime (the Electron build). */
+  nativeBinding?: string;
+  /** Create the parent folder when missing (true for the app's own data folder). */
+  createFolder?: boolean;
+  /** Milliseconds to wait for another process's lock before giving up. */
+  busyTimeoutMs?: number;
+}
+
+export interface OpenedDatabase {
+  file: string;
+  sqlite: Sqlite;
+  db: TendDb;
+  /** Backup taken before migrating, if a migration ran on an existing file. */
+  preMigrationBackup: string | null;
+  close(): void;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+interface JournalEntry {
+  when: number;
+  tag: string;
+}
+
+function readJournal(migrationsFolder: string): JournalEntry[] {
+  const journalPath = path.join(migrationsFolder, 'meta', '_journal.json');
+  if (!fs.existsSync(journalPath)) {
+    throw new TendError('internal', `Tend's migrations are missing (${journalPath}). Reinstall Tend.`);
+  }
+  return (JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: JournalEntry[] }).entries;
+}
+
+/** Checks the first 16 bytes without opening the file for writing. Empty files count as new. */
+function assertLooksLikeSqlite(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const read = fs.readSync(fd, head, 0, 16, 0);
+    if (read === 0) return;
+    if (read < 16 || !head.equals(SQLITE_HEADER)) {
+      throw new TendError(
+        'db_not_a_database',
+        `${file} is not a Tend database (it is not an SQLite file). Nothing was changed. Choose a .db file made by Tend, or a new file name to start a new database.`,
+        { file },
+      );
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function sqliteErrorToTend(err: unknown, file: string): TendError {
+  if (err instanceof TendError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  const message = (err as Error).message ?? String(err);
+  if (code === 'SQLITE_NOTADB') {
+    return new TendError('db_not_a_database', `${file} is not a Tend database. Nothing was changed.`, { file });
+  }
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
+    return new TendError(
+      'db_corrupt',
+      `${file} is damaged (${message}). Nothing was changed. Restore it from a backup (tend restore FILE, or File → Restore in the app).`,
+      { file },
+    );
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new TendError(
+      'db_locked',
+      `${file} is in use by another program (it is locked). Close the other Tend window or process and try again.`,
+      { file },
+    );
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new TendError(
+      'db_read_only',
+      `${file} cannot be opened for writing (${message}). Check the file's permissions or copy it to a folder you can write to.`,
+      { file },
+    );
+  }
+  return new TendError('internal', `Could not open ${file}: ${message}`, { file });
+}
+
+/**
+ * Opens (creating if needed) and migrates a Tend database. Refuses — leaving the file byte-for-byte
+ * untouched — a missing folder, a non-SQLite file, a damaged file, a locked file, and a file written
+ * by a newer Tend.
+ */
+export async function openDatabase(file: string, options: OpenOptions): Promise<OpenedDatabase> {
+  const absolute = path.resolve(file);
+  const folder = path.dirname(absolute);
+  if (!fs.existsSync(folder)) {
+    if (!options.createFolder) {
+      throw new TendError(
+        'db_folder_missing',
+        `The folder ${folder} does not exist, so ${path.basename(absolute)} cannot be created there. Create the folder or choose another location.`,
+        { file: absolute },
+      );
+    }
+    fs.mkdirSync(folder, { recursive: true });
+  }
+  const existed = fs.existsSync(absolute);
+  if (existed) {
+    if (fs.statSync(absolute).isDirectory()) {
+      throw new TendError('db_not_a_database', `${absolute} is a folder, not a database file. Choose a file name.`, {
+        file: absolute,
+      });
+    }
+    assertLooksLikeSqlite(absolute);
+  }
+
+  const journal = readJournal(options.migrationsFolder);
+  let sqlite: Sqlite | undefined;
+  try {
+    sqlite = new Database(absolute, {
+      nativeBinding: options.nativeBinding,
+      timeout: options.busyTimeoutMs ?? 2000,
+    });
+    if (existed) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        throw new TendError(
+          'db_corrupt',
+          `${absolute} is damaged (quick_check: ${String(check)}). Nothing was changed. Restore it from a backup (tend restore FILE, or File → Restore in the app).`,
+          { file: absolute },
+        );
+      }
+      assertNotNewer(sqlite, journal, absolute);
+      // A write lock held elsewhere shows up here rather than halfway through a migration.
+      sqlite.exec('BEGIN IMMEDIATE; ROLLBACK;');
+    }
+    const pending = pendingMigrations(sqlite, journal);
+    const hasTables = existed && hasUserTables(sqlite);
+    let preMigrationBackup: string | null = null;
+    if (pending > 0 && hasTables) {
+      preMigrationBackup = backupPathFor(absolute, 'pre-migrate');
+      await backupFile(sqlite, preMigrationBackup);
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = drizzle(sqlite, { schema });
+    if (pending > 0) {
+      try {
+        migrate(db, { migrationsFolder: options.migrationsFolder });
+      } catch (err) {
+        throw new TendError(
+          'db_migration_failed',
+          `Could not upgrade ${absolute} to this version of Tend: ${(err as Error).message}. The file was left as it was${
+            preMigrationBackup ? `; a copy is at ${preMigrationBackup}` : ''
+          }.`,
+          { file: absolute, backup: preMigrationBackup },
+        );
+      }
+    }
+    const opened = sqlite;
+    return {
+      file: absolute,
+      sqlite: opened,
+      db,
+      preMigrationBackup,
+      close: () => {
+        if (opened.open) opened.close();
+      },
+    };
+  } catch (err) {
+    sqlite?.close();
+    // A file we created for nothing (e.g. the migration could not start) is removed again.
+    if (!existed && fs.existsSync(absolute) && fs.statSync(absolute).size === 0) fs.rmSync(absolute);
+    throw sqliteErrorToTend(err, absolute);
+  }
+}
+
+function hasUserTables(sqlite: Sqlite): boolean {
+  const row = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  return row.n > 0;
+}
+
+function lastAppliedMigration(sqlite: Sqlite): number | null {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!table) return null;
+  const row = sqlite.prepare('SELECT max(created_at) AS last FROM __drizzle_migrations').get() as {
+    last: number | null;
+  };
+  return row.last === null ? null : Number(row.last);
+}
+
+function pendingMigrations(sqlite: Sqlite, journal: JournalEntry[]): number {
+  const last = lastAppliedMigration(sqlite);
+  return journal.filter((entry) => last === null || entry.when > last).length;
+}
+
+function assertNotNewer(sqlite: Sqlite, journal: JournalEntry[], file: string): void {
+  const last = lastAppliedMigration(sqlite);
+  const newestKnown = Math.max(...journal.map((entry) => entry.when));
+  if (last !== null && last > newestKnown) {
+    throw new TendError(
+      'db_too_new',
+      `${file} was written by a newer version of Tend. Nothing was changed. Update Tend to open it.`,
+      { file },
+    );
+  }
+  if (last === null && hasUserTables(sqlite)) {
+    throw new TendError(
+      'db_not_a_database',
+      `${file} is an SQLite database, but not one made by Tend. Nothing was changed. Choose a Tend database or a new file name.`,
+      { file },
+    );
+  }
+}

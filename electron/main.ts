@@ -1,0 +1,193 @@
+// The Electron main process: single-instance lock, the database (userData/tend.db by default, or the
+// one the user opened last), the router bound to IPC, the window and the menu. Everything below the
+// router is plain Node and shared with the CLI and the tests.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { MENU_EVENT } from '../shared/contract';
+import { TendError } from '../shared/errors';
+import { readAppState, writeAppState } from './app-state';
+import { openDatabase, type OpenedDatabase } from './db/open';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { electronNativeBinding } from './native';
+import { DATABASE_FILE_NAME, migrationsFolder } from './paths';
+import { createRouter } from './router';
+import { createServices, type Services } from './services';
+import { backupFile, backupPathFor, listBackups, restoreDatabase, rotateDailyBackup } from './services/backup';
+import { systemClock } from './services/context';
+import { createMainWindow, denyAllPermissions, registerAppScheme, serveRenderer } from './window';
+
+const appRoot = path.join(__dirname, '..', '..');
+let mainWindow: BrowserWindow | null = null;
+let opened: OpenedDatabase | null = null;
+let services: Services | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  registerAppScheme();
+  app.whenReady().then(start, (err) => fatal(err));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && services) mainWindow = createMainWindow(preloadPath());
+  });
+  app.on('will-quit', () => opened?.close());
+}
+
+function preloadPath(): string {
+  return path.join(__dirname, 'preload.js');
+}
+
+function nativeBinding(): string | undefined {
+  return electronNativeBinding({
+    appRoot,
+    resourcesPath: process.resourcesPath,
+    isPackaged: app.isPackaged,
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
+}
+
+async function useDatabase(file: string, createFolder: boolean): Promise<void> {
+  const next = await openDatabase(file, {
+    migrationsFolder: migrationsFolder(__dirname),
+    nativeBinding: nativeBinding(),
+    createFolder,
+  });
+  opened?.close();
+  opened = next;
+  services = createServices(next, systemClock());
+  writeAppState(app.getPath('userData'), { lastDatabase: next.file });
+  rotateDailyBackup(next.sqlite, next.file).catch((err) => console.error('Daily backup failed:', err));
+  mainWindow?.webContents.send(MENU_EVENT, 'db:changed');
+}
+
+/** Opening failed: say why, and offer the latest backup, another file, or quitting. */
+async function recoverFrom(err: unknown, file: string): Promise<boolean> {
+  const message = err instanceof Error ? err.message : String(err);
+  const latest = listBackups(file)[0];
+  const buttons = [...(latest ? ['Restore Latest Backup'] : []), 'Open Another Database…', 'Quit'];
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Tend could not open the database',
+    message: 'Tend could not open the database',
+    detail: latest ? `${message}\n\nLatest backup: ${latest.file}` : message,
+    buttons,
+  });
+  const choice = buttons[response];
+  if (choice === 'Restore Latest Backup' && latest) {
+    await restoreDatabase(file, latest.file, { nativeBinding: nativeBinding() });
+    await useDatabase(file, false);
+    return true;
+  }
+  if (choice === 'Open Another Database…') return chooseDatabase('open');
+  return false;
+}
+
+async function chooseDatabase(mode: 'open' | 'new'): Promise<boolean> {
+  const filters = [{ name: 'Tend database', extensions: ['db', 'sqlite'] }];
+  const file =
+    mode === 'open'
+      ? (await dialog.showOpenDialog({ title: 'Open a Tend database', properties: ['openFile'], filters })).filePaths[0]
+      : (await dialog.showSaveDialog({ title: 'New Tend database', defaultPath: 'client.db', filters })).filePath;
+  if (!file) return false;
+  try {
+    await useDatabase(file, false);
+    return true;
+  } catch (err) {
+    return recoverFrom(err, file);
+  }
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions();
+  serveRenderer(path.join(appRoot, 'dist', 'renderer'));
+  const userData = app.getPath('userData');
+  const file = readAppState(userData).lastDatabase ?? path.join(userData, DATABASE_FILE_NAME);
+  try {
+    await useDatabase(file, file.startsWith(userData));
+  } catch (err) {
+    if (!(await recoverFrom(err, file))) return app.quit();
+  }
+  const router = createRouter(
+    () => {
+      if (!services) throw new TendError('internal', 'No database is open. Use File → Open Database….');
+      return services;
+    },
+    { version: app.getVersion(), onUnexpectedError: (channel, err) => console.error(`[${channel}]`, err) },
+  );
+  registerIpc(router);
+  mainWindow = createMainWindow(preloadPath());
+  mainWindow.on('closed', () => (mainWindow = null));
+  Menu.setApplicationMenu(
+    buildMenu(
+      () => mainWindow,
+      {
+        openDatabase: () => void chooseDatabase('open'),
+        newDatabase: () => void chooseDatabase('new'),
+        backup: () => void backupNow(),
+        restore: () => void restoreNow(),
+        about: () =>
+          void dialog.showMessageBox({
+            title: 'About Tend',
+            message: `Tend ${app.getVersion()}`,
+            detail: `Your book of business, offline.\nDatabase: ${opened?.file ?? 'none'}`,
+          }),
+      },
+      process.platform === 'darwin',
+    ),
+  );
+}
+
+async function backupNow(): Promise<void> {
+  if (!opened) return;
+  const { filePath } = await dialog.showSaveDialog({
+    title: 'Back up the database',
+    defaultPath: path.basename(backupPathFor(opened.file, 'manual')),
+    filters: [{ name: 'Tend database', extensions: ['db'] }],
+  });
+  if (!filePath) return;
+  try {
+    await backupFile(opened.sqlite, filePath);
+    await dialog.showMessageBox({ message: 'Backup saved', detail: filePath });
+  } catch (err) {
+    dialog.showErrorBox('Backup failed', (err as Error).message);
+  }
+}
+
+async function restoreNow(): Promise<void> {
+  if (!opened) return;
+  const current = opened.file;
+  const { filePaths } = await dialog.showOpenDialog({
+    title: 'Restore from a backup',
+    defaultPath: path.dirname(listBackups(current)[0]?.file ?? current),
+    properties: ['openFile'],
+    filters: [{ name: 'Tend database', extensions: ['db'] }],
+  });
+  if (!filePaths[0]) return;
+  try {
+    opened.close();
+    const result = await restoreDatabase(current, filePaths[0], { nativeBinding: nativeBinding() });
+    await useDatabase(current, false);
+    await dialog.showMessageBox({
+      message: 'Database restored',
+      detail: result.previousCopy ? `The replaced database was saved to ${result.previousCopy}.` : '',
+    });
+  } catch (err) {
+    dialog.showErrorBox('Restore failed', (err as Error).message);
+    await useDatabase(current, false).catch((reopenErr) => recoverFrom(reopenErr, current));
+  }
+}
+
+function fatal(err: unknown): void {
+  dialog.showErrorBox('Tend could not start', err instanceof Error ? err.message : String(err));
+  app.quit();
+}

@@ -1,0 +1,34 @@
+// Where Tend keeps its files, computed without Electron so the CLI opens the same database the
+// desktop app does. Mirrors Electron's app.getPath('userData') for the product name "Tend".
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const PRODUCT_NAME = 'Tend';
+export const DATABASE_FILE_NAME = 'tend.db';
+
+export function userDataFolder(platform = process.platform, env = process.env, home = os.homedir()): string {
+  if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), PRODUCT_NAME);
+}
+
+export function defaultDatabaseFile(): string {
+  return path.join(userDataFolder(), DATABASE_FILE_NAME);
+}
+
+/**
+ * drizzle's migrations: beside the checkout (dev, CLI, tests) or in the packaged app's resources.
+ * `from` is the folder of the running bundle (dist/cli, dist/electron).
+ */
+export function migrationsFolder(from: string): string {
+  const candidates = [
+    process.env.TEND_MIGRATIONS,
+    path.join(from, '..', '..', 'drizzle'),
+    (process as { resourcesPath?: string }).resourcesPath
+      ? path.join((process as { resourcesPath?: string }).resourcesPath!, 'drizzle')
+      : undefined,
+    path.resolve('drizzle'),
+  ].filter((c): c is string => Boolean(c));
+  return candidates.find((c) => fs.existsSync(path.join(c, 'meta', '_journal.json'))) ?? candidates[0];
+}

@@ -1,0 +1,94 @@
+// The router: contract channel → service call. One router serves the Electron main process (ipc.ts),
+// the browser tests (test/e2e bridge) and the CLI. Every input is parsed with the contract's zod
+// schema; every outcome is a value: { ok: true, data } or { ok: false, error: { code, message, details } }.
+import { z } from 'zod';
+import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../shared/contract';
+import { TendError, type Result } from '../shared/errors';
+import type { Services } from './services';
+
+type Handlers = { [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
+
+export interface RouterOptions {
+  /** Also check every output against the contract (tests turn this on). */
+  validateOutput?: boolean;
+  version?: string;
+  /** Log unexpected errors (the main process passes its logger). */
+  onUnexpectedError?: (channel: string, error: unknown) => void;
+}
+
+function handlersFor(getServices: () => Services, options: RouterOptions): Handlers {
+  const s = getServices;
+  return {
+    'app.info': () => ({
+      version: options.version ?? '0.0.0',
+      dbFile: s().ctx.file,
+      asOf: s().ctx.clock.today(),
+      accountCount: s().accounts.count(),
+    }),
+    'accounts.list': (input) => s().accounts.list(input),
+    'accounts.get': ({ id }) => s().accounts.get(id),
+    'accounts.create': (input) => s().accounts.create(input),
+    'accounts.update': (input) => s().accounts.update(input),
+    'contacts.create': (input) => s().contacts.create(input),
+    'contacts.update': (input) => s().contacts.update(input),
+    'touches.log': (input) => s().touches.log(input),
+    'settings.get': () => s().settings.get(),
+    'settings.update': ({ settings }) => s().settings.update(settings),
+    'demo.load': () => s().demo.load(),
+  };
+}
+
+/** Turns a zod failure into one sentence naming the field, e.g. "name: an account needs a name". */
+export function describeZodError(error: z.ZodError): { message: string; issues: { path: string; message: string }[] } {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.') || '(input)', message: issue.message }));
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return { message: `Invalid ${first.path}: ${first.message}${more}.`, issues };
+}
+
+export function createRouter(getServices: () => Services, options: RouterOptions = {}) {
+  const handlers = handlersFor(getServices, options);
+
+  async function invoke(channel: string, rawInput: unknown): Promise<Result<unknown>> {
+    if (!Object.hasOwn(contract, channel)) {
+      return { ok: false, error: { code: 'unknown_channel', message: `Unknown request "${String(channel).slice(0, 80)}".` } };
+    }
+    const entry = contract[channel as Channel];
+    const parsed = entry.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const { message, issues } = describeZodError(parsed.error);
+      return { ok: false, error: { code: 'invalid_input', message, details: { channel, issues } } };
+    }
+    try {
+      const handler = handlers[channel as Channel] as (input: unknown) => unknown;
+      const data = await handler(parsed.data);
+      if (options.validateOutput) {
+        const checked = entry.output.safeParse(data);
+        if (!checked.success) {
+          const { message } = describeZodError(checked.error);
+          throw new Error(`Output of ${channel} breaks the contract: ${message}`);
+        }
+      }
+      return { ok: true, data };
+    } catch (err) {
+      if (err instanceof TendError) return { ok: false, error: err.toValue() };
+      options.onUnexpectedError?.(channel, err);
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Something went wrong in ${channel}: ${(err as Error)?.message ?? String(err)}` },
+      };
+    }
+  }
+
+  return {
+    invoke,
+    /** Typed call for Node callers (CLI, tests): unwraps the result or throws a TendError. */
+    async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+      const result = await invoke(channel, input);
+      if (!result.ok) throw new TendError(result.error.code, result.error.message, result.error.details);
+      return result.data as ChannelOutput<C>;
+    },
+  };
+}
+
+export type Router = ReturnType<typeof createRouter>;

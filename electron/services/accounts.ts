@@ -1,0 +1,128 @@
+// Accounts: the list every view starts from (one query joining each account's latest health
+// snapshot and its open flags), the detail page's data, and edits.
+import { eq } from 'drizzle-orm';
+import type { Account, AccountDetail, AccountSummary, ChannelInput } from '../../shared/contract';
+import type { Band, FlagRule, Segment, Severity, Stage } from '../../shared/domain';
+import { TendError } from '../../shared/errors';
+import { accounts } from '../db/schema';
+import type { ServiceContext } from './context';
+import { createContactsService } from './contacts';
+import { createTouchesService } from './touches';
+
+interface SummaryRow {
+  id: number;
+  externalId: string | null;
+  name: string;
+  segment: Segment;
+  stage: Stage;
+  mrrCents: number;
+  currency: string;
+  renewalDate: string | null;
+  archived: number;
+  score: number | null;
+  band: Band | null;
+  confidence: number | null;
+  inTriage: number | null;
+}
+
+export function createAccountsService(ctx: ServiceContext) {
+  const { db, sqlite, clock } = ctx;
+  const summaries = sqlite.prepare(`
+    SELECT a.id, a.external_id AS externalId, a.name, a.segment, a.stage, a.mrr_cents AS mrrCents,
+           a.currency, a.renewal_date AS renewalDate, a.archived,
+           h.score, h.band, h.confidence, h.in_triage AS inTriage
+    FROM accounts a
+    LEFT JOIN health_snapshots h ON h.id = (
+      SELECT id FROM health_snapshots WHERE account_id = a.id ORDER BY date DESC LIMIT 1)
+    WHERE (@includeArchived = 1 OR a.archived = 0)
+      AND (@search IS NULL OR a.name LIKE '%' || @search || '%' ESCAPE '\\' OR a.external_id = @exact)
+    ORDER BY a.name COLLATE NOCASE`);
+  const openFlags = sqlite.prepare(`
+    SELECT account_id AS accountId, rule, severity FROM flags
+    WHERE resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until < ?)`);
+
+  function require(id: number): Account {
+    const row = db.select().from(accounts).where(eq(accounts.id, id)).get();
+    if (!row) throw new TendError('not_found', `There is no account with id ${id}. It may have been deleted.`, { id });
+    return row;
+  }
+
+  return {
+    list(input: ChannelInput<'accounts.list'> = {}): AccountSummary[] {
+      const search = input.search?.trim() ? input.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`) : null;
+      const rows = summaries.all({
+        includeArchived: input.includeArchived ? 1 : 0,
+        search,
+        exact: input.search?.trim() ?? null,
+      }) as SummaryRow[];
+      const flagsByAccount = new Map<number, { rule: FlagRule; severity: Severity }[]>();
+      for (const flag of openFlags.all(clock.today()) as { accountId: number; rule: FlagRule; severity: Severity }[]) {
+        const list = flagsByAccount.get(flag.accountId);
+        if (list) list.push({ rule: flag.rule, severity: flag.severity });
+        else flagsByAccount.set(flag.accountId, [{ rule: flag.rule, severity: flag.severity }]);
+      }
+      return rows.map((row) => ({
+        ...row,
+        archived: row.archived === 1,
+        inTriage: row.inTriage === 1,
+        flags: flagsByAccount.get(row.id) ?? [],
+      }));
+    },
+
+    get(id: number): AccountDetail {
+      const account = require(id);
+      return {
+        account,
+        contacts: createContactsService(ctx).listForAccount(id),
+        touches: createTouchesService(ctx).listForAccount(id),
+      };
+    },
+
+    create(input: ChannelInput<'accounts.create'>): Account {
+      const now = clock.now();
+      assertExternalIdFree(input.externalId ?? null);
+      const row = db
+        .insert(accounts)
+        .values({ ...input, createdAt: now, updatedAt: now })
+        .returning()
+        .get();
+      ctx.accountChanged(row.id);
+      return row;
+    },
+
+    update({ id, patch }: ChannelInput<'accounts.update'>): Account {
+      require(id);
+      if (patch.externalId) assertExternalIdFree(patch.externalId, id);
+      const row = db
+        .update(accounts)
+        .set({ ...patch, updatedAt: clock.now() })
+        .where(eq(accounts.id, id))
+        .returning()
+        .get();
+      ctx.accountChanged(id);
+      return row;
+    },
+
+    count(): number {
+      return (sqlite.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+    },
+  };
+
+  function assertExternalIdFree(externalId: string | null, exceptId?: number): void {
+    if (!externalId) return;
+    const clash = db
+      .select({ id: accounts.id, name: accounts.name })
+      .from(accounts)
+      .where(eq(accounts.externalId, externalId))
+      .get();
+    if (clash && clash.id !== exceptId) {
+      throw new TendError(
+        'conflict',
+        `The external id ${externalId} already belongs to ${clash.name}. Use another external id or edit that account.`,
+        { field: 'externalId', accountId: clash.id },
+      );
+    }
+  }
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

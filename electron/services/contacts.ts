@@ -1,0 +1,75 @@
+// Contacts: the people at an account, with the level, user flag and strength the relationship
+// metrics read (seed 001), and when each was last involved in a touch.
+import { eq } from 'drizzle-orm';
+import type { ChannelInput, Contact } from '../../shared/contract';
+import { TendError } from '../../shared/errors';
+import { accounts, contacts } from '../db/schema';
+import type { ServiceContext } from './context';
+
+export function createContactsService(ctx: ServiceContext) {
+  const { db, sqlite, clock } = ctx;
+  const lastTouch = sqlite.prepare(`
+    SELECT tc.contact_id AS contactId, max(t.occurred_at) AS lastTouchAt
+    FROM touch_contacts tc JOIN touches t ON t.id = tc.touch_id
+    WHERE t.account_id = ? GROUP BY tc.contact_id`);
+
+  function withLastTouch(row: typeof contacts.$inferSelect, lastTouchAt: string | null): Contact {
+    const { accountId, id, name, email, title, level, isUser, role, strength, leftOn, notes } = row;
+    return { id, accountId, name, email, title, level, isUser, role, strength, leftOn, notes, lastTouchAt };
+  }
+
+  function requireContact(id: number) {
+    const row = db.select().from(contacts).where(eq(contacts.id, id)).get();
+    if (!row) throw new TendError('not_found', `There is no contact with id ${id}. It may have been deleted.`, { id });
+    return row;
+  }
+
+  return {
+    listForAccount(accountId: number): Contact[] {
+      const last = new Map(
+        (lastTouch.all(accountId) as { contactId: number; lastTouchAt: string }[]).map((r) => [r.contactId, r.lastTouchAt]),
+      );
+      return db
+        .select()
+        .from(contacts)
+        .where(eq(contacts.accountId, accountId))
+        .orderBy(contacts.name)
+        .all()
+        .map((row) => withLastTouch(row, last.get(row.id) ?? null));
+    },
+
+    create(input: ChannelInput<'contacts.create'>): Contact {
+      const account = db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId)).get();
+      if (!account) {
+        throw new TendError('not_found', `There is no account with id ${input.accountId} to add the contact to.`, {
+          field: 'accountId',
+        });
+      }
+      const now = clock.now();
+      const row = db
+        .insert(contacts)
+        .values({ ...input, createdAt: now, updatedAt: now })
+        .returning()
+        .get();
+      ctx.accountChanged(row.accountId);
+      return withLastTouch(row, null);
+    },
+
+    update({ id, patch }: ChannelInput<'contacts.update'>): Contact {
+      requireContact(id);
+      const row = db
+        .update(contacts)
+        .set({ ...patch, updatedAt: clock.now() })
+        .where(eq(contacts.id, id))
+        .returning()
+        .get();
+      ctx.accountChanged(row.accountId);
+      const last = (lastTouch.all(row.accountId) as { contactId: number; lastTouchAt: string }[]).find(
+        (r) => r.contactId === id,
+      );
+      return withLastTouch(row, last?.lastTouchAt ?? null);
+    },
+  };
+}
+
+export type ContactsService = ReturnType<typeof createContactsService>;

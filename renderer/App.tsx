@@ -1,0 +1,75 @@
+// The shell: sidebar + routed screen. Global keys: Ctrl/Cmd+1…4 switch screens (the Electron menu
+// sends the same commands); the menu's "db:changed" reloads everything.
+import { useEffect } from 'react';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import type { MenuCommand } from '../shared/contract';
+import { onMenu } from './api';
+import { ErrorBanner } from './components/ErrorBanner';
+import { Sidebar } from './components/Sidebar';
+import { AccountScreen } from './screens/Account/AccountScreen';
+import { ImportScreen } from './screens/Import/ImportScreen';
+import { PortfolioScreen } from './screens/Portfolio/PortfolioScreen';
+import { SettingsScreen } from './screens/Settings/SettingsScreen';
+import { TodayScreen } from './screens/Today/TodayScreen';
+import { useAccountsStore } from './stores/accounts';
+import { useAppStore } from './stores/app';
+
+const SCREEN_KEYS: Record<string, string> = { '1': '/portfolio', '2': '/today', '3': '/import', '4': '/settings' };
+const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
+  'navigate:portfolio': '/portfolio',
+  'navigate:today': '/today',
+  'navigate:import': '/import',
+  'navigate:settings': '/settings',
+};
+
+export function App() {
+  const { info, error, loadInfo, clearError } = useAppStore();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    void loadInfo();
+  }, [loadInfo]);
+
+  useEffect(
+    () =>
+      onMenu((command) => {
+        const route = MENU_ROUTES[command];
+        if (route) navigate(route);
+        if (command === 'db:changed') {
+          void loadInfo();
+          void useAccountsStore.getState().load();
+          navigate('/portfolio');
+        }
+      }),
+    [navigate, loadInfo],
+  );
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if ((event.ctrlKey || event.metaKey) && SCREEN_KEYS[event.key]) {
+        event.preventDefault();
+        navigate(SCREEN_KEYS[event.key]);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  return (
+    <div className="app">
+      <Sidebar dbFile={info?.dbFile ?? null} />
+      <main className="main">
+        {error && <ErrorBanner message={error} onClose={clearError} />}
+        <Routes>
+          <Route path="/" element={<Navigate to="/portfolio" replace />} />
+          <Route path="/portfolio" element={<PortfolioScreen />} />
+          <Route path="/accounts/:id" element={<AccountScreen />} />
+          <Route path="/today" element={<TodayScreen />} />
+          <Route path="/import" element={<ImportScreen />} />
+          <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="*" element={<Navigate to="/portfolio" replace />} />
+        </Routes>
+      </main>
+    </div>
+  );
+}

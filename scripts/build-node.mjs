@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Bundles the Node-side entry points with esbuild: the Electron main process and preload (one file
+// each — a sandboxed preload cannot require our modules), the `tend` CLI and the benchmark.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // Native and runtime-fetched modules stay external; everything else is bundled.
+  external: ['electron', 'better-sqlite3', 'playwright-core'],
+};
+
+const entries = [
+  { in: 'electron/main.ts', out: 'dist/electron/main.js' },
+  { in: 'electron/preload.ts', out: 'dist/electron/preload.js' },
+  { in: 'electron/cli/tend.ts', out: 'dist/cli/tend.js', banner: '#!/usr/bin/env node' },
+];
+if (fs.existsSync(path.join(root, 'bench/bench.ts'))) entries.push({ in: 'bench/bench.ts', out: 'dist/bench/bench.js' });
+
+await Promise.all(
+  entries.map((entry) =>
+    build({
+      ...common,
+      entryPoints: [entry.in],
+      outfile: entry.out,
+      banner: entry.banner ? { js: entry.banner } : undefined,
+    }),
+  ),
+);
+fs.chmodSync(path.join(root, 'dist/cli/tend.js'), 0o755);

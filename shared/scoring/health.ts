@@ -1,0 +1,256 @@
+// The health score (SPEC "Health score"): the weighted mean of the components that have data,
+// weights renormalised over them, rounded half up only at the end; confidence = available weight /
+// total weight. readSamples reads the metric samples and surveys once; computeHealth is pure
+// arithmetic on what was read.
+import { COMPONENTS, type Band, type ComponentName, type Segment } from '../domain';
+import { toDayNumber } from '../dates';
+import type { Settings } from '../settings';
+import { relationshipScore } from './relationships';
+import type { AccountFacts, AccountSignals, ComponentResults, DatedValue, HealthResult, SampleSignals } from './types';
+
+// ---- numbers and words ----
+
+/** Nearest integer, halves up (74.5 → 75, −12.5 → −12). The epsilon absorbs float noise such as
+ * 74.49999999999999 for a sum that is 74.5 on paper. */
+export function roundHalfUp(x: number): number {
+  return Math.floor(x + 0.5 + 1e-9);
+}
+
+/** Two decimals, halves up. */
+export const round2 = (x: number): number => roundHalfUp(x * 100) / 100;
+
+/** At most one decimal, for text. */
+export const fmt = (x: number): string => String(Math.round(x * 10) / 10);
+
+/** "1 day", "3 days". */
+export const plural = (n: number, noun: string): string => `${fmt(n)} ${noun}${n === 1 ? '' : 's'}`;
+
+const clamp100 = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
+
+// ---- reading samples and surveys ----
+
+const ADOPTION = 0;
+const ACTIVE_USERS = 1;
+const OPEN_TICKETS = 2;
+const OVERDUE_INVOICES = 3;
+const NPS = 4;
+const CSAT = 5;
+const bestDay = new Float64Array(6);
+const bestIndex = new Int32Array(6);
+
+function sampleSlot(key: string): number {
+  switch (key) {
+    case 'adoption':
+      return ADOPTION;
+    case 'active_users':
+      return ACTIVE_USERS;
+    case 'open_tickets':
+      return OPEN_TICKETS;
+    case 'overdue_invoices':
+      return OVERDUE_INVOICES;
+    default:
+      return -1;
+  }
+}
+
+function latest<T extends { date: string }>(items: T[], slot: number, value: (item: T) => number): DatedValue | null {
+  const i = bestIndex[slot];
+  if (i < 0) return null;
+  return { value: value(items[i]), day: bestDay[slot], date: items[i].date.slice(0, 10) };
+}
+
+/**
+ * The latest value (greatest date on or before as-of; on equal dates the later one in the input)
+ * of each sample key and survey kind the score reads. Adoption falls back to 100 × active_users /
+ * seats, capped at 100, when there is no adoption sample and seats > 0.
+ */
+export function readSamples(facts: AccountFacts, asOfDay: number): SampleSignals {
+  bestDay.fill(-Infinity);
+  bestIndex.fill(-1);
+  const { samples, surveys } = facts;
+  for (let i = 0; i < samples.length; i++) {
+    const slot = sampleSlot(samples[i].key);
+    if (slot < 0 || !Number.isFinite(samples[i].value)) continue;
+    const day = toDayNumber(samples[i].date);
+    if (!(day <= asOfDay) || day < bestDay[slot]) continue;
+    bestDay[slot] = day;
+    bestIndex[slot] = i;
+  }
+  for (let i = 0; i < surveys.length; i++) {
+    const kind = surveys[i].kind;
+    const slot = kind === 'nps' ? NPS : kind === 'csat' ? CSAT : -1;
+    if (slot < 0 || !Number.isFinite(surveys[i].score)) continue;
+    const day = toDayNumber(surveys[i].date);
+    if (!(day <= asOfDay) || day < bestDay[slot]) continue;
+    bestDay[slot] = day;
+    bestIndex[slot] = i;
+  }
+
+  const sampleValue = (s: { value: number }) => s.value;
+  let adoption: SampleSignals['adoption'] = null;
+  const sampled = latest(samples, ADOPTION, sampleValue);
+  if (sampled !== null) {
+    adoption = { ...sampled, source: 'adoption', activeUsers: null };
+  } else if (facts.seats !== null && facts.seats > 0) {
+    const users = latest(samples, ACTIVE_USERS, sampleValue);
+    if (users !== null) {
+      adoption = { ...users, value: adoptionFromUsers(users.value, facts.seats), source: 'active_users', activeUsers: users.value };
+    }
+  }
+  const surveyScore = (s: { score: number }) => s.score;
+  return {
+    adoption,
+    openTickets: latest(samples, OPEN_TICKETS, sampleValue),
+    overdueInvoices: latest(samples, OVERDUE_INVOICES, sampleValue),
+    nps: latest(surveys, NPS, surveyScore),
+    csat: latest(surveys, CSAT, surveyScore),
+  };
+}
+
+/** 100 × active users / seats, capped at 100 (SPEC: adoption "derived from active_users/seats"). */
+export const adoptionFromUsers = (activeUsers: number, seats: number): number =>
+  Math.min(100, (100 * activeUsers) / seats);
+
+// ---- components ----
+
+interface Part {
+  score: number;
+  inputDate: string | null;
+  detail: string;
+}
+
+function adoptionPart(s: AccountSignals, seats: number | null): Part | null {
+  const a = s.adoption;
+  if (a === null) return null;
+  const detail =
+    a.source === 'adoption'
+      ? `Adoption ${fmt(a.value)}%`
+      : `${fmt(a.activeUsers ?? 0)} active users of ${fmt(seats ?? 0)} seats (${fmt(a.value)}% adoption)`;
+  return { score: clamp100(a.value), inputDate: a.date, detail };
+}
+
+/** 100 if d ≤ c, 0 if d ≥ k·c, linear between; never touched = 0 (SPEC "Engagement … always has data"). */
+export function engagementScore(daysSinceLastTouch: number, cadence: number, zeroAtCadences: number): number {
+  const d = daysSinceLastTouch;
+  if (d <= cadence) return 100;
+  const zeroAt = zeroAtCadences * cadence;
+  if (d >= zeroAt) return 0;
+  return (100 * (zeroAt - d)) / (zeroAt - cadence);
+}
+
+function engagementPart(s: AccountSignals, segment: Segment, settings: Settings): Part {
+  const c = settings.cadenceDays[segment];
+  const d = s.relationships.daysSinceLastTouch;
+  const when = d === Infinity ? 'Never touched' : d === 0 ? 'Last touch today' : `Last touch ${plural(d, 'day')} ago`;
+  return {
+    score: engagementScore(d, c, settings.engagement.zeroAtCadences),
+    inputDate: s.lastTouchDate,
+    detail: `${when}; cadence ${plural(c, 'day')}`,
+  };
+}
+
+function sentimentPart(s: AccountSignals): Part | null {
+  const p = s.sentiment;
+  if (p === null) return null;
+  const over = p.count === 1 ? 'the last touch' : `the last ${p.count} touches`;
+  return {
+    score: clamp100(((p.mean + 2) / 4) * 100), // −2…+2 → 0…100
+    inputDate: p.date,
+    detail: `Mean pulse ${p.mean > 0 ? '+' : ''}${fmt(p.mean)} over ${over}`,
+  };
+}
+
+function surveyPart(s: AccountSignals): Part | null {
+  if (s.nps !== null) return { score: clamp100(s.nps.value * 10), inputDate: s.nps.date, detail: `NPS ${fmt(s.nps.value)}` };
+  if (s.csat === null) return null;
+  return {
+    score: clamp100(((s.csat.value - 1) / 4) * 100), // 1…5 → 0…100
+    inputDate: s.csat.date,
+    detail: `CSAT ${fmt(s.csat.value)} of 5 (no NPS)`,
+  };
+}
+
+function supportPart(s: AccountSignals, settings: Settings): Part | null {
+  const t = s.openTickets;
+  if (t === null) return null;
+  return {
+    score: clamp100(100 - settings.support.pointsPerTicket * t.value),
+    inputDate: t.date,
+    detail: plural(t.value, 'open ticket'),
+  };
+}
+
+function financialPart(s: AccountSignals): Part | null {
+  const o = s.overdueInvoices;
+  if (o === null) return null;
+  const overdue = o.value > 0;
+  return {
+    score: overdue ? 0 : 100,
+    inputDate: o.date,
+    detail: overdue ? plural(o.value, 'overdue invoice') : 'No overdue invoices',
+  };
+}
+
+function parts(s: AccountSignals, segment: Segment, seats: number | null, settings: Settings): Record<ComponentName, Part | null> {
+  const rel = relationshipScore(s.relationships, settings);
+  return {
+    adoption: adoptionPart(s, seats),
+    relationships: { score: rel.score, inputDate: null, detail: rel.detail }, // always has data
+    engagement: engagementPart(s, segment, settings),
+    sentiment: sentimentPart(s),
+    survey: surveyPart(s),
+    support: supportPart(s, settings),
+    financial: financialPart(s),
+  };
+}
+
+export function bandOf(score: number, settings: Settings): Band {
+  if (score >= settings.bands.healthy) return 'healthy';
+  if (score >= settings.bands.watch) return 'watch';
+  return 'at_risk';
+}
+
+/** The health result of an account from its signals. */
+export function computeHealth(
+  signals: AccountSignals,
+  facts: Pick<AccountFacts, 'segment' | 'seats'>,
+  settings: Settings,
+): HealthResult {
+  const byName = parts(signals, facts.segment, facts.seats, settings);
+  let total = 0;
+  let available = 0;
+  let weighted = 0;
+  for (const name of COMPONENTS) {
+    const w = settings.weights[name];
+    total += w;
+    const part = byName[name];
+    if (part !== null) {
+      available += w;
+      weighted += w * part.score;
+    }
+  }
+  const components = {} as ComponentResults;
+  for (const name of COMPONENTS) {
+    const part = byName[name];
+    const weight = settings.weights[name];
+    components[name] =
+      part === null
+        ? null
+        : {
+            score: part.score,
+            weight,
+            contribution: available > 0 ? (weight * part.score) / available : 0,
+            inputDate: part.inputDate,
+            detail: part.detail,
+          };
+  }
+  const rawScore = available > 0 ? weighted / available : 0;
+  const score = roundHalfUp(rawScore);
+  return {
+    score,
+    rawScore,
+    band: bandOf(score, settings),
+    confidence: total > 0 ? round2(available / total) : 0,
+    components,
+  };
+}

@@ -1,0 +1,151 @@
+// Contacts and touches (seed 001, "Relationship metrics"): strong users, strong executives, days
+// since the last user / executive / any touch, and the CSM pulse of the latest touches. One pass
+// over contacts, one over touches; each date is parsed once.
+import { isExecutive } from '../domain';
+import { toDayNumber } from '../dates';
+import type { Settings } from '../settings';
+import type { AccountFacts, PeopleSignals, RelationshipMetrics } from './types';
+
+const EXEC = 1;
+const USER = 2;
+
+// Scratch buffers for the "last N pulses" window, reused across calls (the scoring is synchronous).
+let recentDays = new Float64Array(8);
+let recentPulses = new Float64Array(8);
+
+/**
+ * Keeps the n most recent pulses in recentDays/recentPulses (ascending by date, `size` of them) and
+ * returns the new size. The newcomer comes later in input order than everything kept, so on equal
+ * dates it counts as more recent: ties are broken stably, as a stable sort by date would.
+ */
+function keepRecentPulse(size: number, n: number, day: number, pulse: number): number {
+  if (size === n) {
+    if (day < recentDays[0]) return size; // older than every pulse kept
+    for (let j = 1; j < size; j++) {
+      recentDays[j - 1] = recentDays[j];
+      recentPulses[j - 1] = recentPulses[j];
+    }
+    size--;
+  }
+  let p = size;
+  while (p > 0 && recentDays[p - 1] > day) {
+    recentDays[p] = recentDays[p - 1];
+    recentPulses[p] = recentPulses[p - 1];
+    p--;
+  }
+  recentDays[p] = day;
+  recentPulses[p] = pulse;
+  return size + 1;
+}
+
+/**
+ * Reads contacts and touches at the as-of day. A contact who left on or before as-of does not count
+ * (one who leaves later still does); touches dated after as-of have not happened yet. A touch
+ * "involves an executive" when one of its contactIds is an executive who still counts.
+ */
+export function readPeople(facts: AccountFacts, asOfDay: number, settings: Settings): PeopleSignals {
+  const strong = settings.relationships.strongStrength;
+  let strongUsers = 0;
+  let strongExecs = 0;
+  let lastExecLeftDay = -Infinity;
+  let roles: Map<number, number> | null = null; // contact id → EXEC | USER, counting contacts only
+
+  for (const contact of facts.contacts) {
+    const exec = isExecutive(contact.level);
+    if (contact.leftOn !== null) {
+      const leftDay = toDayNumber(contact.leftOn);
+      if (leftDay <= asOfDay) {
+        if (exec && leftDay > lastExecLeftDay) lastExecLeftDay = leftDay;
+        continue;
+      }
+    }
+    const bits = (exec ? EXEC : 0) | (contact.isUser ? USER : 0);
+    if (bits === 0) continue;
+    roles ??= new Map();
+    roles.set(contact.id, (roles.get(contact.id) ?? 0) | bits);
+    if (contact.strength >= strong) {
+      if (exec) strongExecs++;
+      if (contact.isUser) strongUsers++;
+    }
+  }
+
+  const n = settings.sentiment.lastTouches;
+  if (recentDays.length < n) {
+    recentDays = new Float64Array(n);
+    recentPulses = new Float64Array(n);
+  }
+  let pulses = 0;
+  let lastPulseDay = -Infinity;
+  let lastPulseDate = '';
+  let lastTouchDay = -Infinity;
+  let lastTouchDate: string | null = null;
+  let lastExecDay = -Infinity;
+  let lastUserDay = -Infinity;
+
+  for (const touch of facts.touches) {
+    const day = toDayNumber(touch.date);
+    if (!(day <= asOfDay)) continue; // after as-of, or not a date
+    if (day > lastTouchDay) {
+      lastTouchDay = day;
+      lastTouchDate = touch.date;
+    }
+    const pulse = touch.sentiment;
+    if (pulse !== null && Number.isFinite(pulse)) {
+      pulses = keepRecentPulse(pulses, n, day, pulse);
+      if (day > lastPulseDay) {
+        lastPulseDay = day;
+        lastPulseDate = touch.date;
+      }
+    }
+    if (roles !== null && (day > lastExecDay || day > lastUserDay)) {
+      for (const id of touch.contactIds) {
+        const bits = roles.get(id);
+        if (bits === undefined) continue;
+        if (bits & EXEC && day > lastExecDay) lastExecDay = day;
+        if (bits & USER && day > lastUserDay) lastUserDay = day;
+      }
+    }
+  }
+
+  let sum = 0;
+  for (let j = 0; j < pulses; j++) sum += recentPulses[j];
+
+  return {
+    relationships: {
+      strongUsers,
+      strongExecs,
+      requiredExecs: settings.requiredExecs[facts.segment],
+      // asOf − (−Infinity) = Infinity: "none ever" is infinitely long ago.
+      daysSinceUserContact: asOfDay - lastUserDay,
+      daysSinceExecContact: asOfDay - lastExecDay,
+      daysSinceLastTouch: asOfDay - lastTouchDay,
+    },
+    lastTouchDate: lastTouchDate === null ? null : lastTouchDate.slice(0, 10),
+    sentiment: pulses === 0 ? null : { mean: sum / pulses, count: pulses, date: lastPulseDate.slice(0, 10) },
+    lastExecLeftDay: lastExecLeftDay === -Infinity ? null : lastExecLeftDay,
+  };
+}
+
+/** "1 of 2 strong executives" — or "3 strong executives (2 needed)" when over target. */
+export function countOf(have: number, want: number, noun: string): string {
+  return have > want ? `${have} ${noun} (${want} needed)` : `${have} of ${want} ${noun}`;
+}
+
+/**
+ * The relationships component: execPoints × min(1, strongExecs / required) + userPoints ×
+ * min(1, strongUsers / target), scaled to 0–100 (60/40 by default, SPEC table). A requirement
+ * of 0 is met by anyone.
+ */
+export function relationshipScore(m: RelationshipMetrics, settings: Settings): { score: number; detail: string } {
+  const { execPoints, userPoints, strongUsersTarget } = settings.relationships;
+  const execShare = m.requiredExecs > 0 ? Math.min(1, m.strongExecs / m.requiredExecs) : 1;
+  const userShare = strongUsersTarget > 0 ? Math.min(1, m.strongUsers / strongUsersTarget) : 1;
+  const points = execPoints + userPoints;
+  const score = points > 0 ? (100 * (execPoints * execShare + userPoints * userShare)) / points : 0;
+  const detail = `${countOf(m.strongExecs, m.requiredExecs, 'strong executives')}, ${countOf(
+    m.strongUsers,
+    strongUsersTarget,
+    'strong users',
+  )}`;
+  return { score, detail };
+}

@@ -1,0 +1,205 @@
+// Inputs and outputs of the pure scoring layer. The DB loader produces AccountFacts; the scoring
+// never reads the database or the clock.
+import type { Band, ComponentName, ContactLevel, FlagRule, RevenueKind, Segment, Severity, Stage, SurveyKind } from '../domain';
+
+// ---- inputs (arrays in any order) ----
+
+export interface ContactFacts {
+  id: number;
+  level: ContactLevel;
+  isUser: boolean;
+  /** 0–4: none, weak, medium, strong, very strong. */
+  strength: number;
+  leftOn: string | null;
+}
+
+export interface TouchFacts {
+  /** YYYY-MM-DD */
+  date: string;
+  /** CSM pulse −2…2, or null when not recorded. */
+  sentiment: number | null;
+  contactIds: number[];
+}
+
+export interface SampleFacts {
+  date: string;
+  key: string;
+  value: number;
+}
+
+export interface SurveyFacts {
+  date: string;
+  kind: SurveyKind;
+  score: number;
+}
+
+export interface AccountFacts {
+  id: number;
+  segment: Segment;
+  stage: Stage;
+  archived: boolean;
+  contractStart: string | null;
+  renewalDate: string | null;
+  seats: number | null;
+  /** YYYY-MM-DD */
+  createdAt: string;
+  contacts: ContactFacts[];
+  touches: TouchFacts[];
+  samples: SampleFacts[];
+  surveys: SurveyFacts[];
+}
+
+// ---- outputs ----
+
+export interface ComponentResult {
+  /** Unrounded 0–100. */
+  score: number;
+  weight: number;
+  /** Points of the final (raw) score this component supplies: weight × score / available weight. */
+  contribution: number;
+  /** Date of the freshest input used ("adoption sample 41 days old"); null when undated. */
+  inputDate: string | null;
+  /** Plain words with the numbers, e.g. "1 of 2 strong executives, 0 of 2 strong users". */
+  detail: string;
+}
+
+export type ComponentResults = Record<ComponentName, ComponentResult | null>;
+
+export interface HealthResult {
+  /** Rounded half up. */
+  score: number;
+  rawScore: number;
+  /** From the rounded score. */
+  band: Band;
+  /** Available weight / total weight, two decimals. */
+  confidence: number;
+  /** Every component, null when it has no data. */
+  components: ComponentResults;
+}
+
+export interface FlagResult {
+  rule: FlagRule;
+  severity: Severity;
+  reason: string;
+}
+
+export interface RelationshipMetrics {
+  strongUsers: number;
+  strongExecs: number;
+  requiredExecs: number;
+  /** Whole days; Infinity when there was never such a touch. */
+  daysSinceUserContact: number;
+  daysSinceExecContact: number;
+  daysSinceLastTouch: number;
+}
+
+export interface AccountScore {
+  health: HealthResult;
+  flags: FlagResult[];
+  relationships: RelationshipMetrics;
+  inTriage: boolean;
+}
+
+// ---- what the scoring reads from the facts at an as-of date (between the modules) ----
+
+/** The latest value of something, dated. */
+export interface DatedValue {
+  value: number;
+  /** Day number (shared/dates). */
+  day: number;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+/** Contacts and touches, read once. */
+export interface PeopleSignals {
+  relationships: RelationshipMetrics;
+  /** Date of the latest touch on or before as-of. */
+  lastTouchDate: string | null;
+  /** Mean pulse of the most recent touches that have one. */
+  sentiment: { mean: number; count: number; date: string } | null;
+  /** Day number of the most recent executive departure on or before as-of. */
+  lastExecLeftDay: number | null;
+}
+
+/** Where the adoption value came from: an `adoption` sample, or active_users / seats. */
+export type AdoptionSource = 'adoption' | 'active_users';
+
+/** Metric samples and surveys, read once. */
+export interface SampleSignals {
+  /** Adoption 0–100 (already derived and capped when it came from active_users). */
+  adoption: (DatedValue & { source: AdoptionSource; activeUsers: number | null }) | null;
+  openTickets: DatedValue | null;
+  overdueInvoices: DatedValue | null;
+  nps: DatedValue | null;
+  csat: DatedValue | null;
+}
+
+export interface AccountSignals extends PeopleSignals, SampleSignals {
+  asOfDay: number;
+}
+
+// ---- portfolio metrics ----
+
+export interface PortfolioAccount {
+  id: number;
+  stage: Stage;
+  archived: boolean;
+  /** Current MRR, integer cents. */
+  mrr: number;
+  contractStart: string | null;
+  createdAt: string;
+  renewalDate: string | null;
+  /** From scoreAccount. */
+  inTriage: boolean;
+}
+
+export interface PortfolioRevenueEvent {
+  accountId: number;
+  date: string;
+  kind: RevenueKind;
+  /** Integer cents. */
+  mrrDelta: number;
+}
+
+export interface PortfolioSurvey {
+  accountId: number;
+  date: string;
+  kind: SurveyKind;
+  score: number;
+}
+
+export interface PortfolioInput {
+  accounts: PortfolioAccount[];
+  revenue: PortfolioRevenueEvent[];
+  surveys: PortfolioSurvey[];
+}
+
+export interface RenewalBucket {
+  count: number;
+  /** Integer cents. */
+  arr: number;
+}
+
+/** Rates are fractions (0.25), money integer cents, null when there is no data. */
+export interface PortfolioMetrics {
+  month: string;
+  logoChurnRate: number | null;
+  netMrrChurnRate: number | null;
+  grossRevenueRetention: number | null;
+  netRevenueRetention: number | null;
+  /** Integer −100…100. */
+  nps: number | null;
+  /** Percentage 0…100 of responses scoring 4–5. */
+  csat: number | null;
+  /** Mean score 1…7. */
+  ces: number | null;
+  incubationPipelineArr: number;
+  triageArr: number;
+  arrAtRisk: number;
+  /** MRR at the end of the month before (MRR₀). */
+  mrrStart: number;
+  /** MRR at the end of the month (or at as-of, if that is earlier). */
+  mrrEnd: number;
+  renewals: { d30: RenewalBucket; d60: RenewalBucket; d90: RenewalBucket };
+}

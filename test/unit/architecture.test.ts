@@ -1,0 +1,57 @@
+// The import graph is the architecture (STYLE.md): only the Electron shell imports 'electron', the
+// renderer never reaches into the main process, and shared/ stays free of Node and Electron.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SHELL = ['electron/main.ts', 'electron/window.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/menu.ts', 'electron/print.ts'];
+
+function sources(folder: string): string[] {
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+function imports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
+}
+
+describe('the architecture', () => {
+  it('imports electron only in the thin shell', () => {
+    const offenders = [...sources('electron'), ...sources('shared'), ...sources('renderer')].filter(
+      (file) => !SHELL.includes(file.split(path.sep).join('/')) && imports(file).some((i) => i === 'electron' || i.startsWith('electron/')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the renderer off Node and off the main process code', () => {
+    const offenders = sources('renderer').flatMap((file) =>
+      imports(file)
+        .filter((i) => i.startsWith('node:') || i.includes('/electron/') || i === 'better-sqlite3' || i.startsWith('drizzle-orm'))
+        .map((i) => `${file}: ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps shared/ pure: no Node, no database, no Electron', () => {
+    const offenders = sources('shared').flatMap((file) =>
+      imports(file)
+        .filter((i) => i.startsWith('node:') || i.includes('electron') || i === 'better-sqlite3' || i.startsWith('drizzle-orm'))
+        .map((i) => `${file}: ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('builds the window with the sandbox on and Node off', async () => {
+    const text = fs.readFileSync('electron/window.ts', 'utf8');
+    expect(text).toMatch(/contextIsolation: true/);
+    expect(text).toMatch(/sandbox: true/);
+    expect(text).toMatch(/nodeIntegration: false/);
+    expect(text).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
+    expect(text).toMatch(/will-navigate/);
+  });
+});
