@@ -3,15 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '../../shared/dates';
+import { isIsoDate, isIsoMonth } from '../../shared/dates';
 import { TendError } from '../../shared/errors';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { defaultDatabaseFile, migrationsFolder } from '../paths';
 import { createRouter, type Router } from '../router';
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
 import { backupFile, restoreDatabase } from '../services/backup';
 import { systemClock } from '../services/context';
-import { printAccounts } from './print';
+import { printAccounts, printMetrics, printReminders, printScores } from './print';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -27,6 +27,10 @@ Commands:
   init                      create or migrate the database
   demo                      load a realistic sample book
   accounts                  list accounts: id, name, segment, stage, mrr, score, band, flags
+  score                     recompute scores and flags; per account: score, band, confidence,
+                            components, flags
+  metrics --month YYYY-MM   the portfolio metrics for a month
+  reminders                 what is due or overdue
   backup FILE               copy the database to FILE (a consistent snapshot)
   restore FILE              replace the database with the backup FILE (the current one is backed up first)
 
@@ -40,6 +44,7 @@ const OPTIONS = {
   db: { type: 'string' },
   'as-of': { type: 'string' },
   json: { type: 'boolean', default: false },
+  month: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -66,6 +71,9 @@ interface CommandArgs {
   opened: OpenedDatabase;
   asOf: string | undefined;
   migrationsFolder: string;
+  /** The services over the opened database (commands with opens: true). */
+  services: Services;
+  month: string | undefined;
 }
 
 function print(io: CliIo, json: boolean, data: unknown, human: () => string): void {
@@ -122,6 +130,60 @@ const COMMANDS: Record<string, Command> = {
         flags: a.flags,
       }));
       print(io, json, rows, () => printAccounts(list));
+      return EXIT.ok;
+    },
+  },
+  score: {
+    creates: false,
+    opens: true,
+    async run({ io, json, services }) {
+      const asOf = services.ctx.clock.today();
+      const scored = services.scoring.rescoreAll(asOf);
+      services.reminders.refresh(asOf);
+      const names = services.accounts.namesById();
+      const accounts = scored.map(({ facts, score }) => {
+        const account = names.get(facts.id)!;
+        return {
+          id: facts.id,
+          externalId: account.externalId,
+          name: account.name,
+          segment: facts.segment,
+          stage: facts.stage,
+          mrr: account.mrrCents,
+          score: score.health.score,
+          band: score.health.band,
+          confidence: score.health.confidence,
+          inTriage: score.inTriage,
+          components: Object.fromEntries(
+            Object.entries(score.health.components).map(([name, c]) => [
+              name,
+              c && { score: c.score, weight: c.weight, contribution: c.contribution, inputDate: c.inputDate, detail: c.detail },
+            ]),
+          ),
+          flags: score.flags.map(({ rule, severity, reason }) => ({ rule, severity, reason })),
+        };
+      });
+      print(io, json, { asOf, accounts }, () => printScores(asOf, accounts));
+      return EXIT.ok;
+    },
+  },
+  metrics: {
+    creates: false,
+    opens: true,
+    async run({ io, json, services, month }) {
+      if (!month || !isIsoMonth(month)) throw new UsageError('tend metrics needs --month YYYY-MM (for example --month 2026-10).');
+      const metrics = services.metrics.forMonth(month);
+      print(io, json, metrics, () => printMetrics(metrics));
+      return EXIT.ok;
+    },
+  },
+  reminders: {
+    creates: false,
+    opens: true,
+    async run({ io, json, services }) {
+      services.reminders.refresh();
+      const due = services.reminders.due();
+      print(io, json, due, () => printReminders(due));
       return EXIT.ok;
     },
   },
@@ -205,7 +267,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!services) throw new Error(`tend ${name} does not open the database`);
       return services;
     }, { version: cliVersion() });
-    return await command.run({ positionals: rest, json, dbFile, io, router, opened: opened!, asOf, migrationsFolder: folder });
+    return await command.run({
+      positionals: rest,
+      json,
+      dbFile,
+      io,
+      router,
+      opened: opened!,
+      asOf,
+      migrationsFolder: folder,
+      services: services!,
+      month: values.month,
+    });
   } catch (err) {
     const usage = err instanceof UsageError;
     const message = err instanceof Error ? err.message : String(err);

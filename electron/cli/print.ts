@@ -1,6 +1,8 @@
 // Human-readable tables for the terminal (the --json output is the machine contract).
 import type { AccountSummary } from '../../shared/contract';
 import { formatMoney } from '../../shared/format';
+import type { PortfolioMetrics } from '../../shared/scoring/types';
+import type { ReminderView } from '../services/reminders';
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -21,6 +23,79 @@ export function printAccounts(list: AccountSummary[]): string {
       a.score === null ? '—' : String(a.score),
       a.band ?? '—',
       a.flags.map((f) => f.rule).join(', '),
+    ]),
+  );
+}
+
+interface ScoreLine {
+  id: number;
+  name: string;
+  score: number;
+  band: string;
+  confidence: number;
+  flags: { rule: string; severity: string; reason: string }[];
+}
+
+export function printScores(asOf: string, accounts: ScoreLine[]): string {
+  if (accounts.length === 0) return `No accounts to score (as of ${asOf}).`;
+  const lines = [`Scores as of ${asOf}`, ''];
+  lines.push(
+    table(
+      ['id', 'name', 'score', 'band', 'confidence', 'flags'],
+      accounts.map((a) => [
+        String(a.id),
+        a.name.length > 40 ? `${a.name.slice(0, 39)}…` : a.name,
+        String(a.score),
+        a.band,
+        a.confidence.toFixed(2),
+        String(a.flags.length),
+      ]),
+    ),
+  );
+  const flagged = accounts.filter((a) => a.flags.length);
+  if (flagged.length) {
+    lines.push('', 'Flags:');
+    for (const a of flagged) for (const f of a.flags) lines.push(`  ${a.name} — ${f.severity} ${f.rule}: ${f.reason}`);
+  }
+  return lines.join('\n');
+}
+
+const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+
+export function printMetrics(m: PortfolioMetrics): string {
+  const money = (cents: number) => formatMoney(cents, 'USD', true);
+  return [
+    `Portfolio metrics for ${m.month}`,
+    '',
+    table(
+      ['metric', 'value'],
+      [
+        ['Logo churn rate', percent(m.logoChurnRate)],
+        ['Net MRR churn', percent(m.netMrrChurnRate)],
+        ['Gross revenue retention', percent(m.grossRevenueRetention)],
+        ['Net revenue retention', percent(m.netRevenueRetention)],
+        ['NPS', m.nps === null ? '—' : String(m.nps)],
+        ['CSAT', m.csat === null ? '—' : `${m.csat.toFixed(1)} %`],
+        ['CES', m.ces === null ? '—' : m.ces.toFixed(2)],
+        ['Incubation pipeline (ARR)', money(m.incubationPipelineArr)],
+        ['Triage value (ARR)', money(m.triageArr)],
+        ['Renewals in 30 days', `${m.renewals.d30.count} · ${money(m.renewals.d30.arr)}`],
+        ['Renewals in 60 days', `${m.renewals.d60.count} · ${money(m.renewals.d60.arr)}`],
+        ['Renewals in 90 days', `${m.renewals.d90.count} · ${money(m.renewals.d90.arr)}`],
+      ],
+    ),
+  ].join('\n');
+}
+
+export function printReminders(due: ReminderView[]): string {
+  if (due.length === 0) return 'Nothing is due. Enjoy the quiet.';
+  return table(
+    ['due', 'account', 'reminder', 'source'],
+    due.map((r) => [
+      r.overdueDays > 0 ? `${r.due} (${r.overdueDays}d late)` : `${r.due} (today)`,
+      r.accountName ?? '—',
+      r.title.length > 70 ? `${r.title.slice(0, 69)}…` : r.title,
+      r.source,
     ]),
   );
 }

@@ -106,6 +106,17 @@ export function createAccountsService(ctx: ServiceContext) {
     count(): number {
       return (sqlite.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
     },
+
+    /** Name, external id and MRR of every account by id (for reports over scoring results). */
+    namesById(): Map<number, { name: string; externalId: string | null; mrrCents: number }> {
+      const rows = sqlite.prepare('SELECT id, name, external_id AS externalId, mrr_cents AS mrrCents FROM accounts').all() as {
+        id: number;
+        name: string;
+        externalId: string | null;
+        mrrCents: number;
+      }[];
+      return new Map(rows.map(({ id, ...rest }) => [id, rest]));
+    },
   };
 
   function assertExternalIdFree(externalId: string | null, exceptId?: number): void {

@@ -23,4 +23,6 @@ export interface ServiceContext {
   clock: Clock;
   /** Called after a write that changes what an account's score depends on (incremental rescore). */
   accountChanged(accountId: number): void;
+  /** The same for many accounts at once (an import); the scoring service picks the cheapest way. */
+  accountsChanged(accountIds: Iterable<number>): void;
 }

@@ -4,7 +4,10 @@ import type { OpenedDatabase } from '../db/open';
 import { createAccountsService } from './accounts';
 import { createContactsService } from './contacts';
 import type { Clock, ServiceContext } from './context';
+import { createMetricsService } from './metrics';
+import { createRemindersService } from './reminders';
 import { createDemoService } from './sample-book';
+import { createScoringService } from './scoring';
 import { createSettingsService } from './settings';
 import { createTouchesService } from './touches';
 
@@ -14,17 +17,24 @@ export function createServices(opened: OpenedDatabase, clock: Clock) {
     sqlite: opened.sqlite,
     file: opened.file,
     clock,
-    accountChanged: () => {},
+    // Edits rescore the account they touched (incremental); imports rescore their accounts.
+    accountChanged: (id) => scoring.rescoreAccount(id),
+    accountsChanged: (ids) => scoring.rescoreAccounts(ids),
   };
-  const services = {
+  const settings = createSettingsService(ctx);
+  const scoring = createScoringService(ctx, () => settings.get());
+  const reminders = createRemindersService(ctx, () => settings.get());
+  return {
     ctx,
     accounts: createAccountsService(ctx),
     contacts: createContactsService(ctx),
     touches: createTouchesService(ctx),
-    settings: createSettingsService(ctx),
-    demo: createDemoService(ctx),
+    settings,
+    scoring,
+    reminders,
+    metrics: createMetricsService(ctx, scoring),
+    demo: createDemoService(ctx, scoring, reminders),
   };
-  return services;
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,19 +1,29 @@
-// The sample book offered by `tend demo` and the app's empty state.
+// The sample book offered by `tend demo` and the app's empty state: loaded in one transaction, then
+// given a year of weekly health history (so trends have something to draw), scored and reminded.
+import { addDays } from '../../shared/dates';
 import { TendError } from '../../shared/errors';
 import type { ServiceContext } from './context';
-import { loadDemoBook } from './demo/load';
+import { DEMO_ALREADY_LOADED, loadDemoBook } from './demo/load';
+import type { RemindersService } from './reminders';
+import type { ScoringService } from './scoring';
 
-export function createDemoService(ctx: ServiceContext) {
+export function createDemoService(ctx: ServiceContext, scoring: ScoringService, reminders: RemindersService) {
   return {
     load(): { accounts: number; contacts: number; touches: number } {
+      const asOf = ctx.clock.today();
+      let loaded: { accounts: number; contacts: number; touches: number };
       try {
-        return loadDemoBook(ctx.db, ctx.sqlite, ctx.clock.today());
+        loaded = loadDemoBook(ctx.db, ctx.sqlite, asOf);
       } catch (err) {
-        if ((err as Error).message.includes('already loaded')) {
+        if ((err as Error).message === DEMO_ALREADY_LOADED) {
           throw new TendError('conflict', 'The sample book is already loaded in this database.');
         }
         throw err;
       }
+      scoring.backfillHistory(addDays(asOf, -364), addDays(asOf, -7), 7);
+      scoring.rescoreAll(asOf);
+      reminders.refresh(asOf);
+      return loaded;
     },
   };
 }

@@ -335,27 +335,26 @@ type Line = readonly [summary: string, nextStep: string | null];
 type Tone = 'positive' | 'neutral' | 'negative';
 type Phase = 'presales' | 'onboarding' | 'ongoing';
 
-/** Seed 000, incubation: customer success works the deal with sales and plans adoption before kickoff. */
-const PRESALES_LINES: Record<'call' | 'meeting' | 'email', readonly Line[]> = {
-  call: [
-    ['Discovery call with {first} alongside the AE: {team} runs on spreadsheets and a shared inbox today.', 'Draft a success plan from the discovery notes'],
-    ['Reference call arranged for {first} with a customer in the same industry; feedback was positive.', null],
-  ],
-  meeting: [
-    ['Demo of {feature} for {first} and team; good questions about migrating their historical data.', 'Send the migration checklist and a reference customer'],
-    ['Success-plan workshop with {first}: agreed what "live" means and the goals for the first 90 days.', 'Share the written success plan for sign-off'],
-  ],
-  email: [
-    ['Sent {first} our security questionnaire answers and the SOC 2 report.', 'Confirm their IT review has everything it needs'],
-    ['Sent {first} the draft success plan and a proposed kickoff date.', 'Agree the kickoff date'],
-  ],
-};
+/**
+ * Seed 000, incubation: customer success works the deal with sales and plans adoption before
+ * kickoff. The steps happen in this order; a long sales cycle repeats the last one.
+ */
+const PRESALES_STEPS: readonly (readonly [TouchType, ...Line])[] = [
+  ['call', 'Discovery call with {first} alongside the AE: {team} runs on spreadsheets and a shared inbox today.', 'Draft a success plan from the discovery notes'],
+  ['meeting', 'Demo of {feature} for {first} and team; good questions about migrating their historical data.', 'Send the migration checklist'],
+  ['email', 'Sent {first} our security questionnaire answers and the SOC 2 report.', 'Confirm their IT review has everything it needs'],
+  ['call', 'Reference call arranged for {first} with a customer in the same industry; feedback was positive.', null],
+  ['meeting', 'Success-plan workshop with {first}: agreed what "live" means and the goals for the first 90 days.', 'Share the written success plan for sign-off'],
+  ['email', 'Sent {first} the draft success plan and a proposed kickoff date.', 'Agree the kickoff date'],
+  ['call', 'Call with {first} to confirm who owns the rollout on their side and who needs training first.', 'Send the kickoff agenda'],
+  ['email', "Answered {first}'s questions about {feature} ahead of kickoff.", null],
+];
 
 const ONBOARDING_LINES: Partial<Record<TouchType, readonly Line[]>> = {
   meeting: [
     ['Kickoff with {first}: confirmed project owners, the timeline and the go-live date.', 'Send kickoff recap and project plan'],
     ['Admin training for {first}: set up roles, imported users and configured {feature}.', 'Check that the first team has logged in'],
-    ['Go-live review with {first}: {n} people active in week one; {team} next.', 'Schedule training for {team}'],
+    ['Training session for {first}\'s pilot group: {n} people trained on the core workflow.', 'Schedule training for {team}'],
   ],
   call: [
     ['Implementation check-in with {first}: data import done, {feature} still waiting on IT.', 'Chase IT on {feature} configuration'],
@@ -365,7 +364,10 @@ const ONBOARDING_LINES: Partial<Record<TouchType, readonly Line[]>> = {
     ['Shared onboarding progress with {first}: {n} of 12 checklist steps complete.', 'Review the remaining steps on the next call'],
     ['Sent {first} recordings of the training sessions for people who missed them.', null],
   ],
-  support: [['Helped {first} fix a CSV import that failed on date formats.', null]],
+  support: [
+    ['Helped {first} fix a CSV import that failed on date formats.', null],
+    ['Helped {first} map their custom fields during the data import.', null],
+  ],
   event: [['{first} joined the new-customer onboarding webinar.', null]],
 };
 
@@ -404,7 +406,7 @@ const ONGOING_LINES: Record<TouchType, Record<Tone, readonly Line[]>> = {
     ],
     [
       ['{first} asked why the invoice and their seat count don\'t match; replied with the seat report.', 'Walk through the seat true-up on the next call'],
-      ['{first} emailed that {team} has stopped using {feature}; asked for a call.', 'Book a call this week'],
+      ['{first} emailed that people in {team} have stopped using {feature}; asked for a call.', 'Book a call this week'],
     ],
   ),
   meeting: byTone(
@@ -1058,6 +1060,7 @@ const STORIES: readonly Story[] = [
         person('Sofia Quintero', 'Quality Engineer', 'ic', true, null, 2),
         person('Greg Thompson', 'Line Supervisor', 'manager', true, 'influencer', 3),
       ],
+      recentMood: -0.7,
       adoptionTarget: 15,
       adoptionTail: [6, 10, 13, 14],
       lastTouchDaysAgo: 5,
@@ -1275,6 +1278,7 @@ function buildTouches(ctx: TouchCtx): DemoTouch[] {
   const moodFrom = (bp.churnDaysAgo === null ? today : today - bp.churnDaysAgo) - 90;
   const touches: DemoTouch[] = [];
   let lastQbr = startDay;
+  let presalesCount = 0;
   // A story that writes its own kickoff does not get a second, generated one.
   let kickedOff = bp.keyTouches.some((k) => /kickoff/i.test(k.summary));
   const company = bp.name;
@@ -1309,9 +1313,11 @@ function buildTouches(ctx: TouchCtx): DemoTouch[] {
       day < startDay || bp.stage === 'incubation' ? 'presales' : day < startDay + 75 ? 'onboarding' : 'ongoing';
     let type: TouchType;
     const isKickoff = phase === 'onboarding' && !kickedOff;
-    let presalesType: 'call' | 'meeting' | 'email' = 'call';
-    if (phase === 'presales') type = presalesType = rng.pick(['call', 'meeting', 'email'] as const);
-    else if (phase === 'onboarding') {
+    const presalesStep = PRESALES_STEPS[Math.min(presalesCount, PRESALES_STEPS.length - 1)];
+    if (phase === 'presales') {
+      type = presalesStep[0];
+      presalesCount++;
+    } else if (phase === 'onboarding') {
       type = isKickoff ? 'meeting' : rng.pick(['meeting', 'call', 'email', 'email', 'support', 'event'] as const);
       kickedOff = true;
     } else if (bp.segment !== 'smb' && day - lastQbr >= 85) type = 'qbr';
@@ -1335,12 +1341,12 @@ function buildTouches(ctx: TouchCtx): DemoTouch[] {
     if (contactIdx.length === 0) type = 'note';
 
     const mood = bp.recentMood !== null && day >= moodFrom ? bp.recentMood : PROFILE_MOOD[bp.profile];
-    const pulse = clamp(Math.round(mood + rng.float(-0.9, 0.9)), -2, 2);
+    const pulse = clamp(Math.round(mood + rng.float(-0.9, 0.9)), -2, 2) + 0; // + 0 turns −0 into 0
     const sentiment = rng.chance(NO_PULSE[type] ?? 0) ? null : phase === 'presales' ? Math.max(0, pulse) : pulse;
     const tone: Tone = sentiment === null || sentiment === 0 ? 'neutral' : sentiment > 0 ? 'positive' : 'negative';
 
     let lines: readonly Line[];
-    if (phase === 'presales') lines = PRESALES_LINES[presalesType];
+    if (phase === 'presales') lines = [[presalesStep[1], presalesStep[2]]];
     else if (phase === 'onboarding' && ONBOARDING_LINES[type]) lines = ONBOARDING_LINES[type]!;
     else lines = ONGOING_LINES[type][tone];
     const [summary, nextStep] = isKickoff && type === 'meeting' ? ONBOARDING_LINES.meeting![0] : rng.pick(lines);

@@ -1,0 +1,32 @@
+// Portfolio metrics for a month (SPEC "Portfolio metrics", seeds 000/002/003): reads accounts,
+// revenue events and surveys, takes triage from the scoring at asOf, and hands them to the pure
+// portfolioMetrics in shared/scoring.
+import { portfolioMetrics, type PortfolioMetrics } from '../../shared/scoring';
+import type { PortfolioAccount, PortfolioRevenueEvent, PortfolioSurvey } from '../../shared/scoring/types';
+import type { ServiceContext } from './context';
+import type { ScoringService } from './scoring';
+
+export function createMetricsService(ctx: ServiceContext, scoring: ScoringService) {
+  const { sqlite, clock } = ctx;
+  const accounts = sqlite.prepare(`
+    SELECT id, stage, archived, mrr_cents AS mrr, contract_start AS contractStart,
+           substr(created_at, 1, 10) AS createdAt, renewal_date AS renewalDate FROM accounts ORDER BY id`);
+  const revenue = sqlite.prepare(
+    'SELECT account_id AS accountId, date, kind, mrr_delta_cents AS mrrDelta FROM revenue_events ORDER BY id',
+  );
+  const surveys = sqlite.prepare('SELECT account_id AS accountId, date, kind, score FROM survey_responses ORDER BY id');
+
+  return {
+    forMonth(month: string, asOf = clock.today()): PortfolioMetrics {
+      const triage = new Set(scoring.scoreBook(asOf).filter((s) => s.score.inTriage).map((s) => s.facts.id));
+      const rows = (accounts.all() as (Omit<PortfolioAccount, 'archived' | 'inTriage'> & { archived: number })[]).map(
+        (row) => ({ ...row, archived: row.archived === 1, inTriage: triage.has(row.id) }),
+      );
+      return portfolioMetrics(
+        { accounts: rows, revenue: revenue.all() as PortfolioRevenueEvent[], surveys: surveys.all() as PortfolioSurvey[] },
+        month,
+        asOf,
+      );
+    },
+  };
+}

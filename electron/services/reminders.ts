@@ -1,0 +1,98 @@
+// Reminders: follow-ups from touches (written when the touch is logged or imported), plus the ones
+// the book itself asks for — an account past its touch cadence (seed 002, law 5), a renewal within
+// 30 days, a newly raised flag. Generated reminders carry a source key so each is made once, and
+// close themselves when their reason goes away.
+import { addDays, daysBetween } from '../../shared/dates';
+import type { ReminderSource } from '../../shared/domain';
+import type { Settings } from '../../shared/settings';
+import type { ServiceContext } from './context';
+
+export const RENEWAL_REMINDER_DAYS = 30;
+
+export interface ReminderView {
+  id: number;
+  accountId: number | null;
+  accountName: string | null;
+  title: string;
+  due: string;
+  done: boolean;
+  doneAt: string | null;
+  snoozedUntil: string | null;
+  source: ReminderSource;
+  /** Days past due at the as-of date (0 = due today). */
+  overdueDays: number;
+}
+
+export function createRemindersService(ctx: ServiceContext, getSettings: () => Settings) {
+  const { sqlite, clock } = ctx;
+  const lastTouches = sqlite.prepare(`
+    SELECT a.id, a.name, a.segment, max(substr(t.occurred_at, 1, 10)) AS lastTouch
+    FROM accounts a LEFT JOIN touches t ON t.account_id = a.id AND substr(t.occurred_at, 1, 10) <= @asOf
+    WHERE a.archived = 0 AND a.stage != 'churned' GROUP BY a.id`);
+  const renewals = sqlite.prepare(`
+    SELECT id, name, renewal_date AS renewalDate FROM accounts
+    WHERE archived = 0 AND stage != 'churned' AND renewal_date BETWEEN @asOf AND @until`);
+  const newFlags = sqlite.prepare(`
+    SELECT f.id, f.account_id AS accountId, f.reason, f.raised_at AS raisedAt, a.name FROM flags f
+    JOIN accounts a ON a.id = f.account_id
+    WHERE f.resolved_at IS NULL AND f.rule != 'cadence_overdue'`);
+  const insert = sqlite.prepare(`
+    INSERT INTO reminders (account_id, title, due, source, source_key, created_at)
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING`);
+  const openGenerated = sqlite.prepare(
+    "SELECT id, source_key AS sourceKey FROM reminders WHERE done_at IS NULL AND source IN ('cadence', 'renewal', 'rule')",
+  );
+  const closeStale = sqlite.prepare('UPDATE reminders SET done_at = ? WHERE id = ?');
+  const due = sqlite.prepare(`
+    SELECT r.id, r.account_id AS accountId, a.name AS accountName, r.title, r.due, r.done_at AS doneAt,
+           r.snoozed_until AS snoozedUntil, r.source
+    FROM reminders r LEFT JOIN accounts a ON a.id = r.account_id
+    WHERE r.done_at IS NULL AND r.due <= @asOf AND (r.snoozed_until IS NULL OR r.snoozed_until <= @asOf)
+    ORDER BY r.due, r.id`);
+
+  return {
+    /** Creates the reminders the book asks for at asOf and closes the ones whose reason is gone. */
+    refresh(asOf = clock.today()): { created: number; closed: number } {
+      const settings = getSettings();
+      const now = clock.now();
+      const wanted = new Set<string>();
+      let created = 0;
+      const make = (accountId: number, title: string, dueOn: string, source: ReminderSource, key: string) => {
+        wanted.add(key);
+        created += insert.run(accountId, title, dueOn, source, key, now).changes;
+      };
+      return sqlite.transaction(() => {
+        for (const row of lastTouches.all({ asOf }) as { id: number; name: string; segment: keyof Settings['cadenceDays']; lastTouch: string | null }[]) {
+          const cadence = settings.cadenceDays[row.segment];
+          if (row.lastTouch === null) {
+            make(row.id, `First touch with ${row.name}`, asOf, 'cadence', `cadence:${row.id}:never`);
+          } else if (daysBetween(row.lastTouch, asOf) > cadence) {
+            make(row.id, `Check in with ${row.name}: no touch since ${row.lastTouch}`, addDays(row.lastTouch, cadence + 1), 'cadence', `cadence:${row.id}:${row.lastTouch}`);
+          }
+        }
+        for (const row of renewals.all({ asOf, until: addDays(asOf, RENEWAL_REMINDER_DAYS) }) as { id: number; name: string; renewalDate: string }[]) {
+          make(row.id, `Prepare the renewal of ${row.name} (renews ${row.renewalDate})`, addDays(row.renewalDate, -RENEWAL_REMINDER_DAYS), 'renewal', `renewal:${row.id}:${row.renewalDate}`);
+        }
+        for (const row of newFlags.all() as { id: number; accountId: number; reason: string; raisedAt: string; name: string }[]) {
+          make(row.accountId, `${row.name}: ${row.reason}`, row.raisedAt, 'rule', `flag:${row.id}`);
+        }
+        let closed = 0;
+        for (const row of openGenerated.all() as { id: number; sourceKey: string }[]) {
+          if (!wanted.has(row.sourceKey)) closed += closeStale.run(now, row.id).changes;
+        }
+        return { created, closed };
+      })();
+    },
+
+    /** What is due or overdue at asOf, oldest first. */
+    due(asOf = clock.today()): ReminderView[] {
+      return (due.all({ asOf }) as Omit<ReminderView, 'done' | 'overdueDays'>[]).map((row) => ({
+        ...row,
+        done: row.doneAt !== null,
+        overdueDays: daysBetween(row.due, asOf),
+      }));
+    },
+  };
+}
+
+export type RemindersService = ReturnType<typeof createRemindersService>;

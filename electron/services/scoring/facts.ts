@@ -1,0 +1,111 @@
+// Reads what the pure scoring (shared/scoring) needs from the database: the whole book in one pass
+// per table (full rescore), or one account through its indexes (incremental rescore). Rows come
+// back as arrays (`raw`) and in id order, so equal-date ties keep insertion order as the scoring expects.
+import type { AccountFacts, TouchFacts } from '../../../shared/scoring/types';
+import type { ContactLevel, Segment, Stage, SurveyKind } from '../../../shared/domain';
+import type { Sqlite } from '../../db/open';
+
+/** Metric keys the health score and flags read; other keys are kept but not loaded for scoring. */
+const SCORED_KEYS = "('adoption', 'active_users', 'open_tickets', 'overdue_invoices')";
+
+const ACCOUNT_COLUMNS = `id, segment, stage, archived, contract_start, renewal_date, seats, substr(created_at, 1, 10)`;
+
+type AccountRow = [number, Segment, Stage, number, string | null, string | null, number | null, string];
+
+function accountFacts(row: AccountRow): AccountFacts {
+  return {
+    id: row[0],
+    segment: row[1],
+    stage: row[2],
+    archived: row[3] === 1,
+    contractStart: row[4],
+    renewalDate: row[5],
+    seats: row[6],
+    createdAt: row[7],
+    contacts: [],
+    touches: [],
+    samples: [],
+    surveys: [],
+  };
+}
+
+export function createFactsReader(sqlite: Sqlite) {
+  const all = {
+    accounts: sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY id`).raw(),
+    contacts: sqlite.prepare('SELECT account_id, id, level, is_user, strength, left_on FROM contacts ORDER BY id').raw(),
+    touches: sqlite.prepare('SELECT account_id, id, substr(occurred_at, 1, 10), sentiment FROM touches ORDER BY id').raw(),
+    links: sqlite.prepare('SELECT touch_id, contact_id FROM touch_contacts ORDER BY touch_id').raw(),
+    samples: sqlite
+      .prepare(`SELECT account_id, date, key, value FROM metric_samples WHERE key IN ${SCORED_KEYS} ORDER BY id`)
+      .raw(),
+    surveys: sqlite.prepare('SELECT account_id, date, kind, score FROM survey_responses ORDER BY id').raw(),
+  };
+  const one = {
+    account: sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`).raw(),
+    contacts: sqlite
+      .prepare('SELECT account_id, id, level, is_user, strength, left_on FROM contacts WHERE account_id = ? ORDER BY id')
+      .raw(),
+    touches: sqlite
+      .prepare('SELECT account_id, id, substr(occurred_at, 1, 10), sentiment FROM touches WHERE account_id = ? ORDER BY id')
+      .raw(),
+    links: sqlite
+      .prepare(
+        `SELECT tc.touch_id, tc.contact_id FROM touch_contacts tc JOIN touches t ON t.id = tc.touch_id
+         WHERE t.account_id = ? ORDER BY tc.touch_id`,
+      )
+      .raw(),
+    samples: sqlite
+      .prepare(
+        `SELECT account_id, date, key, value FROM metric_samples WHERE account_id = ? AND key IN ${SCORED_KEYS} ORDER BY id`,
+      )
+      .raw(),
+    surveys: sqlite.prepare('SELECT account_id, date, kind, score FROM survey_responses WHERE account_id = ? ORDER BY id').raw(),
+  };
+
+  /** Fills `byId` from the row sets; `params` are the statements' bound parameters. */
+  function fill(byId: Map<number, AccountFacts>, statements: typeof all | typeof one, params: unknown[]): void {
+    for (const [accountId, id, level, isUser, strength, leftOn] of statements.contacts.all(...params) as [
+      number, number, ContactLevel, number, number, string | null,
+    ][]) {
+      byId.get(accountId)?.contacts.push({ id, level, isUser: isUser === 1, strength, leftOn });
+    }
+
+    // Touches and their contact links, both in touch-id order: a merge join, no per-touch lookup.
+    const links = statements.links.all(...params) as [number, number][];
+    let l = 0;
+    for (const [accountId, id, date, sentiment] of statements.touches.all(...params) as [
+      number, number, string, number | null,
+    ][]) {
+      while (l < links.length && links[l][0] < id) l++;
+      const contactIds: number[] = [];
+      while (l < links.length && links[l][0] === id) contactIds.push(links[l++][1]);
+      const touch: TouchFacts = { date, sentiment, contactIds };
+      byId.get(accountId)?.touches.push(touch);
+    }
+
+    for (const [accountId, date, key, value] of statements.samples.all(...params) as [number, string, string, number][]) {
+      byId.get(accountId)?.samples.push({ date, key, value });
+    }
+    for (const [accountId, date, kind, score] of statements.surveys.all(...params) as [number, string, SurveyKind, number][]) {
+      byId.get(accountId)?.surveys.push({ date, kind, score });
+    }
+  }
+
+  return {
+    /** Every account's facts, in id order. */
+    all(): AccountFacts[] {
+      const byId = new Map<number, AccountFacts>();
+      for (const row of all.accounts.all() as AccountRow[]) byId.set(row[0], accountFacts(row));
+      fill(byId, all, []);
+      return [...byId.values()];
+    },
+    /** One account's facts through its indexes, or null when it does not exist. */
+    one(accountId: number): AccountFacts | null {
+      const row = one.account.get(accountId) as AccountRow | undefined;
+      if (!row) return null;
+      const byId = new Map([[row[0], accountFacts(row)]]);
+      fill(byId, one, [accountId]);
+      return byId.get(row[0])!;
+    },
+  };
+}

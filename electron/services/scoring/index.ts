@@ -1,0 +1,146 @@
+// The scoring service: runs the pure health score and flags (shared/scoring) over the database and
+// records what they say — one health snapshot per account per day (the trend) and flags as records
+// (raised, snoozed, resolved; a flag the CSM resolved stays quiet until its rule stops firing, and a
+// later firing is a new flag). Full rescore reads each table once; an edit rescores one account.
+import { addDays } from '../../../shared/dates';
+import { scoreAccount, type AccountScore } from '../../../shared/scoring';
+import type { AccountFacts, FlagResult } from '../../../shared/scoring/types';
+import type { Settings } from '../../../shared/settings';
+import type { FlagRule } from '../../../shared/domain';
+import type { ServiceContext } from '../context';
+import { createFactsReader } from './facts';
+
+export interface ScoredAccount {
+  facts: AccountFacts;
+  score: AccountScore;
+}
+
+interface FlagRecord {
+  id: number;
+  accountId: number;
+  rule: FlagRule;
+  severity: string;
+  reason: string;
+  resolvedAt: string | null;
+  resolvedBy: 'rule' | 'user' | null;
+}
+
+export function createScoringService(ctx: ServiceContext, getSettings: () => Settings) {
+  const { sqlite } = ctx;
+  const facts = createFactsReader(sqlite);
+
+  const upsertSnapshot = sqlite.prepare(`
+    INSERT INTO health_snapshots (account_id, date, score, band, confidence, components, in_triage)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (account_id, date) DO UPDATE SET score = excluded.score, band = excluded.band,
+      confidence = excluded.confidence, components = excluded.components, in_triage = excluded.in_triage`);
+  // Open flags, plus flags the CSM resolved whose rule has not stopped firing since.
+  const liveFlagColumns = `id, account_id AS accountId, rule, severity, reason, resolved_at AS resolvedAt, resolved_by AS resolvedBy`;
+  const liveFlagFilter = `(resolved_at IS NULL OR (resolved_by = 'user' AND cleared_at IS NULL))`;
+  const liveFlagsAll = sqlite.prepare(`SELECT ${liveFlagColumns} FROM flags WHERE ${liveFlagFilter}`);
+  const liveFlagsOne = sqlite.prepare(`SELECT ${liveFlagColumns} FROM flags WHERE account_id = ? AND ${liveFlagFilter}`);
+  const insertFlag = sqlite.prepare(
+    'INSERT INTO flags (account_id, rule, severity, reason, raised_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const refreshFlag = sqlite.prepare('UPDATE flags SET severity = ?, reason = ? WHERE id = ?');
+  const resolveByRule = sqlite.prepare(
+    "UPDATE flags SET resolved_at = ?, resolved_by = 'rule', cleared_at = ? WHERE id = ?",
+  );
+  const clearFlag = sqlite.prepare('UPDATE flags SET cleared_at = ? WHERE id = ?');
+
+  function componentsJson(score: AccountScore): string {
+    return JSON.stringify(score.health.components);
+  }
+
+  /** Brings one account's flag records in line with what fires at asOf. */
+  function reconcileFlags(accountId: number, fired: FlagResult[], live: FlagRecord[], asOf: string): void {
+    const byRule = new Map(live.map((record) => [record.rule, record]));
+    for (const flag of fired) {
+      const record = byRule.get(flag.rule);
+      byRule.delete(flag.rule);
+      if (!record) insertFlag.run(accountId, flag.rule, flag.severity, flag.reason, asOf);
+      else if (record.resolvedAt === null && (record.reason !== flag.reason || record.severity !== flag.severity)) {
+        refreshFlag.run(flag.severity, flag.reason, record.id);
+      }
+    }
+    // Whatever no longer fires: open flags resolve themselves; acknowledged ones are now cleared.
+    for (const record of byRule.values()) {
+      if (record.resolvedAt === null) resolveByRule.run(asOf, asOf, record.id);
+      else clearFlag.run(asOf, record.id);
+    }
+  }
+
+  function persist(scored: ScoredAccount[], live: FlagRecord[], asOf: string): void {
+    const liveByAccount = new Map<number, FlagRecord[]>();
+    for (const record of live) {
+      const list = liveByAccount.get(record.accountId);
+      if (list) list.push(record);
+      else liveByAccount.set(record.accountId, [record]);
+    }
+    sqlite.transaction(() => {
+      for (const { facts: account, score } of scored) {
+        const { health } = score;
+        upsertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, componentsJson(score), score.inTriage ? 1 : 0);
+        reconcileFlags(account.id, score.flags, liveByAccount.get(account.id) ?? [], asOf);
+      }
+    })();
+  }
+
+  return {
+    /** Scores the whole book at asOf without writing anything. */
+    scoreBook(asOf = ctx.clock.today()): ScoredAccount[] {
+      const settings = getSettings();
+      return facts.all().map((account) => ({ facts: account, score: scoreAccount(account, asOf, settings) }));
+    },
+
+    /** Full rescore: scores every account and records snapshots and flags in one transaction. */
+    rescoreAll(asOf = ctx.clock.today()): ScoredAccount[] {
+      const scored = this.scoreBook(asOf);
+      persist(scored, liveFlagsAll.all() as FlagRecord[], asOf);
+      return scored;
+    },
+
+    /** Incremental rescore of one account (after a touch, an edit, …); null if it does not exist. */
+    rescoreAccount(accountId: number, asOf = ctx.clock.today()): ScoredAccount | null {
+      const account = facts.one(accountId);
+      if (!account) return null;
+      const scored = { facts: account, score: scoreAccount(account, asOf, getSettings()) };
+      persist([scored], liveFlagsOne.all(accountId) as FlagRecord[], asOf);
+      return scored;
+    },
+
+    /** Rescores a set of accounts: one by one when few, the whole book when many (cheaper per row). */
+    rescoreAccounts(accountIds: Iterable<number>, asOf = ctx.clock.today()): void {
+      const ids = [...new Set(accountIds)];
+      if (ids.length === 0) return;
+      if (ids.length > 200) {
+        this.rescoreAll(asOf);
+        return;
+      }
+      for (const id of ids) this.rescoreAccount(id, asOf);
+    },
+
+    /**
+     * Snapshots for past dates (every `stepDays` back to `from`), so a new book has a trend to draw.
+     * Scoring at a past date ignores everything dated after it, so history is honest. Flags are not
+     * touched: they are records of what was raised when the CSM was looking.
+     */
+    backfillHistory(from: string, to: string, stepDays: number): number {
+      const settings = getSettings();
+      const book = facts.all();
+      let written = 0;
+      sqlite.transaction(() => {
+        for (let date = to; date >= from; date = addDays(date, -stepDays)) {
+          for (const account of book) {
+            const score = scoreAccount(account, date, settings);
+            upsertSnapshot.run(account.id, date, score.health.score, score.health.band, score.health.confidence, componentsJson(score), score.inTriage ? 1 : 0);
+            written++;
+          }
+        }
+      })();
+      return written;
+    },
+  };
+}
+
+export type ScoringService = ReturnType<typeof createScoringService>;
