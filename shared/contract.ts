@@ -126,6 +126,18 @@ export const accountDetail = z.object({
   touches: z.array(touch),
 });
 
+export const flag = z.object({
+  id,
+  accountId: id,
+  rule: zFlagRule,
+  severity: zSeverity,
+  reason: z.string(),
+  raisedAt: isoDate,
+  resolvedAt: isoDate.nullable(),
+  resolvedBy: z.enum(['rule', 'user']).nullable(),
+  snoozedUntil: isoDate.nullable(),
+});
+
 export const appInfo = z.object({
   version: z.string(),
   dbFile: z.string(),
@@ -155,6 +167,9 @@ export const contract = {
   },
   'contacts.update': { input: z.object({ id, patch: contactFields.partial().strict() }).strict(), output: contact },
   'touches.log': { input: touchFields, output: touch },
+  'flags.list': { input: z.object({ accountId: id }).strict(), output: z.array(flag) },
+  'flags.resolve': { input: z.object({ id }).strict(), output: flag },
+  'flags.snooze': { input: z.object({ id, until: isoDate }).strict(), output: flag },
   'settings.get': { input: nothing, output: settingsSchema },
   'settings.update': { input: z.object({ settings: settingsSchema }).strict(), output: settingsSchema },
   'demo.load': {
@@ -175,6 +190,7 @@ export type AccountDetail = z.infer<typeof accountDetail>;
 export type Contact = z.infer<typeof contact>;
 export type Touch = z.infer<typeof touch>;
 export type AppInfo = z.infer<typeof appInfo>;
+export type Flag = z.infer<typeof flag>;
 
 /** The IPC channel name Electron sees for a contract channel. */
 export const ipcChannel = (channel: Channel): string => `tend:${channel}`;

@@ -39,7 +39,7 @@ export function createAccountsService(ctx: ServiceContext) {
     ORDER BY a.name COLLATE NOCASE`);
   const openFlags = sqlite.prepare(`
     SELECT account_id AS accountId, rule, severity FROM flags
-    WHERE resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until < ?)`);
+    WHERE resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)`);
 
   function require(id: number): Account {
     const row = db.select().from(accounts).where(eq(accounts.id, id)).get();

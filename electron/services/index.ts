@@ -4,6 +4,7 @@ import type { OpenedDatabase } from '../db/open';
 import { createAccountsService } from './accounts';
 import { createContactsService } from './contacts';
 import type { Clock, ServiceContext } from './context';
+import { createFlagsService } from './flags';
 import { createMetricsService } from './metrics';
 import { createRemindersService } from './reminders';
 import { createDemoService } from './sample-book';
@@ -31,6 +32,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock) {
     touches: createTouchesService(ctx),
     settings,
     scoring,
+    flags: createFlagsService(ctx),
     reminders,
     metrics: createMetricsService(ctx, scoring),
     demo: createDemoService(ctx, scoring, reminders),

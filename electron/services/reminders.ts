@@ -5,6 +5,7 @@
 import { addDays, daysBetween } from '../../shared/dates';
 import type { ReminderSource } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
+import type { Sqlite } from '../db/open';
 import type { ServiceContext } from './context';
 
 export const RENEWAL_REMINDER_DAYS = 30;
@@ -23,6 +24,23 @@ export interface ReminderView {
   overdueDays: number;
 }
 
+/**
+ * Makes the follow-up reminder of every touch that names a follow-up date and has none yet (all
+ * touches, or one). Shared by logging a touch, imports, the sample book and the daily refresh.
+ */
+export function insertFollowUpReminders(sqlite: Sqlite, now: string, touchId?: number): number {
+  return sqlite
+    .prepare(
+      `INSERT INTO reminders (account_id, title, due, source, source_key, created_at)
+       SELECT t.account_id, coalesce(nullif(trim(t.next_step), ''), 'Follow up: ' || coalesce(nullif(t.summary, ''), a.name)),
+              t.follow_up_due, 'follow_up', 'follow_up:touch:' || t.id, ?
+       FROM touches t JOIN accounts a ON a.id = t.account_id
+       WHERE t.follow_up_due IS NOT NULL ${touchId === undefined ? '' : 'AND t.id = ?'}
+       ON CONFLICT (source_key) DO NOTHING`,
+    )
+    .run(...(touchId === undefined ? [now] : [now, touchId])).changes;
+}
+
 export function createRemindersService(ctx: ServiceContext, getSettings: () => Settings) {
   const { sqlite, clock } = ctx;
   const lastTouches = sqlite.prepare(`
@@ -35,7 +53,8 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
   const newFlags = sqlite.prepare(`
     SELECT f.id, f.account_id AS accountId, f.reason, f.raised_at AS raisedAt, a.name FROM flags f
     JOIN accounts a ON a.id = f.account_id
-    WHERE f.resolved_at IS NULL AND f.rule != 'cadence_overdue'`);
+    WHERE f.resolved_at IS NULL AND f.rule != 'cadence_overdue'
+      AND (f.snoozed_until IS NULL OR f.snoozed_until <= @asOf)`);
   const insert = sqlite.prepare(`
     INSERT INTO reminders (account_id, title, due, source, source_key, created_at)
     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING`);
@@ -62,6 +81,7 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
         created += insert.run(accountId, title, dueOn, source, key, now).changes;
       };
       return sqlite.transaction(() => {
+        created += insertFollowUpReminders(sqlite, now);
         for (const row of lastTouches.all({ asOf }) as { id: number; name: string; segment: keyof Settings['cadenceDays']; lastTouch: string | null }[]) {
           const cadence = settings.cadenceDays[row.segment];
           if (row.lastTouch === null) {
@@ -73,7 +93,7 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
         for (const row of renewals.all({ asOf, until: addDays(asOf, RENEWAL_REMINDER_DAYS) }) as { id: number; name: string; renewalDate: string }[]) {
           make(row.id, `Prepare the renewal of ${row.name} (renews ${row.renewalDate})`, addDays(row.renewalDate, -RENEWAL_REMINDER_DAYS), 'renewal', `renewal:${row.id}:${row.renewalDate}`);
         }
-        for (const row of newFlags.all() as { id: number; accountId: number; reason: string; raisedAt: string; name: string }[]) {
+        for (const row of newFlags.all({ asOf }) as { id: number; accountId: number; reason: string; raisedAt: string; name: string }[]) {
           make(row.accountId, `${row.name}: ${row.reason}`, row.raisedAt, 'rule', `flag:${row.id}`);
         }
         let closed = 0;

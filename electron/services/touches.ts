@@ -3,8 +3,9 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { ChannelInput, Touch } from '../../shared/contract';
 import { TendError } from '../../shared/errors';
-import { accounts, contacts, reminders, touchContacts, touches } from '../db/schema';
+import { accounts, contacts, touchContacts, touches } from '../db/schema';
 import type { ServiceContext } from './context';
+import { insertFollowUpReminders } from './reminders';
 
 export function createTouchesService(ctx: ServiceContext) {
   const { db, sqlite, clock } = ctx;
@@ -97,18 +98,7 @@ export function createTouchesService(ctx: ServiceContext) {
             .values(contactIds.map((contactId) => ({ touchId: row.id, contactId })))
             .run();
         }
-        if (row.followUpDue) {
-          db.insert(reminders)
-            .values({
-              accountId: row.accountId,
-              title: row.nextStep || `Follow up: ${row.summary || account.name}`,
-              due: row.followUpDue,
-              source: 'follow_up',
-              sourceKey: `follow_up:touch:${row.id}`,
-              createdAt: now,
-            })
-            .run();
-        }
+        if (row.followUpDue) insertFollowUpReminders(sqlite, now, row.id);
         return row;
       })();
       ctx.accountChanged(input.accountId);

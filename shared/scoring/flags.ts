@@ -39,7 +39,8 @@ const singleThreaded: Rule = (facts, s) => {
   const { strongExecs, requiredExecs } = s.relationships;
   if (strongExecs >= requiredExecs) return null;
   const segment = SEGMENT_WORDS[facts.segment];
-  return `Only ${plural(strongExecs, 'strong executive relationship')}; ${segment} accounts need ${requiredExecs}`;
+  const have = strongExecs === 0 ? 'No strong executive relationship' : `Only ${plural(strongExecs, 'strong executive relationship')}`;
+  return `${have}; ${segment} accounts need ${requiredExecs}`;
 };
 
 // seed 001: "strong product adoption but no relationships with users … built into customer champions".

@@ -123,3 +123,62 @@ describe('the built tend binary', () => {
     expect(fs.existsSync(path.dirname(file))).toBe(false);
   });
 });
+
+describe('tend score, metrics and reminders', () => {
+  it('prints the SPEC shape of score --json, naming all seven components, null when there is no data', async () => {
+    const db = path.join(tempDir(), 'book.db');
+    await tend('--db', db, '--as-of', AS_OF, 'demo');
+    const { code, stdout } = await tend('--db', db, '--as-of', AS_OF, 'score', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.asOf).toBe(AS_OF);
+    expect(out.accounts.length).toBeGreaterThanOrEqual(40);
+    for (const account of out.accounts) {
+      expect(Object.keys(account)).toEqual(
+        expect.arrayContaining(['id', 'externalId', 'name', 'segment', 'stage', 'mrr', 'score', 'band', 'confidence', 'components', 'flags']),
+      );
+      expect(Object.keys(account.components).sort()).toEqual(
+        ['adoption', 'engagement', 'financial', 'relationships', 'sentiment', 'support', 'survey'],
+      );
+      for (const component of Object.values(account.components) as ({ score: number; weight: number } | null)[]) {
+        if (component) expect(component).toMatchObject({ score: expect.any(Number), weight: expect.any(Number) });
+      }
+    }
+    const harborview = out.accounts.find((a: { externalId: string }) => a.externalId === 'DEMO-001');
+    expect(harborview.flags).toContainEqual({
+      rule: 'renewal_exec_silence',
+      severity: 'high',
+      reason: 'No executive touch in 41 days; renewal in 23 days',
+    });
+    const quiet = out.accounts.find((a: { externalId: string }) => a.externalId === 'DEMO-011');
+    expect(quiet.flags.map((f: { rule: string }) => f.rule)).toContain('stalled_onboarding');
+  });
+
+  it('prints metrics --json with every SPEC key and refuses a missing or malformed --month', async () => {
+    const db = path.join(tempDir(), 'book.db');
+    await tend('--db', db, '--as-of', AS_OF, 'demo');
+    const { stdout } = await tend('--db', db, '--as-of', AS_OF, 'metrics', '--month', '2026-10', '--json');
+    const m = JSON.parse(stdout);
+    expect(Object.keys(m)).toEqual(
+      expect.arrayContaining(['month', 'logoChurnRate', 'netMrrChurnRate', 'grossRevenueRetention', 'netRevenueRetention',
+        'nps', 'csat', 'ces', 'incubationPipelineArr', 'triageArr', 'renewals']),
+    );
+    expect(Object.keys(m.renewals)).toEqual(['d30', 'd60', 'd90']);
+    expect(Number.isInteger(m.nps)).toBe(true);
+    expect(m.renewals.d90.count).toBeGreaterThanOrEqual(m.renewals.d30.count);
+    expect((await tend('--db', db, 'metrics')).code).toBe(2);
+    expect((await tend('--db', db, 'metrics', '--month', '2026-13')).stderr).toContain('--month YYYY-MM');
+  });
+
+  it('lists due and overdue reminders as JSON objects named like the data model', async () => {
+    const db = path.join(tempDir(), 'book.db');
+    await tend('--db', db, '--as-of', AS_OF, 'demo');
+    const due = JSON.parse((await tend('--db', db, '--as-of', AS_OF, 'reminders', '--json')).stdout);
+    expect(due.length).toBeGreaterThan(0);
+    for (const r of due) {
+      expect(r).toMatchObject({ id: expect.any(Number), title: expect.any(String), due: expect.any(String), done: false });
+      expect(r.due <= AS_OF).toBe(true);
+    }
+    expect(new Set(due.map((r: { source: string }) => r.source))).toEqual(new Set(['follow_up', 'cadence', 'renewal', 'rule']));
+  });
+});

@@ -74,7 +74,7 @@ describe('single_threaded', () => {
   it('flags a mid-market account with no strong executive as medium', () => {
     expect(flag(account({ contacts: [contact(1, 'vp', { strength: 2 })] }), 'single_threaded')).toMatchObject({
       severity: 'medium',
-      reason: 'Only 0 strong executive relationships; mid-market accounts need 1',
+      reason: 'No strong executive relationship; mid-market accounts need 1',
     });
   });
 
