@@ -2,11 +2,17 @@
 // the browser tests (test/e2e bridge) and the CLI. Every input is parsed with the contract's zod
 // schema; every outcome is a value: { ok: true, data } or { ok: false, error: { code, message, details } }.
 import { z } from 'zod';
-import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../shared/contract';
+import { contract, type Channel, type ChannelInput, type ChannelOutput, type Contract } from '../shared/contract';
 import { TendError, type Result } from '../shared/errors';
 import type { Services } from './services';
+import { accountPageHandlers } from './handlers/account-page';
+import { coreHandlers } from './handlers/core';
+import { importsHandlers } from './handlers/imports';
+import { portfolioHandlers } from './handlers/portfolio';
+import { todayHandlers } from './handlers/today';
+import type { GetServices, HandlersOf } from './handlers/types';
 
-type Handlers = { [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
+type Handlers = HandlersOf<Contract>;
 
 export interface RouterOptions {
   /** Also check every output against the contract (tests turn this on). */
@@ -16,28 +22,14 @@ export interface RouterOptions {
   onUnexpectedError?: (channel: string, error: unknown) => void;
 }
 
-function handlersFor(getServices: () => Services, options: RouterOptions): Handlers {
-  const s = getServices;
+/** Every channel's handler, one file per domain; the type makes a missing handler a compile error. */
+function handlersFor(s: GetServices, options: RouterOptions): Handlers {
   return {
-    'app.info': () => ({
-      version: options.version ?? '0.0.0',
-      dbFile: s().ctx.file,
-      asOf: s().ctx.clock.today(),
-      accountCount: s().accounts.count(),
-    }),
-    'accounts.list': (input) => s().accounts.list(input),
-    'accounts.get': ({ id }) => s().accounts.get(id),
-    'accounts.create': (input) => s().accounts.create(input),
-    'accounts.update': (input) => s().accounts.update(input),
-    'contacts.create': (input) => s().contacts.create(input),
-    'contacts.update': (input) => s().contacts.update(input),
-    'touches.log': (input) => s().touches.log(input),
-    'flags.list': ({ accountId }) => s().flags.listForAccount(accountId),
-    'flags.resolve': ({ id }) => s().flags.resolve(id),
-    'flags.snooze': ({ id, until }) => s().flags.snooze(id, until),
-    'settings.get': () => s().settings.get(),
-    'settings.update': ({ settings }) => s().settings.update(settings),
-    'demo.load': () => s().demo.load(),
+    ...coreHandlers(s, options.version ?? '0.0.0'),
+    ...portfolioHandlers(s),
+    ...accountPageHandlers(s),
+    ...todayHandlers(s),
+    ...importsHandlers(s),
   };
 }
 

@@ -6,6 +6,7 @@ import type { MenuCommand } from '../shared/contract';
 import { onMenu } from './api';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
+import { Overlays } from './overlays';
 import { AccountScreen } from './screens/Account/AccountScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { PortfolioScreen } from './screens/Portfolio/PortfolioScreen';
@@ -70,6 +71,7 @@ export function App() {
           <Route path="*" element={<Navigate to="/portfolio" replace />} />
         </Routes>
       </main>
+      <Overlays />
     </div>
   );
 }
