@@ -2,13 +2,11 @@
 // comes from our own top-level page (app://tend) before the router validates the input.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, ipcChannel } from '../shared/contract';
-import { APP_ORIGIN } from './csp';
+import { isTrustedFrame } from './sender';
 import type { Router } from './router';
 
 export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame.parent !== null) return false;
-  return frame.url.startsWith(`${APP_ORIGIN}/`);
+  return isTrustedFrame(event.senderFrame);
 }
 
 export function registerIpc(router: Router): void {

@@ -45,18 +45,6 @@ function lockDown(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export const WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: true,
-} as const;
-
 export function createMainWindow(preload: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -66,7 +54,22 @@ export function createMainWindow(preload: string): BrowserWindow {
     show: false,
     title: 'Tend',
     backgroundColor: '#f7f7f5',
-    webPreferences: { ...WEB_PREFERENCES, preload },
+    // Written out here (not spread from a constant) so electronegativity can read them.
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   });
   lockDown(window.webContents);
   window.once('ready-to-show', () => window.show());

@@ -46,6 +46,13 @@ describe('the architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('renders user text as text: no HTML injection sinks in the renderer', () => {
+    const offenders = sources('renderer').filter((file) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(fs.readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('builds the window with the sandbox on and Node off', async () => {
     const text = fs.readFileSync('electron/window.ts', 'utf8');
     expect(text).toMatch(/contextIsolation: true/);
