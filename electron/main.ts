@@ -10,6 +10,7 @@ import { openDatabase, type OpenedDatabase } from './db/open';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './native';
+import { startDueNotifications } from './notifications';
 import { DATABASE_FILE_NAME, migrationsFolder } from './paths';
 import { createRouter } from './router';
 import { createServices, type Services } from './services';
@@ -144,6 +145,19 @@ async function start(): Promise<void> {
       },
       process.platform === 'darwin',
     ),
+  );
+  // Due reminders as desktop notifications: now, then once a day; never twice for one reminder.
+  startDueNotifications(
+    {
+      getServices: () => services,
+      openToday: () => {
+        if (!mainWindow) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+        mainWindow.webContents.send(MENU_EVENT, 'navigate:today');
+      },
+    },
+    () => services?.ctx.clock.today() ?? new Date().toISOString().slice(0, 10),
   );
 }
 

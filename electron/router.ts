@@ -9,6 +9,7 @@ import { accountPageHandlers } from './handlers/account-page';
 import { coreHandlers } from './handlers/core';
 import { importsHandlers } from './handlers/imports';
 import { portfolioHandlers } from './handlers/portfolio';
+import { reportsHandlers } from './handlers/reports';
 import { todayHandlers } from './handlers/today';
 import type { GetServices, HandlersOf } from './handlers/types';
 
@@ -30,6 +31,7 @@ function handlersFor(s: GetServices, options: RouterOptions): Handlers {
     ...accountPageHandlers(s),
     ...todayHandlers(s),
     ...importsHandlers(s),
+    ...reportsHandlers(s),
   };
 }
 

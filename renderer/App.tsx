@@ -1,7 +1,7 @@
 // The shell: sidebar + routed screen. Global keys: Ctrl/Cmd+1…4 switch screens (the Electron menu
 // sends the same commands); the menu's "db:changed" reloads everything.
 import { useEffect } from 'react';
-import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { MenuCommand } from '../shared/contract';
 import { onMenu } from './api';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -10,6 +10,8 @@ import { Overlays } from './overlays';
 import { AccountScreen } from './screens/Account/AccountScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { PortfolioScreen } from './screens/Portfolio/PortfolioScreen';
+import { QbrPrint } from './screens/Report/QbrPrint';
+import { ReviewPrint } from './screens/Report/ReviewPrint';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { TodayScreen } from './screens/Today/TodayScreen';
 import { useAccountsStore } from './stores/accounts';
@@ -23,7 +25,21 @@ const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'navigate:settings': '/settings',
 };
 
+/** Print routes render the document alone: no sidebar, no overlays (see shared/print.ts). */
+function PrintRoutes() {
+  return (
+    <Routes>
+      <Route path="/print/qbr/:id" element={<QbrPrint />} />
+      <Route path="/print/review/:month" element={<ReviewPrint />} />
+    </Routes>
+  );
+}
+
 export function App() {
+  return useLocation().pathname.startsWith('/print/') ? <PrintRoutes /> : <Shell />;
+}
+
+function Shell() {
   const { info, error, loadInfo, clearError } = useAppStore();
   const navigate = useNavigate();
 

@@ -8,6 +8,7 @@ import { accountPageContract } from './contracts/account-page';
 import { coreContract } from './contracts/core';
 import { importsContract } from './contracts/imports';
 import { portfolioContract } from './contracts/portfolio';
+import { reportsContract } from './contracts/reports';
 import { todayContract } from './contracts/today';
 
 export * from './contracts/core';
@@ -19,6 +20,7 @@ export const contract = {
   ...accountPageContract,
   ...todayContract,
   ...importsContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

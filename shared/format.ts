@@ -51,3 +51,19 @@ const LABELS: Record<string, string> = {
 /** An enum value in words: 'mid_market' → 'Mid-market', 'renewal_exec_silence' → 'Renewal exec silence'. */
 export const labelOf = (value: string): string =>
   LABELS[value] ?? value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** How old a dated input is at asOf: "today", "1 day old", "41 days old" (future dates: "dated later"). */
+export function formatAge(date: string | null | undefined, asOf: string): string {
+  if (!date) return 'undated';
+  const days = daysBetween(date.slice(0, 10), asOf);
+  if (Number.isNaN(days)) return 'undated';
+  if (days < 0) return 'dated later';
+  if (days === 0) return 'from today';
+  return days === 1 ? '1 day old' : `${days} days old`;
+}
+
+/** A signed number for deltas: "+4", "−9", "0" (one decimal at most). */
+export function formatSigned(x: number): string {
+  const v = Math.round(x * 10) / 10;
+  return v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : '0';
+}

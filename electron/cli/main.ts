@@ -11,6 +11,8 @@ import { createRouter, type Router } from '../router';
 import { createServices, type Services } from '../services';
 import { backupFile, restoreDatabase } from '../services/backup';
 import { systemClock } from '../services/context';
+import { qbrRoute, reviewRoute, type Paper } from '../../shared/print';
+import { printRouteWithChromium } from '../print/pdf';
 import { printAccounts, printMetrics, printReminders, printScores } from './print';
 
 export interface CliIo {
@@ -31,6 +33,12 @@ Commands:
                             components, flags
   metrics --month YYYY-MM   the portfolio metrics for a month
   reminders                 what is due or overdue
+  qbr ACCOUNT --out FILE.pdf [--from YYYY-MM-DD --to YYYY-MM-DD] [--customer] [--paper a4|letter]
+                            the QBR summary of one account (id, name or external id) as a PDF;
+                            the period defaults to the last full quarter; --customer leaves out
+                            flags, pulse and private notes
+  review --month YYYY-MM --out FILE.pdf [--paper a4|letter]
+                            the portfolio review of the whole book as a PDF
   backup FILE               copy the database to FILE (a consistent snapshot)
   restore FILE              replace the database with the backup FILE (the current one is backed up first)
 
@@ -45,6 +53,11 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   json: { type: 'boolean', default: false },
   month: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  customer: { type: 'boolean', default: false },
+  paper: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -74,7 +87,10 @@ interface CommandArgs {
   /** The services over the opened database (commands with opens: true). */
   services: Services;
   month: string | undefined;
+  options: CliOptions;
 }
+
+type CliOptions = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
 function print(io: CliIo, json: boolean, data: unknown, human: () => string): void {
   io.stdout(json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
@@ -187,6 +203,46 @@ const COMMANDS: Record<string, Command> = {
       return EXIT.ok;
     },
   },
+  qbr: {
+    creates: false,
+    opens: true,
+    async run({ io, json, router, services, positionals, options }) {
+      const which = positionals.join(' ').trim();
+      if (!which) throw new UsageError('tend qbr needs an account: tend qbr <account id or name> --out FILE.pdf');
+      const out = requireOut(options.out, 'qbr');
+      for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
+        if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} must be a date as YYYY-MM-DD (got "${value}").`);
+      }
+      const account = findAccount(services, which);
+      const qbrInput = {
+        accountId: account.id,
+        from: options.from,
+        to: options.to,
+        audience: options.customer ? ('customer' as const) : ('internal' as const),
+        paper: paperOf(options.paper),
+      };
+      // Ask the router first: a bad period fails here, before a browser starts.
+      const data = await router.call('reports.qbr', qbrInput);
+      const started = Date.now();
+      const file = await printRouteWithChromium({ router, rendererDir: rendererDir(), route: qbrRoute(qbrInput), file: out, paper: qbrInput.paper });
+      const result = { file, accountId: account.id, account: account.name, period: data.period, audience: qbrInput.audience, ms: Date.now() - started };
+      print(io, json, result, () => `Wrote the ${data.period.label} QBR of ${account.name} to ${file}.`);
+      return EXIT.ok;
+    },
+  },
+  review: {
+    creates: false,
+    opens: true,
+    async run({ io, json, router, month, options }) {
+      if (!month || !isIsoMonth(month)) throw new UsageError('tend review needs --month YYYY-MM (for example --month 2026-10).');
+      const out = requireOut(options.out, 'review');
+      const input = { month, paper: paperOf(options.paper) };
+      await router.call('reports.review', input);
+      const file = await printRouteWithChromium({ router, rendererDir: rendererDir(), route: reviewRoute(input), file: out, paper: input.paper });
+      print(io, json, { file, month }, () => `Wrote the portfolio review for ${month} to ${file}.`);
+      return EXIT.ok;
+    },
+  },
   backup: {
     creates: false,
     opens: true,
@@ -220,6 +276,43 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+function requireOut(out: string | undefined, command: string): string {
+  if (!out) throw new UsageError(`tend ${command} needs --out FILE.pdf`);
+  const folder = path.dirname(path.resolve(out));
+  if (!fs.existsSync(folder)) throw new UsageError(`The folder ${folder} does not exist; choose another --out.`);
+  return path.resolve(out);
+}
+
+function paperOf(paper: string | undefined): Paper {
+  if (paper === undefined) return 'a4';
+  const lower = paper.toLowerCase();
+  if (lower !== 'a4' && lower !== 'letter') throw new UsageError(`--paper must be a4 or letter (got "${paper}").`);
+  return lower;
+}
+
+/** The built renderer the PDFs are printed from (dist/renderer beside dist/cli). */
+function rendererDir(): string {
+  return process.env.TEND_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer');
+}
+
+/** An account by id, external id, exact name, or a name fragment that matches exactly one. */
+function findAccount(services: Services, which: string): { id: number; name: string } {
+  const all = services.accounts.list({ includeArchived: true });
+  const needle = which.toLowerCase();
+  const exact =
+    (/^\d+$/.test(which) ? all.find((a) => a.id === Number(which)) : undefined) ??
+    all.find((a) => a.externalId === which) ??
+    all.find((a) => a.name.toLowerCase() === needle);
+  if (exact) return exact;
+  const partial = all.filter((a) => a.name.toLowerCase().includes(needle));
+  if (partial.length === 1) return partial[0];
+  if (partial.length > 1) {
+    const names = partial.slice(0, 5).map((a) => `${a.name} (id ${a.id})`).join(', ');
+    throw new TendError('invalid_input', `"${which}" matches ${partial.length} accounts: ${names}${partial.length > 5 ? ', …' : ''}. Use the id or the full name.`);
+  }
+  throw new TendError('not_found', `No account matches "${which}". Run "tend accounts" to see ids and names.`);
+}
 
 function migrationsFolderFor(explicit: string | undefined): string {
   return explicit ?? migrationsFolder(__dirname);
@@ -278,6 +371,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       migrationsFolder: folder,
       services: services!,
       month: values.month,
+      options: values,
     });
   } catch (err) {
     const usage = err instanceof UsageError;

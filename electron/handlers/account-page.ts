@@ -2,4 +2,8 @@
 import type { accountPageContract } from '../../shared/contracts/account-page';
 import type { GetServices, HandlersOf } from './types';
 
-export const accountPageHandlers = (_s: GetServices): HandlersOf<typeof accountPageContract> => ({});
+export const accountPageHandlers = (s: GetServices): HandlersOf<typeof accountPageContract> => ({
+  'accountPage.get': ({ id }) => s().accountPage.get(id),
+  'goals.create': (input) => s().goals.create(input),
+  'goals.update': ({ id, patch }) => s().goals.update(id, patch),
+});

@@ -2,4 +2,11 @@
 import type { todayContract } from '../../shared/contracts/today';
 import type { GetServices, HandlersOf } from './types';
 
-export const todayHandlers = (_s: GetServices): HandlersOf<typeof todayContract> => ({});
+export const todayHandlers = (s: GetServices): HandlersOf<typeof todayContract> => ({
+  'today.get': () => s().today.get(),
+  'reminders.complete': ({ id }) => s().reminders.complete(id),
+  'reminders.reopen': ({ id }) => s().reminders.reopen(id),
+  'reminders.snooze': ({ id, until }) => s().reminders.snooze(id, until),
+  'reminders.create': (input) => s().reminders.create(input),
+  'search.query': ({ query, limit }) => s().search.query(query, limit),
+});

@@ -1,16 +1,23 @@
 // All services over one open database. The router, the CLI and the tests build this once per
 // database; nothing here imports Electron.
 import type { OpenedDatabase } from '../db/open';
+import { createAccountPageService } from './account-page';
 import { createAccountsService } from './accounts';
 import { createContactsService } from './contacts';
 import type { Clock, ServiceContext } from './context';
 import { createFlagsService } from './flags';
+import { createGoalsService } from './goals';
 import { createMetricsService } from './metrics';
+import { createPortfolioService } from './portfolio';
 import { createRemindersService } from './reminders';
+import { createReportsService } from './reports';
 import { createDemoService } from './sample-book';
 import { createScoringService } from './scoring';
+import { createSearchService } from './search';
 import { createSettingsService } from './settings';
+import { createTodayService } from './today';
 import { createTouchesService } from './touches';
+import { createViewsService } from './views';
 
 export function createServices(opened: OpenedDatabase, clock: Clock) {
   const ctx: ServiceContext = {
@@ -25,17 +32,28 @@ export function createServices(opened: OpenedDatabase, clock: Clock) {
   const settings = createSettingsService(ctx);
   const scoring = createScoringService(ctx, () => settings.get());
   const reminders = createRemindersService(ctx, () => settings.get());
+  const accounts = createAccountsService(ctx);
+  const flags = createFlagsService(ctx);
+  const goals = createGoalsService(ctx);
+  const metrics = createMetricsService(ctx, scoring);
   return {
     ctx,
-    accounts: createAccountsService(ctx),
+    accounts,
     contacts: createContactsService(ctx),
     touches: createTouchesService(ctx),
     settings,
     scoring,
-    flags: createFlagsService(ctx),
+    flags,
     reminders,
-    metrics: createMetricsService(ctx, scoring),
+    metrics,
     demo: createDemoService(ctx, scoring, reminders),
+    goals,
+    reports: createReportsService(ctx, { accounts, flags, goals, reminders, metrics, scoring, getSettings: () => settings.get() }),
+    accountPage: createAccountPageService(ctx, { reminders, scoring }),
+    today: createTodayService(ctx, reminders),
+    search: createSearchService(ctx),
+    portfolio: createPortfolioService(ctx, { settings, scoring }),
+    views: createViewsService(ctx),
   };
 }
 

@@ -30,3 +30,5 @@ export function createMetricsService(ctx: ServiceContext, scoring: ScoringServic
     },
   };
 }
+
+export type MetricsService = ReturnType<typeof createMetricsService>;

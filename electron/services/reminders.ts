@@ -6,6 +6,7 @@ import { addDays, daysBetween } from '../../shared/dates';
 import type { ReminderSource } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import type { Sqlite } from '../db/open';
+import { TendError } from '../../shared/errors';
 import type { ServiceContext } from './context';
 
 export const RENEWAL_REMINDER_DAYS = 30;
@@ -68,6 +69,28 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
     FROM reminders r LEFT JOIN accounts a ON a.id = r.account_id
     WHERE r.done_at IS NULL AND r.due <= @asOf AND (r.snoozed_until IS NULL OR r.snoozed_until <= @asOf)
     ORDER BY r.due, r.id`);
+  const viewColumns = `r.id, r.account_id AS accountId, a.name AS accountName, r.title, r.due, r.done_at AS doneAt,
+           r.snoozed_until AS snoozedUntil, r.source`;
+  const byId = sqlite.prepare(`SELECT ${viewColumns} FROM reminders r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.id = ?`);
+  const openForAccount = sqlite.prepare(`
+    SELECT id, title, due, source, snoozed_until AS snoozedUntil FROM reminders
+    WHERE account_id = ? AND done_at IS NULL ORDER BY due, id`);
+  const unnotified = sqlite.prepare(`
+    SELECT ${viewColumns} FROM reminders r LEFT JOIN accounts a ON a.id = r.account_id
+    WHERE r.done_at IS NULL AND r.notified_at IS NULL AND r.due <= @asOf
+      AND (r.snoozed_until IS NULL OR r.snoozed_until <= @asOf)
+    ORDER BY r.due, r.id`);
+  const markNotified = sqlite.prepare('UPDATE reminders SET notified_at = ? WHERE id = ?');
+
+  function view(row: Omit<ReminderView, 'done' | 'overdueDays'>, asOf: string): ReminderView {
+    return { ...row, done: row.doneAt !== null, overdueDays: daysBetween(row.due, asOf) };
+  }
+
+  function require(id: number): ReminderView {
+    const row = byId.get(id) as Omit<ReminderView, 'done' | 'overdueDays'> | undefined;
+    if (!row) throw new TendError('not_found', `There is no reminder with id ${id}. It may have been removed with its account.`, { id });
+    return view(row, clock.today());
+  }
 
   return {
     /** Creates the reminders the book asks for at asOf and closes the ones whose reason is gone. */
@@ -111,6 +134,63 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
         done: row.doneAt !== null,
         overdueDays: daysBetween(row.due, asOf),
       }));
+    },
+
+    get: (id: number): ReminderView => require(id),
+
+    /** Done now. A generated reminder stays done: its source key keeps it from coming back. */
+    complete(id: number): ReminderView {
+      require(id);
+      sqlite.prepare('UPDATE reminders SET done_at = coalesce(done_at, ?) WHERE id = ?').run(clock.now(), id);
+      return require(id);
+    },
+
+    /** Undo of complete (the Today screen's "undo"). */
+    reopen(id: number): ReminderView {
+      require(id);
+      sqlite.prepare('UPDATE reminders SET done_at = NULL WHERE id = ?').run(id);
+      return require(id);
+    },
+
+    /** Hidden from Today until `until` (YYYY-MM-DD, after today); it notifies again then. */
+    snooze(id: number, until: string): ReminderView {
+      const reminder = require(id);
+      if (until <= clock.today()) {
+        throw new TendError('invalid_input', `Snooze "${reminder.title}" until a date after today (${clock.today()}), not ${until}.`, {
+          field: 'until',
+        });
+      }
+      sqlite.prepare('UPDATE reminders SET snoozed_until = ?, notified_at = NULL WHERE id = ?').run(until, id);
+      return require(id);
+    },
+
+    /** A task the CSM writes (or makes from a flag): source manual. */
+    create(input: { accountId: number | null; title: string; due: string }): ReminderView {
+      if (input.accountId !== null && !sqlite.prepare('SELECT 1 FROM accounts WHERE id = ?').get(input.accountId)) {
+        throw new TendError('not_found', `There is no account with id ${input.accountId} to add the task to.`, { field: 'accountId' });
+      }
+      const { lastInsertRowid } = sqlite
+        .prepare("INSERT INTO reminders (account_id, title, due, source, created_at) VALUES (?, ?, ?, 'manual', ?)")
+        .run(input.accountId, input.title, input.due, clock.now());
+      return require(Number(lastInsertRowid));
+    },
+
+    /** An account's open tasks (done_at null), soonest first. */
+    openForAccount(accountId: number): { id: number; title: string; due: string; source: ReminderSource; snoozedUntil: string | null }[] {
+      return openForAccount.all(accountId) as { id: number; title: string; due: string; source: ReminderSource; snoozedUntil: string | null }[];
+    },
+
+    /**
+     * Desktop notifications: what is due at asOf and was never notified, marked notified in the same
+     * transaction so no item is announced twice (a snooze clears the mark so it notifies again when it wakes).
+     */
+    takeUnnotified(asOf = clock.today()): ReminderView[] {
+      return sqlite.transaction(() => {
+        const rows = (unnotified.all({ asOf }) as Omit<ReminderView, 'done' | 'overdueDays'>[]).map((row) => view(row, asOf));
+        const now = clock.now();
+        for (const row of rows) markNotified.run(now, row.id);
+        return rows;
+      })();
     },
   };
 }

@@ -1,4 +1,63 @@
-// Global overlays mounted once by App: quick capture (Ctrl/Cmd+L) and the command palette (Ctrl/Cmd+K).
+// Global overlays mounted once by App: quick capture (Ctrl/Cmd+L, or the menu) and the command
+// palette (Ctrl/Cmd+K, or the menu), plus the confirmation toast after a capture.
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { onMenu } from '../api';
+import { useCaptureStore } from '../stores/capture';
+import { usePaletteStore } from '../stores/palette';
+import { CommandPalette } from './CommandPalette';
+import { QuickCapture } from './QuickCapture';
+import { Toast } from './Toast';
+import './overlays.css';
+
+/** The account the current screen shows, so quick capture can preselect it. */
+function accountIdOf(pathname: string): number | null {
+  const match = /^\/accounts\/(\d+)/.exec(pathname);
+  return match ? Number(match[1]) : null;
+}
+
 export function Overlays() {
-  return null;
+  const location = useLocation();
+  const captureOpen = useCaptureStore((s) => s.open);
+  const paletteOpen = usePaletteStore((s) => s.open);
+
+  useEffect(() => {
+    const openCapture = () => {
+      usePaletteStore.getState().close();
+      useCaptureStore.getState().show(accountIdOf(location.pathname));
+    };
+    const openPalette = () => {
+      useCaptureStore.getState().close();
+      usePaletteStore.getState().show();
+    };
+    function onKey(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'l') {
+        event.preventDefault();
+        openCapture();
+      } else if (key === 'k') {
+        event.preventDefault();
+        if (usePaletteStore.getState().open) usePaletteStore.getState().close();
+        else openPalette();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = onMenu((command) => {
+      if (command === 'open:quick-capture') openCapture();
+      if (command === 'open:command-palette') openPalette();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, [location.pathname]);
+
+  return (
+    <>
+      {captureOpen && <QuickCapture />}
+      {paletteOpen && <CommandPalette />}
+      <Toast />
+    </>
+  );
 }

@@ -1,25 +1,76 @@
-// One account's page: its record, contacts and touches.
+// One account's page: everything accountPage.get returns (explained score, changes, trend, flags,
+// timeline, goals, metrics, tasks), and every edit made on the page. Each mutation reloads the page
+// (the score, flags and timeline may all move) and the portfolio list behind it.
 import { create } from 'zustand';
-import type { AccountDetail } from '../../shared/contract';
+import type { AccountDetail, ChannelInput } from '../../shared/contract';
+import type { AccountPage } from '../../shared/contracts/account-page';
 import { call } from '../api';
+import { useAccountsStore } from './accounts';
+import { useAppStore } from './app';
 
 interface AccountStore {
+  page: AccountPage | null;
+  /** page.detail, kept for callers that only need the record, contacts and touches. */
   detail: AccountDetail | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   load(id: number): Promise<void>;
+  /** Reloads the page if it shows `accountId` (or whichever it shows when omitted). */
+  refresh(accountId?: number): Promise<void>;
+  updateAccount(patch: ChannelInput<'accounts.update'>['patch']): Promise<boolean>;
+  updateContact(id: number, patch: ChannelInput<'contacts.update'>['patch']): Promise<boolean>;
+  addContact(input: Omit<ChannelInput<'contacts.create'>, 'accountId'>): Promise<boolean>;
+  resolveFlag(id: number): Promise<void>;
+  snoozeFlag(id: number, until: string): Promise<void>;
+  createTask(title: string, due: string): Promise<boolean>;
+  completeTask(id: number): Promise<void>;
+  createGoal(input: Omit<ChannelInput<'goals.create'>, 'accountId'>): Promise<boolean>;
+  updateGoal(id: number, patch: ChannelInput<'goals.update'>['patch']): Promise<boolean>;
 }
 
-export const useAccountStore = create<AccountStore>((set) => ({
-  detail: null,
-  status: 'idle',
-  error: null,
-  async load(id) {
-    set({ status: 'loading', error: null });
+export const useAccountStore = create<AccountStore>((set, get) => {
+  const currentId = () => get().page?.detail.account.id ?? null;
+
+  /** Runs an edit, then reloads what it affects; errors go to the app's banner. */
+  async function mutate(run: () => Promise<unknown>): Promise<boolean> {
     try {
-      set({ detail: await call('accounts.get', { id }), status: 'ready' });
+      await run();
+      await get().refresh();
+      void useAccountsStore.getState().load();
+      return true;
     } catch (error) {
-      set({ status: 'error', error: (error as Error).message, detail: null });
+      useAppStore.getState().showError(error);
+      return false;
     }
-  },
-}));
+  }
+
+  return {
+    page: null,
+    detail: null,
+    status: 'idle',
+    error: null,
+    async load(id) {
+      if (currentId() !== id) set({ status: 'loading', error: null });
+      try {
+        const page = await call('accountPage.get', { id });
+        set({ page, detail: page.detail, status: 'ready', error: null });
+      } catch (error) {
+        set({ status: 'error', error: (error as Error).message, page: null, detail: null });
+      }
+    },
+    async refresh(accountId) {
+      const id = currentId();
+      if (id === null || (accountId !== undefined && accountId !== id)) return;
+      await get().load(id);
+    },
+    updateAccount: (patch) => mutate(() => call('accounts.update', { id: currentId()!, patch })),
+    updateContact: (id, patch) => mutate(() => call('contacts.update', { id, patch })),
+    addContact: (input) => mutate(() => call('contacts.create', { ...input, accountId: currentId()! })),
+    resolveFlag: async (id) => void (await mutate(() => call('flags.resolve', { id }))),
+    snoozeFlag: async (id, until) => void (await mutate(() => call('flags.snooze', { id, until }))),
+    createTask: (title, due) => mutate(() => call('reminders.create', { accountId: currentId(), title, due })),
+    completeTask: async (id) => void (await mutate(() => call('reminders.complete', { id }))),
+    createGoal: (input) => mutate(() => call('goals.create', { ...input, accountId: currentId()! })),
+    updateGoal: (id, patch) => mutate(() => call('goals.update', { id, patch })),
+  };
+});

@@ -1,4 +1,133 @@
-// Channels of the account-page domain (see shared/contract.ts).
+// Channels of the account-page domain (see shared/contract.ts): everything one account's page shows
+// in one call — the explained score, what changed since 7 and 30 days ago, the trend with the dates
+// the settings changed, flags, the timeline, success goals, metric series and open tasks — plus the
+// success-goal edits.
+import { z } from 'zod';
+import { COMPONENTS, id, isoDate, zBand, zGoalStatus, zReminderSource, zRevenueKind, zSurveyKind, zTouchType } from '../domain';
+import { accountDetail, flag, text } from './core';
 import type { ChannelSpec } from './spec';
 
-export const accountPageContract = {} as const satisfies Record<string, ChannelSpec>;
+const componentResult = z.object({
+  score: z.number(),
+  weight: z.number(),
+  contribution: z.number(),
+  inputDate: z.string().nullable(),
+  detail: z.string(),
+});
+const zComponent = z.enum(COMPONENTS);
+
+export const healthNow = z.object({
+  date: isoDate,
+  score: z.number().int(),
+  band: zBand,
+  confidence: z.number(),
+  inTriage: z.boolean(),
+  components: z.record(z.string(), componentResult.nullable()),
+});
+
+export const scoreChange = z.object({
+  from: isoDate,
+  to: isoDate,
+  scoreBefore: z.number(),
+  scoreAfter: z.number(),
+  scoreDelta: z.number(),
+  bandBefore: zBand,
+  bandAfter: zBand,
+  components: z.array(
+    z.object({
+      component: zComponent,
+      before: z.number().nullable(),
+      after: z.number().nullable(),
+      contributionBefore: z.number(),
+      contributionAfter: z.number(),
+      delta: z.number(),
+      reason: z.string(),
+    }),
+  ),
+  driver: zComponent.nullable(),
+  summary: z.string(),
+});
+
+export const TIMELINE_KINDS = ['touch', 'flag_raised', 'flag_resolved', 'band_change', 'revenue', 'survey'] as const;
+export const zTimelineKind = z.enum(TIMELINE_KINDS);
+
+export const timelineItem = z.object({
+  /** Unique within the timeline, e.g. 'touch:12'. */
+  key: z.string(),
+  kind: zTimelineKind,
+  /** YYYY-MM-DD or a timestamp; sorted newest first. */
+  date: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  touchType: zTouchType.optional(),
+  sentiment: z.number().int().nullable().optional(),
+  severity: z.string().optional(),
+  band: zBand.optional(),
+  revenueKind: zRevenueKind.optional(),
+  amountCents: z.number().int().optional(),
+  surveyKind: zSurveyKind.optional(),
+  score: z.number().optional(),
+  contactIds: z.array(id).optional(),
+});
+
+export const goal = z.object({
+  id,
+  accountId: id,
+  goal: z.string(),
+  measure: z.string(),
+  target: z.string(),
+  status: zGoalStatus,
+  dueDate: isoDate.nullable(),
+});
+
+export const goalFields = z
+  .object({
+    goal: text(1000).trim().min(1, 'a goal needs a description'),
+    measure: text(1000),
+    target: text(1000),
+    status: zGoalStatus,
+    dueDate: isoDate.nullable(),
+  })
+  .strict();
+
+export const openTask = z.object({
+  id,
+  title: z.string(),
+  due: isoDate,
+  source: zReminderSource,
+  snoozedUntil: isoDate.nullable(),
+});
+
+export const accountPage = z.object({
+  asOf: isoDate,
+  detail: accountDetail,
+  health: healthNow.nullable(),
+  changes: z.object({ d7: scoreChange.nullable(), d30: scoreChange.nullable() }),
+  trend: z.array(z.object({ date: isoDate, score: z.number().int(), band: zBand })),
+  /** Dates (YYYY-MM-DD) the scoring settings were saved: markers on the trend. */
+  settingsChanges: z.array(isoDate),
+  flags: z.array(flag),
+  /** Whether the app suggests moving the account to stage triage (in triage, not already there). */
+  suggestTriage: z.boolean(),
+  timeline: z.array(timelineItem),
+  goals: z.array(goal),
+  metrics: z.object({
+    adoption: z.array(z.object({ date: isoDate, value: z.number() })),
+    openTickets: z.array(z.object({ date: isoDate, value: z.number() })),
+  }),
+  tasks: z.array(openTask),
+});
+
+export const accountPageContract = {
+  'accountPage.get': { input: z.object({ id }).strict(), output: accountPage },
+  'goals.create': { input: goalFields.partial().required({ goal: true }).extend({ accountId: id }).strict(), output: goal },
+  'goals.update': { input: z.object({ id, patch: goalFields.partial().strict() }).strict(), output: goal },
+} as const satisfies Record<string, ChannelSpec>;
+
+export type AccountPage = z.infer<typeof accountPage>;
+export type HealthNow = z.infer<typeof healthNow>;
+export type ScoreChangeView = z.infer<typeof scoreChange>;
+export type TimelineItem = z.infer<typeof timelineItem>;
+export type TimelineKind = z.infer<typeof zTimelineKind>;
+export type Goal = z.infer<typeof goal>;
+export type OpenTask = z.infer<typeof openTask>;

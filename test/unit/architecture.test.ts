@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const SHELL = ['electron/main.ts', 'electron/window.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/menu.ts', 'electron/print.ts'];
+const SHELL = ['electron/main.ts', 'electron/window.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/menu.ts', 'electron/print.ts', 'electron/notifications.ts'];
 
 function sources(folder: string): string[] {
   return fs

@@ -1,8 +1,13 @@
 // Reads what the pure scoring (shared/scoring) needs from the database: the whole book in one pass
 // per table (full rescore), or one account through its indexes (incremental rescore). Rows come
 // back as arrays (`raw`) and in id order, so equal-date ties keep insertion order as the scoring expects.
+//
+// Speed (npm run bench): a full load builds ~1M small objects that all stay alive, so its cost is
+// mostly the garbage collector copying survivors. Hence rows are streamed (`iterate`, so no
+// million-row arrays are kept), repeated strings (dates, metric keys, levels, kinds) are shared
+// (a row's own copy dies young, which is free), and each touch's contact ids are an exact-size array.
 import type { AccountFacts, TouchFacts } from '../../../shared/scoring/types';
-import type { ContactLevel, Segment, Stage, SurveyKind } from '../../../shared/domain';
+import { CONTACT_LEVELS, METRIC_KEYS, SURVEY_KINDS, type ContactLevel, type Segment, type Stage, type SurveyKind } from '../../../shared/domain';
 import type { Sqlite } from '../../db/open';
 
 /** Metric keys the health score and flags read; other keys are kept but not loaded for scoring. */
@@ -11,6 +16,7 @@ const SCORED_KEYS = "('adoption', 'active_users', 'open_tickets', 'overdue_invoi
 const ACCOUNT_COLUMNS = `id, segment, stage, archived, contract_start, renewal_date, seats, substr(created_at, 1, 10)`;
 
 type AccountRow = [number, Segment, Stage, number, string | null, string | null, number | null, string];
+type Rows<T> = IterableIterator<T>;
 
 function accountFacts(row: AccountRow): AccountFacts {
   return {
@@ -26,6 +32,20 @@ function accountFacts(row: AccountRow): AccountFacts {
     touches: [],
     samples: [],
     surveys: [],
+  };
+}
+
+/** The enum words, seeded so the facts carry the very strings the scoring compares against. */
+const VOCABULARY: readonly string[] = [...CONTACT_LEVELS, ...METRIC_KEYS, ...SURVEY_KINDS];
+
+/** One shared instance per distinct string, for the duration of one load (so it never grows unbounded). */
+function interner(): <T extends string>(s: T) => T {
+  const seen = new Map<string, string>(VOCABULARY.map((word) => [word, word]));
+  return <T extends string>(s: T): T => {
+    const shared = seen.get(s);
+    if (shared !== undefined) return shared as T;
+    seen.set(s, s);
+    return s;
   };
 }
 
@@ -62,32 +82,47 @@ export function createFactsReader(sqlite: Sqlite) {
     surveys: sqlite.prepare('SELECT account_id, date, kind, score FROM survey_responses WHERE account_id = ? ORDER BY id').raw(),
   };
 
+  // Reused across touches to gather one touch's contact ids before copying them out exactly sized
+  // (`[]` + push would reserve 17 slots for every touch).
+  const scratch: number[] = [];
+
   /** Fills `byId` from the row sets; `params` are the statements' bound parameters. */
   function fill(byId: Map<number, AccountFacts>, statements: typeof all | typeof one, params: unknown[]): void {
-    for (const [accountId, id, level, isUser, strength, leftOn] of statements.contacts.all(...params) as [
-      number, number, ContactLevel, number, number, string | null,
-    ][]) {
-      byId.get(accountId)?.contacts.push({ id, level, isUser: isUser === 1, strength, leftOn });
+    const intern = interner();
+    for (const [accountId, id, level, isUser, strength, leftOn] of statements.contacts.iterate(...params) as Rows<
+      [number, number, ContactLevel, number, number, string | null]
+    >) {
+      byId.get(accountId)?.contacts.push({ id, level: intern(level), isUser: isUser === 1, strength, leftOn });
     }
 
-    // Touches and their contact links, both in touch-id order: a merge join, no per-touch lookup.
-    const links = statements.links.all(...params) as [number, number][];
-    let l = 0;
-    for (const [accountId, id, date, sentiment] of statements.touches.all(...params) as [
-      number, number, string, number | null,
-    ][]) {
-      while (l < links.length && links[l][0] < id) l++;
-      const contactIds: number[] = [];
-      while (l < links.length && links[l][0] === id) contactIds.push(links[l++][1]);
-      const touch: TouchFacts = { date, sentiment, contactIds };
-      byId.get(accountId)?.touches.push(touch);
+    // Touches and their contact links, both in touch-id order: a merge join of two streams, no
+    // per-touch lookup. (Two read cursors may be open at once on one connection.)
+    const links = statements.links.iterate(...params) as Rows<[number, number]>;
+    try {
+      let link = links.next();
+      for (const [accountId, id, date, sentiment] of statements.touches.iterate(...params) as Rows<
+        [number, number, string, number | null]
+      >) {
+        while (!link.done && link.value[0] < id) link = links.next();
+        let n = 0;
+        while (!link.done && link.value[0] === id) {
+          scratch[n++] = link.value[1];
+          link = links.next();
+        }
+        const touch: TouchFacts = { date: intern(date), sentiment, contactIds: n === 0 ? [] : scratch.slice(0, n) };
+        byId.get(accountId)?.touches.push(touch);
+      }
+    } finally {
+      links.return?.(); // releases the statement if links outlived the touches
     }
 
-    for (const [accountId, date, key, value] of statements.samples.all(...params) as [number, string, string, number][]) {
-      byId.get(accountId)?.samples.push({ date, key, value });
+    for (const [accountId, date, key, value] of statements.samples.iterate(...params) as Rows<[number, string, string, number]>) {
+      byId.get(accountId)?.samples.push({ date: intern(date), key: intern(key), value });
     }
-    for (const [accountId, date, kind, score] of statements.surveys.all(...params) as [number, string, SurveyKind, number][]) {
-      byId.get(accountId)?.surveys.push({ date, kind, score });
+    for (const [accountId, date, kind, score] of statements.surveys.iterate(...params) as Rows<
+      [number, string, SurveyKind, number]
+    >) {
+      byId.get(accountId)?.surveys.push({ date: intern(date), kind: intern(kind), score });
     }
   }
 
@@ -95,7 +130,7 @@ export function createFactsReader(sqlite: Sqlite) {
     /** Every account's facts, in id order. */
     all(): AccountFacts[] {
       const byId = new Map<number, AccountFacts>();
-      for (const row of all.accounts.all() as AccountRow[]) byId.set(row[0], accountFacts(row));
+      for (const row of all.accounts.iterate() as Rows<AccountRow>) byId.set(row[0], accountFacts(row));
       fill(byId, all, []);
       return [...byId.values()];
     },

@@ -1,18 +1,34 @@
-// One account: header, contacts and recent touches. (Issue 4 adds the explained score, timeline,
-// flags with actions and inline editing.)
-import { useEffect } from 'react';
+// One account: the header (ARR, stage, renewal countdown, score + band + confidence), the score
+// explained component by component, what changed, the trend, flags with actions, tasks, success
+// goals, the relationship map, the timeline, metric charts, details and notes — all editable inline.
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { addDays } from '../../../shared/dates';
+import { SEGMENTS, STAGES } from '../../../shared/domain';
 import { formatCountdown, formatMoney, labelOf } from '../../../shared/format';
-import { STRENGTH_LABELS } from '../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
+import { FlagsPanel } from '../../components/account/FlagsPanel';
+import { Goals } from '../../components/account/Goals';
+import { InlineField } from '../../components/account/InlineField';
+import { RelationshipMap } from '../../components/account/RelationshipMap';
+import { ScoreExplained } from '../../components/account/ScoreExplained';
+import { Timeline } from '../../components/account/Timeline';
+import { MetricChart, TrendChart } from '../../components/account/TrendChart';
+import { WhatChanged } from '../../components/account/WhatChanged';
 import { useAccountStore } from '../../stores/account';
-import { useAppStore } from '../../stores/app';
+import { useCaptureStore } from '../../stores/capture';
+import './account.css';
+
+const stageOptions = STAGES.map((s) => ({ value: s, label: labelOf(s) }));
+const segmentOptions = SEGMENTS.map((s) => ({ value: s, label: labelOf(s) }));
+const mod = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
 
 export function AccountScreen() {
   const id = Number(useParams().id);
-  const { detail, status, error, load } = useAccountStore();
-  const asOf = useAppStore((s) => s.info?.asOf) ?? '';
+  const store = useAccountStore();
+  const { page, status, error, load } = store;
   const navigate = useNavigate();
+  const openCapture = useCaptureStore((s) => s.show);
 
   useEffect(() => {
     if (Number.isInteger(id) && id > 0) void load(id);
@@ -20,7 +36,10 @@ export function AccountScreen() {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.key === 'Escape' && !(event.target as HTMLElement).closest('input, textarea')) navigate('/portfolio');
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if ((event.target as HTMLElement).closest('input, textarea, select, [role="dialog"]')) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      navigate('/portfolio');
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -35,93 +54,211 @@ export function AccountScreen() {
       </div>
     );
   }
-  if (!detail || detail.account.id !== id) return <div className="screen"><p className="muted">Loading…</p></div>;
+  if (!page || page.detail.account.id !== id) return <div className="screen"><p className="muted">Loading…</p></div>;
 
-  const { account, contacts, touches } = detail;
-  const names = new Map(contacts.map((c) => [c.id, c.name]));
+  const { account, contacts } = page.detail;
+  const { health, asOf } = page;
+  const renewalDays = account.renewalDate ? Math.round((Date.parse(account.renewalDate) - Date.parse(asOf)) / 86_400_000) : null;
+  const money = (cents: number) => formatMoney(cents, account.currency, true);
+
   return (
-    <div className="screen account">
+    <div className="screen account-page">
       <nav className="crumbs">
-        <Link to="/portfolio">Portfolio</Link> <span aria-hidden="true">›</span>
+        <Link to="/portfolio">Portfolio</Link> <span aria-hidden="true">›</span> <span className="muted">{account.name}</span>
       </nav>
-      <header className="screen-header">
-        <div>
+      <header className="acct-header">
+        <div className="acct-title">
           <h1>{account.name}</h1>
           <p className="muted">
-            {labelOf(account.segment)} · {labelOf(account.stage)}
+            <span className={`stage stage-${account.stage}`}>{labelOf(account.stage)}</span> {labelOf(account.segment)}
             {account.industry ? ` · ${account.industry}` : ''}
             {account.externalId ? ` · ${account.externalId}` : ''}
+            {account.archived ? ' · archived' : ''}
           </p>
         </div>
-        <dl className="facts">
+        <dl className="acct-facts">
           <div>
             <dt>ARR</dt>
-            <dd>{formatMoney(account.mrrCents * 12, account.currency, true)}</dd>
-          </div>
-          <div>
-            <dt>MRR</dt>
-            <dd>{formatMoney(account.mrrCents, account.currency, true)}</dd>
+            <dd>{money(account.mrrCents * 12)}</dd>
           </div>
           <div>
             <dt>Renewal</dt>
-            <dd>
-              {account.renewalDate ?? '—'}{' '}
-              {account.renewalDate && <span className="muted">{formatCountdown(account.renewalDate, asOf)}</span>}
+            <dd className={renewalDays !== null && renewalDays >= 0 && renewalDays <= 90 ? 'soon' : undefined}>
+              {account.renewalDate ? formatCountdown(account.renewalDate, asOf) : '—'}
+              {account.renewalDate && <span className="muted small"> {account.renewalDate}</span>}
             </dd>
           </div>
-          <div>
-            <dt>Seats</dt>
-            <dd>{account.seats ?? '—'}</dd>
+          <div className="score-fact" aria-label="Health score">
+            <dt>Health</dt>
+            <dd>
+              {health ? (
+                <>
+                  <span className={`score-big band-${health.band}`}>{health.score}</span>
+                  <span className="score-side">
+                    <span className={`band-word band-text-${health.band}`}>{labelOf(health.band)}</span>
+                    <span className="muted small">confidence {Math.round(health.confidence * 100)}%</span>
+                  </span>
+                </>
+              ) : (
+                '—'
+              )}
+            </dd>
           </div>
         </dl>
+        <div className="acct-actions">
+          <button type="button" className="primary" onClick={() => openCapture(account.id)}>
+            Log touch <kbd className="on-accent">{mod}L</kbd>
+          </button>
+        </div>
       </header>
-      <div className="columns">
-        <section className="panel">
-          <h2>Contacts ({contacts.length})</h2>
-          {contacts.length === 0 ? (
-            <p className="muted">No contacts yet.</p>
-          ) : (
-            <ul className="plain-list">
-              {contacts.map((c) => (
-                <li key={c.id} className={c.leftOn ? 'left-company' : undefined}>
-                  <strong>{c.name}</strong> <span className="muted">{c.title ?? labelOf(c.level)}</span>
-                  <div className="muted small">
-                    {labelOf(c.level)} · {c.isUser ? 'front-line user · ' : ''}
-                    {STRENGTH_LABELS[c.strength]} relationship
-                    {c.role ? ` · ${labelOf(c.role)}` : ''}
-                    {c.leftOn ? ` · left ${c.leftOn}` : ''}
-                    {c.lastTouchAt ? ` · last touch ${c.lastTouchAt.slice(0, 10)}` : ''}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+
+      {page.suggestTriage && (
+        <div className="triage-banner" role="status">
+          <span>
+            <strong>This account is in triage</strong> — an emergency or high flag, or an at-risk score. Move it to stage triage so it gets the attention it needs?
+          </span>
+          <button type="button" onClick={() => void store.updateAccount({ stage: 'triage' })}>
+            Move to triage
+          </button>
+        </div>
+      )}
+
+      <div className="acct-grid two-wide">
+        <section className="panel" aria-labelledby="score-h">
+          <div className="panel-head">
+            <h2 id="score-h">Score explained</h2>
+            {health && <span className="muted small">as of {health.date}</span>}
+          </div>
+          {health ? <ScoreExplained health={health} asOf={asOf} /> : <p className="muted">Not scored yet.</p>}
         </section>
-        <section className="panel">
-          <h2>Touches ({touches.length})</h2>
-          {touches.length === 0 ? (
-            <p className="muted">No touches logged yet.</p>
-          ) : (
-            <ul className="plain-list">
-              {touches.slice(0, 50).map((t) => (
-                <li key={t.id}>
-                  <span className="muted small">
-                    {t.occurredAt.slice(0, 10)} · {labelOf(t.type)}
-                    {t.contactIds.length ? ` · ${t.contactIds.map((cid) => names.get(cid)).join(', ')}` : ''}
-                  </span>
-                  <div>{t.summary}</div>
-                </li>
-              ))}
-            </ul>
-          )}
+        <section className="panel" aria-label="Trend and changes">
+          <WhatChanged d7={page.changes.d7} d30={page.changes.d30} />
+          <div className="panel-head trend-head">
+            <h2>Health trend</h2>
+            {page.settingsChanges.length > 0 && <span className="muted small legend-settings">│ settings changed</span>}
+          </div>
+          <TrendChart trend={page.trend} settingsChanges={page.settingsChanges} height={150} />
         </section>
       </div>
-      {account.notes && (
-        <section className="panel">
-          <h2>Notes</h2>
-          <p className="notes">{account.notes}</p>
-        </section>
-      )}
+
+      <div className="acct-grid">
+        <FlagsPanel
+          flags={page.flags}
+          asOf={asOf}
+          onResolve={(fid) => void store.resolveFlag(fid)}
+          onSnooze={(fid, until) => void store.snoozeFlag(fid, until)}
+          onTask={(title, due) => void store.createTask(title, due)}
+        />
+        <Tasks tasks={page.tasks} asOf={asOf} onAdd={store.createTask} onDone={(tid) => void store.completeTask(tid)} />
+      </div>
+
+      <RelationshipMap contacts={contacts} asOf={asOf} onUpdate={store.updateContact} onAdd={(input) => store.addContact(input)} />
+
+      <div className="acct-grid two-wide">
+        <Timeline items={page.timeline} />
+        <div className="side-stack">
+          <Goals goals={page.goals} onCreate={store.createGoal} onUpdate={store.updateGoal} />
+          <section className="panel" aria-labelledby="metrics-h">
+            <h2 id="metrics-h">Adoption</h2>
+            <MetricChart data={page.metrics.adoption} label="Adoption %" domain={[0, 100]} />
+            <h2 className="second">Open tickets</h2>
+            <MetricChart data={page.metrics.openTickets} label="Open tickets" />
+          </section>
+          <section className="panel details" aria-labelledby="details-h">
+            <h2 id="details-h">Details</h2>
+            <InlineField label="Stage" value={account.stage} display={labelOf(account.stage)} options={stageOptions} onSave={(v) => store.updateAccount({ stage: v as never })} />
+            <InlineField label="Segment" value={account.segment} display={labelOf(account.segment)} options={segmentOptions} onSave={(v) => store.updateAccount({ segment: v as never })} />
+            <InlineField
+              label="MRR"
+              value={String(account.mrrCents / 100)}
+              display={money(account.mrrCents)}
+              type="number"
+              onSave={(v) => store.updateAccount({ mrrCents: Math.round(Number(v) * 100) })}
+            />
+            <InlineField label="Renewal date" value={account.renewalDate ?? ''} type="date" onSave={(v) => store.updateAccount({ renewalDate: v || null })} />
+            <InlineField label="Contract start" value={account.contractStart ?? ''} type="date" onSave={(v) => store.updateAccount({ contractStart: v || null })} />
+            <InlineField label="Seats" value={account.seats === null ? '' : String(account.seats)} type="number" onSave={(v) => store.updateAccount({ seats: v === '' ? null : Math.max(0, Math.round(Number(v))) })} />
+            <InlineField label="Industry" value={account.industry ?? ''} onSave={(v) => store.updateAccount({ industry: v || null })} />
+            <InlineField label="Website" value={account.website ?? ''} onSave={(v) => store.updateAccount({ website: v || null })} />
+            <InlineField label="External id" value={account.externalId ?? ''} onSave={(v) => store.updateAccount({ externalId: v || null })} />
+            {Object.entries(account.customFields).map(([key, value]) => (
+              <div className="inline-field" key={key}>
+                <span className="inline-label">{key}</span>
+                <span className="inline-static">{value}</span>
+              </div>
+            ))}
+          </section>
+          <Notes notes={account.notes} onSave={(notes) => store.updateAccount({ notes })} />
+        </div>
+      </div>
     </div>
+  );
+}
+
+function Tasks({
+  tasks,
+  asOf,
+  onAdd,
+  onDone,
+}: {
+  tasks: { id: number; title: string; due: string; source: string; snoozedUntil: string | null }[];
+  asOf: string;
+  onAdd(title: string, due: string): Promise<boolean>;
+  onDone(id: number): void;
+}) {
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState(addDays(asOf, 1));
+  return (
+    <section className="panel" aria-labelledby="tasks-h">
+      <h2 id="tasks-h">Open tasks ({tasks.length})</h2>
+      <form
+        className="task-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (title.trim() && (await onAdd(title.trim(), due))) setTitle('');
+        }}
+      >
+        <input aria-label="New task" placeholder="Add a task…" value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input aria-label="Task due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <button type="submit" className="small-button">
+          Add
+        </button>
+      </form>
+      {tasks.length === 0 ? (
+        <p className="muted small">Nothing open.</p>
+      ) : (
+        <ul className="task-list">
+          {tasks.slice(0, 8).map((t) => (
+            <li key={t.id}>
+              <input type="checkbox" aria-label={`Done: ${t.title}`} onChange={() => onDone(t.id)} />
+              <span className="task-title">{t.title}</span>
+              <span className={`small ${t.due < asOf ? 'overdue' : 'muted'}`}>{t.due < asOf ? formatCountdown(t.due, asOf).replace(' ago', ' overdue') : formatCountdown(t.due, asOf)}</span>
+            </li>
+          ))}
+          {tasks.length > 8 && <li className="muted small">and {tasks.length - 8} more in Today</li>}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Notes({ notes, onSave }: { notes: string; onSave(notes: string): Promise<boolean> }) {
+  const [draft, setDraft] = useState(notes);
+  useEffect(() => setDraft(notes), [notes]);
+  return (
+    <section className="panel" aria-labelledby="notes-h">
+      <h2 id="notes-h">Notes</h2>
+      <textarea className="notes-input" aria-label="Account notes" value={draft} onChange={(e) => setDraft(e.target.value)} rows={5} placeholder="What should you remember about this account?" />
+      {draft !== notes && (
+        <div className="row-actions">
+          <button type="button" className="primary small-button" onClick={() => void onSave(draft)}>
+            Save notes
+          </button>
+          <button type="button" className="small-button" onClick={() => setDraft(notes)}>
+            Discard
+          </button>
+        </div>
+      )}
+    </section>
   );
 }

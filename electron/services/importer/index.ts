@@ -1,0 +1,461 @@
+// The import service (issue 5): preview a client's CSV, run it, list past imports, undo one, and
+// keep named mappings (presets) for the files that come back every month.
+//
+// A run has two phases. Reading (async, cancellable between 1 MB chunks) streams the file, maps
+// and validates every row into typed records; writing lands them in one synchronous transaction
+// (write.ts), so no other work can interleave with a half-written import and a failure or a Cancel
+// leaves the database as it was. The preview is the same run rolled back, which is how it counts
+// new / updated / unchanged rows exactly.
+//
+// Dates and decimal separators are decided once per column from all its values. Most files need no
+// decision (ISO dates, plain numbers) and are read once; the first value that needs one makes the
+// reader scan the whole file for those columns' values and start over.
+import path from 'node:path';
+import type { ImportKind } from '../../../shared/domain';
+import { TendError } from '../../../shared/errors';
+import { IMPORT_FIELDS, headersKey } from '../../../shared/import/fields';
+import type { DateFormat, DateOrder, NumberFormat } from '../../../shared/import/values';
+import type { ServiceContext } from '../context';
+import { toCsv } from './export';
+import { planMapping, type ColumnMapping, type MappingPlan } from './map';
+import { describeDelimiter, inspectCsv, readHeader, streamRecords, type CsvFile, type Delimiter, type TextEncodingName } from './read';
+import {
+  NeedsColumnFormats,
+  createFormatScanner,
+  createRowValidator,
+  isDateColumn,
+  isNumberColumn,
+  type ColumnFormats,
+  type FieldValue,
+  type ImportRecord,
+  type RowError,
+} from './validate';
+import { landImportBatch, readBatch, undoImportBatch, type BatchRow, type Outcome } from './write';
+
+export type { ColumnMapping } from './map';
+export type { RowError } from './validate';
+export type { BatchRow } from './write';
+
+export interface ImportRequest {
+  kind: ImportKind;
+  file: string;
+  /** The user's choices, CSV header → field ('' keeps a column as a custom field); on top of the
+   *  automatic mapping or of a preset saved for the same headers. */
+  mapping?: ColumnMapping;
+  /** How to read numeric dates in columns whose values do not decide it (CLI --date-format). */
+  dateFormat?: DateOrder;
+}
+
+export interface ImportProgress {
+  phase: 'scanning' | 'reading' | 'writing';
+  /** Data rows done in this phase. */
+  rows: number;
+  /** Known while writing (all rows have been read by then). */
+  totalRows: number | null;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface RunRequest extends ImportRequest {
+  /** Do everything, keep nothing: the counts of what would happen. */
+  dryRun?: boolean;
+  /** Any row error fails the whole import (TendError) and nothing is written. */
+  strict?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Cancel: the import stops and the database is left as it was. */
+  signal?: AbortSignal;
+}
+
+export interface ColumnReport {
+  column: string;
+  field: string;
+  format: DateFormat;
+}
+
+/** What Tend found out about the file and how it reads it. */
+export interface FileReport {
+  file: string;
+  fileName: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+  delimiter: Delimiter;
+  /** 'comma', 'semicolon', 'tab', 'pipe'. */
+  delimiterName: string;
+  headers: string[];
+  mapping: ColumnMapping;
+  customColumns: string[];
+  conversions: string[];
+  preset: string | null;
+  dateColumns: ColumnReport[];
+  numberColumns: { column: string; field: string; decimal: NumberFormat | null }[];
+  dataRows: number;
+}
+
+export interface ImportRunResult extends FileReport {
+  /** null for a dry run. */
+  batchId: number | null;
+  dryRun: boolean;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows that did not land (each has at least one entry in errors). */
+  skipped: number;
+  errors: RowError[];
+  /** Things worth saying that are not errors (conversions, contacts kept as custom fields). */
+  notes: string[];
+}
+
+export interface PreviewRow {
+  row: number;
+  outcome: Outcome;
+  /** The cells as read, in header order. */
+  cells: string[];
+  /** The values as they would land (field → value), for valid rows. */
+  values: Record<string, FieldValue> | null;
+  custom: Record<string, string> | null;
+  errors: { column: string; value: string; message: string }[];
+}
+
+export interface ImportPreview extends FileReport {
+  rows: PreviewRow[];
+  counts: { total: number; new: number; updated: number; unchanged: number; error: number };
+  errors: RowError[];
+  /** Date columns the values cannot decide: the wizard asks day-first or month-first. */
+  ambiguousDateColumns: string[];
+  notes: string[];
+}
+
+export interface PresetRow {
+  id: number;
+  name: string;
+  kind: ImportKind;
+  mapping: ColumnMapping;
+  createdAt: string;
+}
+
+export const PREVIEW_ROWS = 50;
+
+interface ReadOutcome {
+  csv: CsvFile;
+  plan: MappingPlan;
+  formats: ColumnFormats;
+  dateFormats: Map<number, DateFormat>;
+  records: ImportRecord[];
+  errors: RowError[];
+  invalidRows: number;
+  dataRows: number;
+  /** The first data rows as read (the preview shows them). */
+  firstRows: { row: number; cells: string[] }[];
+}
+
+interface ReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Preview: ambiguous date columns become bad cells instead of an error. */
+  allowAmbiguousDates: boolean;
+  keepFirstRows: number;
+}
+
+function checkKind(kind: string): asserts kind is ImportKind {
+  if (!(kind in IMPORT_FIELDS)) {
+    throw new TendError('invalid_input', `"${kind}" is not something Tend imports; use one of ${Object.keys(IMPORT_FIELDS).join(', ')}.`, {
+      field: 'kind',
+    });
+  }
+}
+
+export function createImportService(ctx: ServiceContext) {
+  const { sqlite, clock } = ctx;
+
+  function findPreset(kind: ImportKind, headers: readonly string[]): PresetRow | null {
+    const row = sqlite
+      .prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets WHERE kind = ? AND headers_key = ? ORDER BY id DESC LIMIT 1')
+      .get(kind, headersKey(headers)) as (Omit<PresetRow, 'mapping'> & { mapping: string }) | undefined;
+    return row ? { ...row, mapping: JSON.parse(row.mapping) as ColumnMapping } : null;
+  }
+
+  async function readFile(request: ImportRequest, options: ReadOptions): Promise<ReadOutcome> {
+    checkKind(request.kind);
+    const file = path.resolve(request.file);
+    const csv = await inspectCsv(file);
+    const header = await readHeader(csv, options.signal);
+    const preset = findPreset(request.kind, header.headers);
+    const plan = planMapping(request.kind, header.headers, {
+      fileName: csv.name,
+      preset: preset ? { name: preset.name, mapping: preset.mapping } : null,
+      overrides: request.mapping,
+    });
+    const formats: ColumnFormats = { dates: new Map(), numbers: new Map() };
+    const dateFormats = new Map<number, DateFormat>();
+    for (const column of plan.columns) {
+      if (!isDateColumn(column.field)) continue;
+      dateFormats.set(column.index, 'iso');
+      if (request.dateFormat) formats.dates.set(column.index, request.dateFormat);
+    }
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return { csv, plan, formats, dateFormats, ...(await readRows(csv, plan, formats, header.row, options)) };
+      } catch (err) {
+        if (!(err instanceof NeedsColumnFormats) || attempt > 0) throw err;
+      }
+      // A value needs its column's format: decide every date and number column from all values.
+      const decided = await scanFormats(csv, plan, header.row, options);
+      for (const [index, format] of decided.dates) {
+        if (formats.dates.has(index)) {
+          dateFormats.set(index, formats.dates.get(index)!);
+          continue;
+        }
+        dateFormats.set(index, format);
+        // 'iso': no numeric dates in the column, so no order is ever asked for.
+        formats.dates.set(index, format === 'iso' ? 'dmy' : format);
+      }
+      for (const [index, format] of decided.numbers) formats.numbers.set(index, format);
+      const ambiguous = plan.columns.filter((c) => dateFormats.get(c.index) === 'ambiguous');
+      if (ambiguous.length && !options.allowAmbiguousDates) throw ambiguousDatesError(csv, ambiguous.map((c) => c.header));
+    }
+  }
+
+  async function readRows(csv: CsvFile, plan: MappingPlan, formats: ColumnFormats, headerRow: number, options: ReadOptions) {
+    const validate = createRowValidator(plan, formats);
+    const records: ImportRecord[] = [];
+    const errors: RowError[] = [];
+    const firstRows: { row: number; cells: string[] }[] = [];
+    let invalidRows = 0;
+    let dataRows = 0;
+    for await (const chunk of streamRecords(csv, options.signal)) {
+      for (const record of chunk.records) {
+        if (record.row <= headerRow) continue;
+        dataRows++;
+        if (firstRows.length < options.keepFirstRows) firstRows.push(record);
+        const result = validate(record);
+        if (result.errors) {
+          invalidRows++;
+          for (const error of result.errors) errors.push(error);
+        } else records.push(result.record);
+      }
+      options.onProgress?.({ phase: 'reading', rows: dataRows, totalRows: null, bytes: chunk.bytesRead, totalBytes: csv.size });
+    }
+    if (dataRows === 0) {
+      throw new TendError(
+        'import_failed',
+        `${csv.name} has a header row but no data rows, so there is nothing to import. Check that you exported the right file. Nothing was imported.`,
+        { file: csv.name },
+      );
+    }
+    return { records, errors, invalidRows, dataRows, firstRows };
+  }
+
+  async function scanFormats(csv: CsvFile, plan: MappingPlan, headerRow: number, options: ReadOptions) {
+    // European Excel writes ';'-delimited files with decimal commas; use that when values don't tell.
+    const scanner = createFormatScanner(plan, csv.delimiter === ';' ? 'comma' : 'point');
+    let rows = 0;
+    for await (const chunk of streamRecords(csv, options.signal)) {
+      for (const record of chunk.records) {
+        if (record.row <= headerRow) continue;
+        rows++;
+        scanner.add(record.cells);
+      }
+      options.onProgress?.({ phase: 'scanning', rows, totalRows: null, bytes: chunk.bytesRead, totalBytes: csv.size });
+    }
+    return scanner.result();
+  }
+
+  function report(read: ReadOutcome): FileReport {
+    const { csv, plan } = read;
+    return {
+      file: csv.path,
+      fileName: csv.name,
+      encoding: csv.encoding,
+      bom: csv.bom,
+      delimiter: csv.delimiter,
+      delimiterName: describeDelimiter(csv.delimiter),
+      headers: plan.headers,
+      mapping: plan.mapping,
+      customColumns: plan.customColumns,
+      conversions: plan.conversions,
+      preset: plan.preset,
+      dateColumns: plan.columns
+        .filter((c) => isDateColumn(c.field))
+        .map((c) => ({ column: c.header, field: c.field!.name, format: read.dateFormats.get(c.index) ?? 'iso' })),
+      numberColumns: plan.columns
+        .filter((c) => isNumberColumn(c.field))
+        .map((c) => ({ column: c.header, field: c.field!.name, decimal: read.formats.numbers.get(c.index) ?? null })),
+      dataRows: read.dataRows,
+    };
+  }
+
+  function headerLookup(plan: MappingPlan) {
+    return (field: string) => plan.columns.find((c) => c.field?.name === field)?.header ?? '';
+  }
+
+  return {
+    findPreset,
+
+    /**
+     * The first rows as they would land, every bad cell with why, and the counts of new, updated,
+     * unchanged and error rows — computed by running the import and rolling it back.
+     */
+    async preview(request: ImportRequest & { rows?: number; signal?: AbortSignal }): Promise<ImportPreview> {
+      const keep = Math.max(1, Math.min(request.rows ?? PREVIEW_ROWS, 1000));
+      const read = await readFile(request, { allowAmbiguousDates: true, keepFirstRows: keep, signal: request.signal });
+      const lastShown = read.firstRows.at(-1)?.row ?? 0;
+      const landed = landImportBatch(ctx, {
+        kind: request.kind,
+        fileName: read.csv.name,
+        mapping: read.plan.mapping,
+        records: read.records,
+        rowErrors: read.errors,
+        invalidRows: read.invalidRows,
+        headerOf: headerLookup(read.plan),
+        startedAt: clock.now(),
+        dryRun: true,
+        outcomesThroughRow: lastShown,
+      });
+      const recordsByRow = new Map<number, ImportRecord>();
+      for (const record of read.records) {
+        if (record.row > lastShown) break;
+        recordsByRow.set(record.row, record);
+      }
+      const errorsByRow = new Map<number, RowError[]>();
+      for (const error of landed.errors) {
+        if (error.row > lastShown) break;
+        errorsByRow.set(error.row, [...(errorsByRow.get(error.row) ?? []), error]);
+      }
+      const rows: PreviewRow[] = read.firstRows.map(({ row, cells }) => {
+        const record = recordsByRow.get(row);
+        const errors = (errorsByRow.get(row) ?? []).map(({ column, value, message }) => ({ column, value, message }));
+        return {
+          row,
+          outcome: errors.length ? 'error' : (landed.outcomes.get(row) ?? 'error'),
+          cells,
+          values: record && !errors.length ? record.values : null,
+          custom: record && !errors.length ? record.custom : null,
+          errors,
+        };
+      });
+      const facts = report(read);
+      return {
+        ...facts,
+        rows,
+        counts: {
+          total: read.dataRows,
+          new: landed.inserted,
+          updated: landed.updated,
+          unchanged: landed.unchanged,
+          error: landed.skipped,
+        },
+        errors: landed.errors,
+        ambiguousDateColumns: facts.dateColumns.filter((c) => c.format === 'ambiguous' && !request.dateFormat).map((c) => c.column),
+        notes: [...facts.conversions, ...landed.notes],
+      };
+    },
+
+    /** Imports a file: valid rows land in one transaction, invalid ones are skipped and reported. */
+    async run(request: RunRequest): Promise<ImportRunResult> {
+      const startedAt = clock.now();
+      const { signal, onProgress } = request;
+      if (signal?.aborted) throw new TendError('import_failed', 'The import was cancelled. Nothing was imported.', { cancelled: true });
+      const read = await readFile(request, { allowAmbiguousDates: false, keepFirstRows: 0, signal, onProgress });
+      const landed = landImportBatch(ctx, {
+        kind: request.kind,
+        fileName: read.csv.name,
+        mapping: read.plan.mapping,
+        records: read.records,
+        rowErrors: read.errors,
+        invalidRows: read.invalidRows,
+        headerOf: headerLookup(read.plan),
+        startedAt,
+        strict: request.strict,
+        dryRun: request.dryRun,
+        signal,
+        onProgress: (rows, totalRows) =>
+          onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
+      });
+      if (!request.dryRun && landed.accountIds.length) ctx.accountsChanged(landed.accountIds);
+      const facts = report(read);
+      return {
+        ...facts,
+        batchId: landed.batchId,
+        dryRun: !!request.dryRun,
+        inserted: landed.inserted,
+        updated: landed.updated,
+        unchanged: landed.unchanged,
+        skipped: landed.skipped,
+        errors: landed.errors,
+        notes: [...facts.conversions, ...landed.notes],
+      };
+    },
+
+    /** Past imports, newest first. */
+    list(): BatchRow[] {
+      const ids = sqlite.prepare('SELECT id FROM import_batches ORDER BY id DESC').pluck().all() as number[];
+      return ids.map((id) => readBatch(sqlite, id)!);
+    },
+
+    get(batchId: number): BatchRow {
+      const batch = readBatch(sqlite, batchId);
+      if (!batch) throw new TendError('not_found', `There is no import #${batchId}. See the list of imports (tend imports).`, { batchId });
+      return batch;
+    },
+
+    /** Removes everything a batch inserted and restores what it updated; refuses a second time. */
+    undo(batchId: number): { batchId: number; removed: number; restored: number } {
+      const undone = undoImportBatch(ctx, batchId);
+      if (undone.accountIds.length) ctx.accountsChanged(undone.accountIds);
+      return { batchId: undone.batchId, removed: undone.removed, restored: undone.restored };
+    },
+
+    /** The errors as a CSV to download: row, column, value, message. */
+    errorsCsv(errors: readonly RowError[]): string {
+      return toCsv(
+        ['row', 'column', 'value', 'message'],
+        errors.map((e) => [e.row, e.column, e.value, e.message]),
+      );
+    },
+
+    /** Saves (or replaces, by name) a mapping to re-apply when the same headers come back. */
+    savePreset(name: string, kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): PresetRow {
+      checkKind(kind);
+      const trimmed = name.trim();
+      if (!trimmed || trimmed.length > 200) {
+        throw new TendError('invalid_input', 'A preset needs a name of 1 to 200 characters.', { field: 'name' });
+      }
+      // Validates the mapping against the headers exactly as an import would.
+      const plan = planMapping(kind, [...headers], { fileName: trimmed, overrides: mapping });
+      sqlite
+        .prepare(
+          `INSERT INTO import_presets (name, kind, headers_key, mapping, created_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, headers_key = excluded.headers_key, mapping = excluded.mapping`,
+        )
+        .run(trimmed, kind, headersKey(headers), JSON.stringify(plan.mapping), clock.now());
+      return findPresetByName(trimmed)!;
+    },
+
+    listPresets(): PresetRow[] {
+      return (
+        sqlite.prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets ORDER BY name').all() as (Omit<PresetRow, 'mapping'> & {
+          mapping: string;
+        })[]
+      ).map((row) => ({ ...row, mapping: JSON.parse(row.mapping) as ColumnMapping }));
+    },
+  };
+
+  function findPresetByName(name: string): PresetRow | null {
+    const row = sqlite
+      .prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets WHERE name = ?')
+      .get(name) as (Omit<PresetRow, 'mapping'> & { mapping: string }) | undefined;
+    return row ? { ...row, mapping: JSON.parse(row.mapping) as ColumnMapping } : null;
+  }
+}
+
+function ambiguousDatesError(csv: CsvFile, columns: string[]): TendError {
+  const named = columns.map((c) => `"${c}"`).join(' and ');
+  return new TendError(
+    'import_failed',
+    `${csv.name}: the dates in column ${named} could be day-first or month-first (like 03/04/2024), and no value in the column settles it. Run again with --date-format dmy (day/month/year) or --date-format mdy (month/day/year). Nothing was imported.`,
+    { file: csv.name, columns, needs: 'dateFormat' },
+  );
+}
+
+export type ImportService = ReturnType<typeof createImportService>;

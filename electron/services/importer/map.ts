@@ -1,0 +1,151 @@
+// Which column lands in which field: the automatic mapping (shared/import/fields.ts), replaced by a
+// saved preset when the same headers come back, then the user's own choices (the wizard, or the
+// CLI's --map "CSV column=field") on top. Refuses — before reading a data row — a choice naming a
+// column or field that does not exist, and a file missing a column the kind cannot do without.
+import type { ImportKind, SurveyKind } from '../../../shared/domain';
+import { TendError } from '../../../shared/errors';
+import {
+  IMPORT_FIELDS,
+  REQUIRED_FIELDS,
+  autoMap,
+  describeConversions,
+  fieldSpec,
+  normalizeHeader,
+  surveyKindFromHeader,
+  type FieldSpec,
+} from '../../../shared/import/fields';
+
+/** A user's mapping: CSV header → field name; '' (or 'custom') keeps the column as a custom field. */
+export type ColumnMapping = Record<string, string>;
+
+export interface ColumnPlan {
+  index: number;
+  header: string;
+  /** null: the column is kept as a custom field. */
+  field: FieldSpec | null;
+}
+
+export interface MappingPlan {
+  kind: ImportKind;
+  headers: string[];
+  columns: ColumnPlan[];
+  /** The effective mapping, header → field (stored on the batch and in presets). */
+  mapping: ColumnMapping;
+  customColumns: string[];
+  conversions: string[];
+  /** The survey kind the score column's name implies when the file has no kind column. */
+  impliedSurveyKind: SurveyKind | null;
+  /** The preset applied, if any. */
+  preset: string | null;
+}
+
+export interface PlanOptions {
+  fileName: string;
+  preset?: { name: string; mapping: ColumnMapping } | null;
+  overrides?: ColumnMapping;
+}
+
+const CUSTOM_WORDS = new Set(['', 'custom', 'customfield', '-', 'none']);
+
+function list(values: readonly string[], max = 12): string {
+  const shown = values.slice(0, max).map((v) => `"${v}"`);
+  return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ');
+}
+
+function findHeader(headers: readonly string[], wanted: string): string | undefined {
+  return (
+    headers.find((h) => h === wanted) ??
+    headers.find((h) => h.toLowerCase() === wanted.trim().toLowerCase()) ??
+    headers.find((h) => normalizeHeader(h) === normalizeHeader(wanted) && normalizeHeader(wanted) !== '')
+  );
+}
+
+function findField(kind: ImportKind, wanted: string): FieldSpec | null | undefined {
+  if (CUSTOM_WORDS.has(wanted.trim().toLowerCase())) return null;
+  const word = normalizeHeader(wanted);
+  return IMPORT_FIELDS[kind].find((f) => f.name === wanted) ?? IMPORT_FIELDS[kind].find((f) => normalizeHeader(f.name) === word);
+}
+
+/** Resolves the mapping for a file's headers; throws TendError naming the problem and the fix. */
+export function planMapping(kind: ImportKind, headers: string[], options: PlanOptions): MappingPlan {
+  const { fileName } = options;
+  const fieldNames = IMPORT_FIELDS[kind].map((f) => f.name);
+  let mapping: ColumnMapping;
+  if (options.preset) {
+    mapping = {};
+    for (const [header, field] of Object.entries(options.preset.mapping)) {
+      const found = findHeader(headers, header);
+      if (found && fieldSpec(kind, field)) mapping[found] = field;
+    }
+  } else {
+    mapping = { ...autoMap(headers, kind).mapping };
+  }
+
+  for (const [wantedHeader, wantedField] of Object.entries(options.overrides ?? {})) {
+    const header = findHeader(headers, wantedHeader);
+    if (!header) {
+      throw new TendError(
+        'invalid_input',
+        `${fileName} has no column named "${wantedHeader}", so it cannot be mapped. Its columns are ${list(headers)}.`,
+        { file: fileName, column: wantedHeader },
+      );
+    }
+    const field = findField(kind, wantedField);
+    if (field === undefined) {
+      throw new TendError(
+        'invalid_input',
+        `"${wantedField}" is not a field of ${kind}. Map "${header}" to one of ${fieldNames.join(', ')} (or to "custom" to keep it as a custom field).`,
+        { file: fileName, column: header, field: wantedField },
+      );
+    }
+    delete mapping[header];
+    if (field) {
+      for (const other of Object.keys(mapping)) if (mapping[other] === field.name) delete mapping[other];
+      mapping[header] = field.name;
+    }
+  }
+
+  const mapped = new Set(Object.values(mapping));
+  if (kind === 'accounts' && mapped.has('mrr') && mapped.has('arr')) {
+    throw new TendError(
+      'invalid_input',
+      `Both an MRR and an ARR column are mapped in ${fileName}; map only one of them (the other stays a custom field).`,
+      { file: fileName },
+    );
+  }
+  const scoreHeader = Object.keys(mapping).find((h) => mapping[h] === 'score');
+  const impliedSurveyKind = kind === 'surveys' && !mapped.has('kind') && scoreHeader ? surveyKindFromHeader(scoreHeader) : null;
+
+  for (const alternatives of REQUIRED_FIELDS[kind]) {
+    if (alternatives.some((f) => mapped.has(f))) continue;
+    if (kind === 'surveys' && alternatives.includes('kind') && impliedSurveyKind) continue;
+    const specs = alternatives.map((f) => fieldSpec(kind, f)!);
+    const looked = [...new Set(specs.flatMap((s) => [s.name, ...s.synonyms]))];
+    const what = alternatives.length > 1 ? `${alternatives.join(' or ')}` : alternatives[0];
+    const extra =
+      kind === 'surveys' && alternatives.includes('kind')
+        ? ' (or name the score column NPS, CSAT or CES)'
+        : '';
+    throw new TendError(
+      'invalid_input',
+      `${fileName} has no column Tend can use for ${what} — it looked for ${list(looked, 8)}. Its columns are ${list(headers)}. Choose the column in the wizard, or pass --map "Your column=${alternatives[0]}"${extra}.`,
+      { file: fileName, missing: alternatives },
+    );
+  }
+
+  const columns: ColumnPlan[] = headers.map((header, index) => ({
+    index,
+    header,
+    field: header in mapping ? (fieldSpec(kind, mapping[header]) ?? null) : null,
+  }));
+  return {
+    kind,
+    headers,
+    columns,
+    mapping,
+    customColumns: columns.filter((c) => !c.field).map((c) => c.header),
+    conversions: describeConversions(kind, mapping),
+    impliedSurveyKind,
+    preset: options.preset?.name ?? null,
+  };
+}

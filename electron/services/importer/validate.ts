@@ -1,0 +1,354 @@
+// CSV records → typed import records, or the reasons a row cannot land. Bad rows are data, not
+// exceptions: each problem is { row, column, value, message } with the row numbered as a
+// spreadsheet shows it (header = row 1). All problems of a row are reported, not just the first.
+//
+// An empty cell means "not given": on insert the field takes its default, on update the current
+// value is kept (a monthly export with a blank Segment does not wipe the segment the CSM set).
+import type { ImportKind, RevenueKind, SurveyKind } from '../../../shared/domain';
+import type { FieldSpec } from '../../../shared/import/fields';
+import {
+  NEEDS_FORMAT,
+  createDateFormatDetector,
+  createNumberFormatDetector,
+  dateNeedsOrder,
+  parseBoolean,
+  parseContactLevel,
+  parseContactRole,
+  parseCurrency,
+  parseDate,
+  parseDateTime,
+  parseEmail,
+  parseMetricKey,
+  parseMoney,
+  parseNumber,
+  parseRevenueKind,
+  parseSegment,
+  parseSentiment,
+  parseStage,
+  parseStrength,
+  parseSurveyKind,
+  parseTouchType,
+  signedMrrDelta,
+  unescapeFormula,
+  type DateFormat,
+  type DateOrder,
+  type NumberFormat,
+  type Parsed,
+} from '../../../shared/import/values';
+import type { CsvRecord } from './read';
+import type { MappingPlan } from './map';
+
+export interface RowError {
+  /** 1-based row as a spreadsheet shows it: the header is row 1. */
+  row: number;
+  /** The CSV column's header ('' when the problem is the whole row). */
+  column: string;
+  value: string;
+  message: string;
+}
+
+export type FieldValue = string | number | boolean | string[];
+
+export interface ImportRecord {
+  row: number;
+  /** Field → typed value, only for the fields the row gives (empty cells are absent). */
+  values: Record<string, FieldValue>;
+  /** Unmapped columns → their non-empty cells (SPEC: never dropped). */
+  custom: Record<string, string>;
+}
+
+/** Longest cell kept; the IPC contract's longest text (notes) is 100,000 characters. */
+export const MAX_CELL_CHARS = 100_000;
+
+/** The date order and decimal separator decided for each column (by index), once per column. */
+export interface ColumnFormats {
+  dates: Map<number, DateOrder | 'ambiguous'>;
+  numbers: Map<number, NumberFormat>;
+}
+
+/** Internal signal: a value cannot be read before its column's format is decided from all values. */
+export class NeedsColumnFormats extends Error {
+  constructor(readonly column: string) {
+    super(`column ${column} needs a format decision`);
+  }
+}
+
+const DATE_TYPES = new Set(['date', 'datetime']);
+const NUMBER_TYPES = new Set(['money', 'annualMoney', 'integer', 'number']);
+
+export const isDateColumn = (field: FieldSpec | null) => !!field && DATE_TYPES.has(field.type);
+export const isNumberColumn = (field: FieldSpec | null) => !!field && NUMBER_TYPES.has(field.type);
+
+const SURVEY_RANGES: Record<SurveyKind, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+const SURVEY_NAMES: Record<SurveyKind, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
+
+/** A parsed cell; money cells also say which currency they were written in ('€1.200,50'). */
+type CellResult = Parsed<FieldValue> & { currency?: string | null };
+type CellParser = (text: string) => CellResult | typeof NEEDS_FORMAT;
+
+function cellParser(spec: FieldSpec, index: number, formats: ColumnFormats): CellParser {
+  const order = () => formats.dates.get(index) ?? null;
+  const decimal = () => formats.numbers.get(index) ?? null;
+  const limit = spec.maxLength ?? MAX_CELL_CHARS;
+  switch (spec.type) {
+    case 'text':
+      return (t) =>
+        t.length > limit
+          ? { error: `the text has ${t.length.toLocaleString('en-US')} characters; ${spec.label.toLowerCase()} takes at most ${limit.toLocaleString('en-US')}` }
+          : { value: unescapeFormula(t) };
+    case 'email':
+      return parseEmail;
+    case 'date':
+      return (t) => parseDate(t, order());
+    case 'datetime':
+      return (t) => parseDateTime(t, order());
+    case 'money':
+    case 'annualMoney':
+      return (t) => {
+        const parsed = parseMoney(t, decimal());
+        if (parsed === NEEDS_FORMAT || parsed.error !== undefined) return parsed;
+        return { value: parsed.value.cents, currency: parsed.value.currency };
+      };
+    case 'integer':
+      return (t) => {
+        const parsed = parseNumber(t, decimal());
+        if (parsed === NEEDS_FORMAT || parsed.error !== undefined) return parsed;
+        return Number.isInteger(parsed.value) && parsed.value >= 0
+          ? parsed
+          : { error: `${JSON.stringify(t)} is not a whole number of 0 or more` };
+      };
+    case 'number':
+      return (t) => parseNumber(t, decimal());
+    case 'boolean':
+      return parseBoolean;
+    case 'strength':
+      return parseStrength;
+    case 'sentiment':
+      return parseSentiment;
+    case 'segment':
+      return parseSegment;
+    case 'stage':
+      return parseStage;
+    case 'level':
+      return parseContactLevel;
+    case 'role':
+      return parseContactRole;
+    case 'touchType':
+      return parseTouchType;
+    case 'revenueKind':
+      return parseRevenueKind;
+    case 'surveyKind':
+      return parseSurveyKind;
+    case 'currency':
+      return parseCurrency;
+    case 'metricKey':
+      return parseMetricKey;
+    case 'contactList':
+      return (t) => ({
+        value: t
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      });
+  }
+}
+
+interface Column {
+  index: number;
+  header: string;
+  spec: FieldSpec | null;
+  parse: CellParser | null;
+}
+
+export type RowResult = { record: ImportRecord; errors?: undefined } | { errors: RowError[]; record?: undefined };
+
+/**
+ * A function turning one CSV record into an import record or its errors. Throws NeedsColumnFormats
+ * when a value needs a column decision that has not been made yet (the caller scans the file, then
+ * starts again).
+ */
+export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): (record: CsvRecord) => RowResult {
+  const columns: Column[] = plan.columns.map((c) => ({
+    index: c.index,
+    header: c.header,
+    spec: c.field,
+    parse: c.field ? cellParser(c.field, c.index, formats) : null,
+  }));
+  const width = columns.length;
+  const headerOf = (field: string) => columns.find((c) => c.spec?.name === field)?.header ?? '';
+  const checkRow = rowChecks(plan, headerOf);
+
+  return (record) => {
+    const { cells, row } = record;
+    const errors: RowError[] = [];
+    if (cells.length !== width) {
+      const extra = cells.slice(width);
+      if (cells.length < width || extra.some((c) => c.trim() !== '')) {
+        return {
+          errors: [
+            {
+              row,
+              column: '',
+              value: cells.join(' | ').slice(0, 200),
+              message: `the row has ${cells.length} cells but the header has ${width} columns — a delimiter or a quote is probably missing or extra in this row`,
+            },
+          ],
+        };
+      }
+    }
+    const values: Record<string, FieldValue> = {};
+    const custom: Record<string, string> = {};
+    for (let i = 0; i < width; i++) {
+      const raw = cells[i];
+      const column = columns[i];
+      if (raw.length > MAX_CELL_CHARS) {
+        errors.push({
+          row,
+          column: column.header,
+          value: raw.slice(0, 100) + '…',
+          message: `the cell holds ${raw.length.toLocaleString('en-US')} characters; Tend keeps at most ${MAX_CELL_CHARS.toLocaleString('en-US')} per cell (spreadsheets hold 32,767) — check the file for a quote that is never closed`,
+        });
+        continue;
+      }
+      const text = raw.trim();
+      if (text === '') continue;
+      if (!column.parse) {
+        custom[column.header] = unescapeFormula(text);
+        continue;
+      }
+      const parsed = column.parse(text);
+      if (parsed === NEEDS_FORMAT) throw new NeedsColumnFormats(column.header);
+      if (parsed.error !== undefined) {
+        errors.push({ row, column: column.header, value: text, message: parsed.error });
+        continue;
+      }
+      if (parsed.currency) values.currencyInCell = parsed.currency;
+      if (column.spec!.type === 'annualMoney') values.mrr = Math.round((parsed.value as number) / 12);
+      else values[column.spec!.name] = parsed.value;
+    }
+    checkRow(values, row, errors);
+    if (errors.length) return { errors };
+    return { record: { row, values, custom } };
+  };
+}
+
+type RowCheck = (values: Record<string, FieldValue>, row: number, errors: RowError[]) => void;
+
+/** Per-kind rules across cells: what a row must give, defaults, signs and ranges. */
+function rowChecks(plan: MappingPlan, headerOf: (field: string) => string): RowCheck {
+  const missing = (errors: RowError[], row: number, field: string, message: string) =>
+    errors.push({ row, column: headerOf(field), value: '', message });
+  const requireLink: RowCheck = (v, row, errors) => {
+    if (v.accountExternalId === undefined && v.accountName === undefined) {
+      const columns = [headerOf('accountExternalId'), headerOf('accountName')].filter(Boolean);
+      errors.push({
+        row,
+        column: columns[0] ?? '',
+        value: '',
+        message: `the row is linked to no account: ${columns.map((c) => `"${c}"`).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty. Fill in the account's external id or name`,
+      });
+    }
+  };
+  const kind: ImportKind = plan.kind;
+  switch (kind) {
+    case 'accounts':
+      return (v, row, errors) => {
+        if (v.name === undefined && v.externalId === undefined) {
+          missing(errors, row, headerOf('name') ? 'name' : 'externalId', 'the account has neither a name nor an external id');
+        }
+        if (typeof v.mrr === 'number' && v.mrr < 0) {
+          errors.push({ row, column: headerOf('mrr') || headerOf('arr'), value: String(v.mrr / 100), message: 'MRR cannot be negative' });
+        }
+        if (v.name === undefined && v.externalId !== undefined) v.name = v.externalId; // SPEC: a missing name takes the external id
+        if (v.currency === undefined && typeof v.currencyInCell === 'string') v.currency = v.currencyInCell;
+        delete v.currencyInCell;
+      };
+    case 'contacts':
+      return (v, row, errors) => {
+        requireLink(v, row, errors);
+        if (v.name === undefined) {
+          const full = [v.firstName, v.lastName].filter((p) => typeof p === 'string' && p).join(' ');
+          if (full) v.name = full.slice(0, 300);
+          else missing(errors, row, headerOf('name') ? 'name' : headerOf('lastName') ? 'lastName' : 'firstName', 'the contact has no name');
+        }
+        delete v.firstName;
+        delete v.lastName;
+      };
+    case 'touches':
+      return (v, row, errors) => {
+        requireLink(v, row, errors);
+        if (v.occurredAt === undefined) missing(errors, row, 'occurredAt', 'the touch has no date');
+        if (v.type === undefined) v.type = 'note'; // an activity log without a type column: notes
+      };
+    case 'metrics':
+      return (v, row, errors) => {
+        requireLink(v, row, errors);
+        if (v.date === undefined) missing(errors, row, 'date', 'the sample has no date');
+        if (v.key === undefined) missing(errors, row, 'key', 'the sample names no metric');
+        if (v.value === undefined) missing(errors, row, 'value', 'the sample has no value');
+      };
+    case 'revenue':
+      return (v, row, errors) => {
+        requireLink(v, row, errors);
+        if (v.date === undefined) missing(errors, row, 'date', 'the revenue event has no date');
+        if (v.kind === undefined) missing(errors, row, 'kind', 'the revenue event has no kind (new, expansion, contraction, churn, renewal)');
+        if (v.mrrDelta === undefined) missing(errors, row, 'mrrDelta', 'the revenue event has no MRR change');
+        if (v.kind !== undefined && typeof v.mrrDelta === 'number') v.mrrDelta = signedMrrDelta(v.kind as RevenueKind, v.mrrDelta);
+        delete v.currencyInCell;
+      };
+    case 'surveys':
+      return (v, row, errors) => {
+        requireLink(v, row, errors);
+        if (v.kind === undefined && plan.impliedSurveyKind) v.kind = plan.impliedSurveyKind;
+        if (v.kind === undefined) missing(errors, row, 'kind', 'the response does not say which survey it answers (nps, csat or ces)');
+        if (v.date === undefined) missing(errors, row, 'date', 'the response has no date');
+        if (v.score === undefined) missing(errors, row, 'score', 'the response has no score');
+        if (typeof v.score === 'number' && v.kind !== undefined) {
+          const [low, high] = SURVEY_RANGES[v.kind as SurveyKind];
+          if (v.score < low || v.score > high) {
+            errors.push({
+              row,
+              column: headerOf('score'),
+              value: String(v.score),
+              message: `${SURVEY_NAMES[v.kind as SurveyKind]} scores run from ${low} to ${high}`,
+            });
+          }
+        }
+      };
+  }
+}
+
+// ---- Deciding column formats -------------------------------------------------------------------
+
+export interface FormatScanner {
+  add(cells: string[]): void;
+  /** Decisions for every date and number column. */
+  result(): { dates: Map<number, DateFormat>; numbers: Map<number, NumberFormat> };
+}
+
+/**
+ * Collects, over all rows, what the values of each date and number column say about its format
+ * (shared/import/values.ts explains the rules).
+ */
+export function createFormatScanner(plan: MappingPlan, fallbackNumberFormat: NumberFormat): FormatScanner {
+  const dateColumns = plan.columns.filter((c) => isDateColumn(c.field)).map((c) => ({ index: c.index, detector: createDateFormatDetector() }));
+  const numberColumns = plan.columns.filter((c) => isNumberColumn(c.field)).map((c) => ({ index: c.index, detector: createNumberFormatDetector() }));
+  return {
+    add(cells) {
+      for (const c of dateColumns) {
+        const text = cells[c.index];
+        if (text && dateNeedsOrder(text)) c.detector.add(text);
+      }
+      for (const c of numberColumns) {
+        const text = cells[c.index];
+        if (text) c.detector.add(text);
+      }
+    },
+    result() {
+      return {
+        dates: new Map(dateColumns.map((c) => [c.index, c.detector.result()])),
+        numbers: new Map(numberColumns.map((c) => [c.index, c.detector.result(fallbackNumberFormat)])),
+      };
+    },
+  };
+}

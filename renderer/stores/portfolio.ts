@@ -1,0 +1,201 @@
+// The portfolio's view state and the data it adds to the account list: filters and sort (the
+// "current view"), saved views (stored in the database through views.*), weekly health trends for
+// the sparklines (fetched once per load) and the month's portfolio metrics for the KPI tiles.
+// Filtering and sorting are plain functions over the list so 10,000 rows stay cheap to re-derive.
+import { create } from 'zustand';
+import type { AccountSummary } from '../../shared/contract';
+import type {
+  PortfolioFilters,
+  PortfolioMetricsOutput,
+  PortfolioSort,
+  PortfolioSortKey,
+  SavedView,
+} from '../../shared/contracts/portfolio';
+import { daysBetween } from '../../shared/dates';
+import { SEGMENTS, SEVERITIES, STAGES } from '../../shared/domain';
+import { call } from '../api';
+import { useAppStore } from './app';
+
+export const EMPTY_FILTERS: PortfolioFilters = {
+  search: '',
+  segment: null,
+  stage: null,
+  band: null,
+  flag: null,
+  renewalWithin: null,
+};
+export const DEFAULT_SORT: PortfolioSort = { key: 'name', dir: 'asc' };
+
+interface PortfolioStore {
+  filters: PortfolioFilters;
+  sort: PortfolioSort;
+  /** The saved view last applied (its name), if the current filters came from one. */
+  activeView: string | null;
+  views: SavedView[];
+  trends: Map<number, number[]>;
+  metrics: PortfolioMetricsOutput | null;
+  showCharts: boolean;
+  setFilter<K extends keyof PortfolioFilters>(key: K, value: PortfolioFilters[K]): void;
+  clearFilters(): void;
+  /** Clicking a header: sort by it, or flip the direction when it already is the sort. */
+  sortBy(key: PortfolioSortKey): void;
+  toggleCharts(): void;
+  loadExtras(): Promise<void>;
+  applyView(name: string): void;
+  saveView(name: string): Promise<void>;
+  deleteView(name: string): Promise<void>;
+}
+
+const report = (error: unknown) => useAppStore.getState().showError(error);
+
+/** Numbers read best largest first; words A→Z. */
+const FIRST_DIRECTION: Record<PortfolioSortKey, 'asc' | 'desc'> = {
+  name: 'asc',
+  segment: 'asc',
+  stage: 'asc',
+  mrr: 'desc',
+  renewal: 'asc',
+  score: 'asc',
+  flags: 'desc',
+};
+
+export const usePortfolioStore = create<PortfolioStore>((set, get) => ({
+  filters: EMPTY_FILTERS,
+  sort: DEFAULT_SORT,
+  activeView: null,
+  views: [],
+  trends: new Map(),
+  metrics: null,
+  showCharts: true,
+  setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
+  clearFilters: () => set({ filters: EMPTY_FILTERS, activeView: null }),
+  sortBy: (key) =>
+    set((s) => ({
+      sort: s.sort.key === key ? { key, dir: s.sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: FIRST_DIRECTION[key] },
+    })),
+  toggleCharts: () => set((s) => ({ showCharts: !s.showCharts })),
+  async loadExtras() {
+    // Three independent requests: the sparklines must not wait for the month's metrics, which
+    // score the whole book in the main process and are the slowest of the three on a big book.
+    const trends = call('portfolio.trends', {})
+      .then((t) => set({ trends: new Map(t.trends.map((x) => [x.accountId, x.scores])) }))
+      .catch(report);
+    const views = call('views.list', {})
+      .then((v) => set({ views: v }))
+      .catch(report);
+    const metrics = call('metrics.month', {})
+      .then((m) => set({ metrics: m }))
+      .catch(report);
+    await Promise.all([trends, views, metrics]);
+  },
+  applyView(name) {
+    const view = get().views.find((v) => v.name === name);
+    if (view) set({ filters: { ...view.filters }, sort: { ...view.sort }, activeView: view.name });
+  },
+  async saveView(name) {
+    const { filters, sort } = get();
+    try {
+      const views = await call('views.save', { view: { name, filters, sort } });
+      const saved = views.find((v) => v.name.toLowerCase() === name.trim().toLowerCase());
+      set({ views, activeView: saved?.name ?? null });
+    } catch (error) {
+      report(error);
+    }
+  },
+  async deleteView(name) {
+    try {
+      const views = await call('views.delete', { name });
+      set((s) => ({ views, activeView: s.activeView === name ? null : s.activeView }));
+    } catch (error) {
+      report(error);
+    }
+  },
+}));
+
+export const sameView = (view: SavedView | undefined, filters: PortfolioFilters, sort: PortfolioSort): boolean =>
+  !!view && JSON.stringify(view.filters) === JSON.stringify(filters) && JSON.stringify(view.sort) === JSON.stringify(sort);
+
+export const hasFilters = (f: PortfolioFilters): boolean =>
+  f.search.trim() !== '' || f.segment !== null || f.stage !== null || f.band !== null || f.flag !== null || f.renewalWithin !== null;
+
+/** Days from asOf to the renewal, or null without a renewal date. */
+export const renewalInDays = (a: AccountSummary, asOf: string): number | null =>
+  a.renewalDate ? daysBetween(asOf, a.renewalDate) : null;
+
+export function matchesFilters(a: AccountSummary, f: PortfolioFilters, asOf: string, needle: string): boolean {
+  if (f.segment && a.segment !== f.segment) return false;
+  if (f.stage && a.stage !== f.stage) return false;
+  if (f.band && a.band !== f.band) return false;
+  if (f.flag === 'any' && a.flags.length === 0) return false;
+  if (f.flag === 'none' && a.flags.length > 0) return false;
+  if (f.flag && f.flag !== 'any' && f.flag !== 'none' && !a.flags.some((x) => x.rule === f.flag)) return false;
+  if (f.renewalWithin !== null) {
+    const days = renewalInDays(a, asOf);
+    if (days === null || days < 0 || days > f.renewalWithin) return false;
+  }
+  if (needle) {
+    return (
+      a.name.toLowerCase().includes(needle) ||
+      (a.externalId ?? '').toLowerCase().includes(needle) ||
+      a.segment.includes(needle) ||
+      a.stage.includes(needle)
+    );
+  }
+  return true;
+}
+
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i + 1])) as Record<string, number>;
+const SEGMENT_RANK = Object.fromEntries(SEGMENTS.map((s, i) => [s, i])) as Record<string, number>;
+const STAGE_RANK = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<string, number>;
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Worst severity first, then how many: 4.03 = emergency with 3 flags. */
+export const flagWeight = (a: AccountSummary): number =>
+  a.flags.reduce((max, f) => Math.max(max, SEVERITY_RANK[f.severity] ?? 0), 0) + a.flags.length / 100;
+
+/**
+ * Sort key per column; null values (no score, no renewal) always go last whatever the direction.
+ * Ties fall back to the name so the order is stable and predictable.
+ */
+function keyOf(a: AccountSummary, key: PortfolioSortKey): number | string | null {
+  switch (key) {
+    case 'name':
+      return a.name;
+    case 'segment':
+      return SEGMENT_RANK[a.segment];
+    case 'stage':
+      return STAGE_RANK[a.stage];
+    case 'mrr':
+      return a.mrrCents;
+    case 'renewal':
+      return a.renewalDate;
+    case 'score':
+      return a.score;
+    case 'flags':
+      return flagWeight(a);
+  }
+}
+
+export function sortAccounts(list: AccountSummary[], sort: PortfolioSort): AccountSummary[] {
+  const dir = sort.dir === 'asc' ? 1 : -1;
+  const keyed = list.map((a) => ({ a, k: keyOf(a, sort.key) }));
+  keyed.sort((x, y) => {
+    if (x.k === null || y.k === null) {
+      if (x.k !== y.k) return x.k === null ? 1 : -1;
+    } else if (x.k !== y.k) {
+      const c = typeof x.k === 'string' ? collator.compare(x.k, y.k as string) : (x.k as number) - (y.k as number);
+      if (c !== 0) return c * dir;
+    }
+    return collator.compare(x.a.name, y.a.name) || x.a.id - y.a.id;
+  });
+  return keyed.map((x) => x.a);
+}
+
+/** The rows the table shows: filtered, then sorted. */
+export function portfolioRows(accounts: AccountSummary[], filters: PortfolioFilters, sort: PortfolioSort, asOf: string) {
+  const needle = filters.search.trim().toLowerCase();
+  return sortAccounts(
+    accounts.filter((a) => matchesFilters(a, filters, asOf, needle)),
+    sort,
+  );
+}

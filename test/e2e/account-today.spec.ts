@@ -1,0 +1,216 @@
+// The account page, quick capture, Today and the command palette over the real router and a real
+// SQLite file — with screenshots of each at 1280×800 and 1920×1080, light and dark.
+import type { Page } from '@playwright/test';
+import { expect, test, type TendApp } from './fixtures';
+
+test.describe.configure({ timeout: 150_000 });
+
+const SIZES = [
+  { width: 1280, height: 800, tag: '' },
+  { width: 1920, height: 1080, tag: '-1920' },
+] as const;
+
+async function shots(tend: TendApp, page: Page, name: string, reopen?: () => Promise<void>) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      if (reopen) await reopen();
+      await page.waitForTimeout(150);
+      await tend.screenshot(`${name}${scheme === 'dark' ? '-dark' : ''}${size.tag}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** An account with a cadence_overdue flag, in triage, with history: the interesting page. */
+function pickAccount(tend: TendApp) {
+  const list = tend.services.accounts.list();
+  return list.find((a) => a.flags.some((f) => f.rule === 'cadence_overdue') && a.inTriage && a.stage !== 'triage') ?? list.find((a) => a.flags.some((f) => f.rule === 'cadence_overdue'))!;
+}
+
+test('opens an account and explains its score, what changed and its timeline', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  const account = pickAccount(tend);
+  await tend.open(`/accounts/${account.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+  const explained = page.getByRole('table', { name: 'Score explained' });
+  for (const component of ['Adoption', 'Relationships', 'Engagement', 'Sentiment', 'Survey', 'Support', 'Financial']) {
+    await expect(explained.getByRole('row', { name: new RegExp(`^${component}`) })).toBeVisible();
+  }
+  await expect(explained).toContainText(/last touch \d+ days old/);
+  await expect(page.getByRole('heading', { name: 'What changed' })).toBeVisible();
+  await expect(page.getByLabel('Health trend')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Contacts \(\d+\)/ })).toBeVisible();
+  const timeline = page.getByRole('list', { name: 'Timeline entries' });
+  await expect(timeline.locator('[data-kind="touch"]').first()).toBeVisible();
+  // Filter the timeline down to flags.
+  await page.getByRole('button', { name: /^Touches/ }).click();
+  await expect(timeline.locator('[data-kind="touch"]')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Touches/ }).click();
+  const scrollTo = (y: number) => () => page.locator('.screen').evaluate((el, top) => el.scrollTo(0, top), y);
+  await shots(tend, page, 'account', scrollTo(0));
+  await shots(tend, page, 'account-lower', scrollTo(700));
+  expect(consoleErrors).toEqual([]);
+});
+
+test('logs a touch with quick capture and the score, flags and timeline change at once', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  const account = pickAccount(tend);
+  const before = tend.services.accounts.list().find((a) => a.id === account.id)!;
+  await tend.open(`/accounts/${account.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+  await expect(page.locator(`[data-rule="cadence_overdue"]`)).toBeVisible();
+
+  // Open from the portfolio-less shortcut, pick the account by a fuzzy fragment.
+  await tend.open('/today');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await page.keyboard.press('Control+l');
+  const dialog = page.getByRole('dialog', { name: 'Quick capture' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type(account.name.slice(0, 5));
+  await expect(dialog.getByRole('option').first()).toContainText(account.name.slice(0, 5));
+  await shots(tend, page, 'quick-capture-empty');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText(account.name, { exact: true })).toBeVisible();
+  await page.keyboard.type('Weekly sync with the champion');
+  await dialog.getByRole('radio', { name: 'Meeting' }).click();
+  await dialog.getByRole('radio', { name: 'Pulse 2' }).click();
+  await dialog.getByLabel('Notes').fill('They loved the new dashboard; capybara rollout next quarter');
+  const contacts = tend.services.contacts.listForAccount(account.id);
+  if (contacts.length) {
+    await dialog.getByLabel('With').fill(contacts[0].name.slice(0, 4));
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('button', { name: `Remove ${contacts[0].name}` })).toBeVisible();
+  }
+  await dialog.getByLabel('Follow up on').fill('2026-12-03');
+  await shots(tend, page, 'quick-capture');
+  await dialog.getByLabel('Summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Touch logged on ${account.name}` })).toBeVisible();
+
+  // The database has the touch, the rescore and the follow-up.
+  const touch = tend.services.touches.listForAccount(account.id)[0];
+  expect(touch).toMatchObject({ summary: 'Weekly sync with the champion', type: 'meeting', sentiment: 2, followUpDue: '2026-12-03' });
+  const after = tend.services.accounts.list().find((a) => a.id === account.id)!;
+  expect(after.flags.some((f) => f.rule === 'cadence_overdue')).toBe(false);
+  expect(after.score).not.toBe(before.score);
+
+  // And the account page shows it.
+  await tend.open(`/accounts/${account.id}`);
+  await expect(page.locator('.score-big')).toHaveText(String(after.score));
+  await expect(page.locator('[data-rule="cadence_overdue"]')).toHaveCount(0);
+  const timeline = page.getByRole('list', { name: 'Timeline entries' });
+  await expect(timeline.locator('li').first()).toContainText('Weekly sync with the champion');
+  await expect(timeline.locator('[data-kind="flag_resolved"]').first()).toContainText('Cadence overdue');
+
+  // Quick capture from the account page preselects the account.
+  await page.getByRole('button', { name: /Log touch/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Quick capture' }).getByText(account.name, { exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Quick capture' })).toBeHidden();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('completes a reminder in Today with one key', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  await tend.open('/today');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  const first = page.getByRole('option').first();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  const id = Number(await first.getAttribute('data-reminder-id'));
+  await shots(tend, page, 'today');
+  await page.keyboard.press('d');
+  await expect(page.locator(`[data-reminder-id="${id}"]`)).toHaveCount(0);
+  const row = tend.db.sqlite.prepare('SELECT done_at AS doneAt FROM reminders WHERE id = ?').get(id) as { doneAt: string | null };
+  expect(row.doneAt).not.toBeNull();
+  await expect(page.getByRole('status').filter({ hasText: 'Done:' })).toBeVisible();
+
+  // s snoozes the next one to tomorrow; u brings back the done one.
+  const next = Number(await page.getByRole('option').first().getAttribute('data-reminder-id'));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('s');
+  await expect(page.locator(`[data-reminder-id="${next}"]`)).toHaveCount(0);
+  expect((tend.db.sqlite.prepare('SELECT snoozed_until AS s FROM reminders WHERE id = ?').get(next) as { s: string }).s).toBe('2026-11-25');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('shows an empty Today when nothing is due', async ({ tend, page }) => {
+  await tend.open('/today');
+  await expect(page.getByRole('heading', { name: 'Nothing is due today' })).toBeVisible();
+  await shots(tend, page, 'today-empty');
+});
+
+test('the command palette finds a touch by a word in its notes, and jumps to accounts', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  const account = tend.services.accounts.list()[3];
+  await tend.router.call('touches.log', {
+    accountId: account.id,
+    type: 'call',
+    occurredAt: '2026-11-20',
+    summary: 'Procurement call',
+    notes: 'The CFO asked about a narwhal discount for the renewal',
+  });
+  await tend.open('/portfolio');
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole('option', { name: /Go to Today/ })).toBeVisible();
+  await shots(tend, page, 'palette-commands');
+  await page.keyboard.type('narwhal');
+  const hit = palette.getByRole('option').filter({ hasText: 'Procurement call' });
+  await expect(hit).toBeVisible();
+  await expect(hit.locator('mark')).toHaveText('narwhal');
+  await shots(tend, page, 'palette-search');
+  await hit.click();
+  await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+
+  // Jump to another account by a fuzzy fragment, and run a command.
+  const other = tend.services.accounts.list()[7];
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type(other.name.toLowerCase().split(' ').map((w) => w.slice(0, 3)).join(' '));
+  await expect(palette.getByRole('option').first()).toContainText(other.name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: other.name })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('go today');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('acts on flags, goals and details from the account page', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  const account = pickAccount(tend);
+  await tend.open(`/accounts/${account.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+  const flag = page.locator('[data-rule="cadence_overdue"]');
+  await flag.getByRole('button', { name: 'Make a task' }).click();
+  await expect(page.getByRole('list').filter({ hasText: 'Cadence overdue:' }).first()).toBeVisible();
+  await flag.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.locator('[data-rule="cadence_overdue"]')).toHaveCount(0);
+  expect(tend.services.flags.listForAccount(account.id).find((f) => f.rule === 'cadence_overdue')?.resolvedBy).toBe('user');
+
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByLabel('Goal', { exact: true }).fill('Roll out to the whole support team');
+  await page.getByLabel('Measure').fill('weekly active agents');
+  await page.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page.getByText('Roll out to the whole support team')).toBeVisible();
+
+  const industry = page.locator('.inline-field').filter({ hasText: 'Industry' });
+  await industry.getByRole('button').click();
+  await page.getByLabel('Industry').fill('Logistics');
+  await page.keyboard.press('Enter');
+  await expect(industry.getByRole('button')).toHaveText('Logistics');
+  expect(tend.services.accounts.get(account.id).account.industry).toBe('Logistics');
+
+  if (await page.getByRole('button', { name: 'Move to triage' }).isVisible()) {
+    await page.getByRole('button', { name: 'Move to triage' }).click();
+    await expect(page.getByRole('button', { name: 'Move to triage' })).toHaveCount(0);
+    expect(tend.services.accounts.get(account.id).account.stage).toBe('triage');
+  }
+  expect(consoleErrors).toEqual([]);
+});

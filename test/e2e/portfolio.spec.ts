@@ -1,0 +1,161 @@
+// The portfolio in Chromium over the real router and a real database: filter and sort (checked
+// against the database), saved views, opening an account, keyboard sorting — and screenshots of
+// every state at 1280×800 and 1920×1080, light and dark.
+import type { Page } from '@playwright/test';
+import { expect, test, type TendApp } from './fixtures';
+
+const SIZES = [
+  [1280, 800],
+  [1920, 1080],
+] as const;
+
+/** One screenshot per size and colour scheme: NAME-1280-light.png, NAME-1920-dark.png, … */
+async function shots(tend: TendApp, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await tend.page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of SIZES) {
+      await tend.page.setViewportSize({ width, height });
+      await tend.page.waitForTimeout(150); // charts re-measure on resize
+      await tend.screenshot(`${name}-${width}-${scheme}`);
+    }
+  }
+  await tend.page.emulateMedia({ colorScheme: 'light' });
+  await tend.page.setViewportSize({ width: 1280, height: 800 });
+}
+
+const rowNames = (page: Page) => page.locator('.portfolio-table .table-body .table-row .name a').allTextContents();
+
+function dbNames(tend: TendApp, where: string, order: string, limit = 6): string[] {
+  return (
+    tend.db.sqlite.prepare(`SELECT name FROM accounts WHERE archived = 0 AND ${where} ORDER BY ${order} LIMIT ${limit}`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+}
+
+test.beforeEach(async ({ tend }) => {
+  await tend.router.call('demo.load', {});
+});
+
+test('filters by segment and sorts by MRR, matching the database', async ({ tend, consoleErrors }) => {
+  const { page } = tend;
+  const total = tend.services.accounts.count();
+  await tend.open('/portfolio');
+  await expect(page.getByText(`${total} accounts`)).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Health distribution chart' }).locator('svg.recharts-surface')).toBeVisible();
+  await expect(page.locator('.sparkline polyline').first()).toBeAttached();
+  await shots(tend, 'portfolio');
+
+  await page.getByRole('combobox', { name: 'Segment' }).selectOption('enterprise');
+  const enterprise = (tend.db.sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE archived = 0 AND segment = 'enterprise'").get() as { n: number }).n;
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${enterprise} of ${total} accounts`);
+
+  await page.getByRole('button', { name: /^MRR · ARR/ }).click();
+  await expect(page.getByRole('columnheader', { name: /MRR · ARR/ })).toHaveAttribute('aria-sort', 'descending');
+  const expectedDesc = dbNames(tend, "segment = 'enterprise'", 'mrr_cents DESC, name COLLATE NOCASE', enterprise);
+  expect(await rowNames(page)).toEqual(expectedDesc.slice(0, (await rowNames(page)).length));
+
+  await page.getByRole('button', { name: /^MRR · ARR/ }).click();
+  await expect(page.getByRole('columnheader', { name: /MRR · ARR/ })).toHaveAttribute('aria-sort', 'ascending');
+  expect((await rowNames(page)).slice(0, 6)).toEqual(dbNames(tend, "segment = 'enterprise'", 'mrr_cents ASC, name COLLATE NOCASE'));
+
+  // A second filter: only at-risk accounts with a flag, counted from the latest snapshots.
+  await page.getByRole('combobox', { name: 'Segment' }).selectOption('');
+  await page.getByRole('combobox', { name: 'Band' }).selectOption('at_risk');
+  const atRisk = tend.services.accounts.list().filter((a) => a.band === 'at_risk').length;
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${atRisk} of ${total} accounts`);
+  await expect(page.locator('.portfolio-table .table-body .score-badge.band-watch')).toHaveCount(0);
+  await shots(tend, 'portfolio-filtered');
+
+  await page.getByRole('combobox', { name: 'Band' }).selectOption('');
+  await page.getByRole('searchbox', { name: 'Search accounts' }).fill('zzz-no-such-account');
+  await expect(page.getByText('No account matches these filters.')).toBeVisible();
+  await tend.screenshot('portfolio-no-match-1280-light');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${total} accounts`);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('sorts from the keyboard without opening an account', async ({ tend }) => {
+  const { page } = tend;
+  await tend.open('/portfolio');
+  await expect(page.getByTestId('portfolio-count')).toBeVisible();
+  await page.getByRole('button', { name: /^Health/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('columnheader', { name: /Health/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page).toHaveURL(/#\/portfolio$/);
+  const lowest = tend.services.accounts.list().filter((a) => a.score !== null).sort((a, b) => a.score! - b.score! || a.name.localeCompare(b.name))[0];
+  await expect(page.locator('.portfolio-table .table-body .table-row').first()).toContainText(lowest.name);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('columnheader', { name: /Health/ })).toHaveAttribute('aria-sort', 'descending');
+  // j moves the selection; Enter (with focus off the header) opens it.
+  await page.locator('.portfolio-table .table-body .table-row').first().click({ position: { x: 400, y: 20 } });
+  await page.keyboard.press('j');
+  const second = await page.locator('.portfolio-table .table-body .table-row').nth(1).locator('.name a').textContent();
+  await expect(page.locator('.table-row.selected')).toContainText(second!);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: second! })).toBeVisible();
+});
+
+test('saves a view, applies it later, and deletes it', async ({ tend, consoleErrors }) => {
+  const { page } = tend;
+  const total = tend.services.accounts.count();
+  await tend.open('/portfolio');
+  await page.getByRole('combobox', { name: 'Renewal' }).selectOption('90');
+  await page.getByRole('combobox', { name: 'Flag' }).selectOption('any');
+  await page.getByRole('button', { name: /^Renewal/ }).click();
+  const asOf = '2026-11-24';
+  const expected = tend.services.accounts
+    .list()
+    .filter((a) => a.renewalDate && a.renewalDate >= asOf && a.renewalDate <= '2027-02-22' && a.flags.length > 0);
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${expected.length} of ${total} accounts`);
+
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await page.getByRole('textbox', { name: 'View name' }).fill('Renewals at risk');
+  await tend.screenshot('portfolio-save-view-1280-light');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Saved view' })).toHaveValue('Renewals at risk');
+  const stored = JSON.parse((tend.db.sqlite.prepare("SELECT value FROM settings WHERE key = 'ui.views'").get() as { value: string }).value);
+  expect(stored).toEqual([
+    {
+      name: 'Renewals at risk',
+      filters: { search: '', segment: null, stage: null, band: null, flag: 'any', renewalWithin: 90 },
+      sort: { key: 'renewal', dir: 'asc' },
+    },
+  ]);
+
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${total} accounts`);
+  // Applying it after a reload: views come from the database.
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Saved view' }).selectOption('Renewals at risk');
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${expected.length} of ${total} accounts`);
+  await expect(page.getByRole('columnheader', { name: /Renewal/ })).toHaveAttribute('aria-sort', 'ascending');
+  const firstRenewal = [...expected].sort((a, b) => a.renewalDate!.localeCompare(b.renewalDate!) || a.name.localeCompare(b.name))[0];
+  await expect(page.locator('.portfolio-table .table-body .table-row').first()).toContainText(firstRenewal.name);
+  await shots(tend, 'portfolio-view');
+
+  await page.getByRole('button', { name: 'Delete view Renewals at risk' }).click();
+  await expect(page.getByRole('combobox', { name: 'Saved view' })).toHaveValue('');
+  expect(await tend.router.call('views.list', {})).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('opens an account from the list', async ({ tend }) => {
+  const { page } = tend;
+  await tend.open('/portfolio');
+  const target = tend.services.accounts.list()[2];
+  await page.getByRole('link', { name: target.name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`#/accounts/${target.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: target.name })).toBeVisible();
+});
+
+test('hides the charts to give the table the room', async ({ tend }) => {
+  const { page } = tend;
+  await tend.open('/portfolio');
+  await page.getByRole('button', { name: 'Hide charts' }).click();
+  await expect(page.getByRole('figure', { name: 'Health distribution chart' })).toHaveCount(0);
+  await tend.screenshot('portfolio-no-charts-1280-light');
+  await page.getByRole('button', { name: 'Show charts' }).click();
+  await expect(page.getByRole('figure', { name: 'Health distribution chart' })).toBeVisible();
+});

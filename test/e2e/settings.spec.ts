@@ -1,0 +1,108 @@
+// Settings in Chromium over the real router: change a weight and watch the live preview (checked
+// against settings.preview and, after Save, against the rescored database), field validation,
+// reset to defaults, the database location and backups — screenshots light and dark, two sizes.
+import { backupFile, backupPathFor } from '../../electron/services/backup';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { expect, test, type TendApp } from './fixtures';
+
+async function shots(tend: TendApp, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await tend.page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      await tend.page.setViewportSize({ width, height });
+      await tend.page.waitForTimeout(100);
+      await tend.screenshot(`${name}-${width}-${scheme}`);
+    }
+  }
+  await tend.page.emulateMedia({ colorScheme: 'light' });
+  await tend.page.setViewportSize({ width: 1280, height: 800 });
+}
+
+const bandCounts = (tend: TendApp) => {
+  const counts = { healthy: 0, watch: 0, at_risk: 0 };
+  for (const a of tend.services.accounts.list()) if (a.band) counts[a.band]++;
+  return counts;
+};
+
+test.beforeEach(async ({ tend }) => {
+  await tend.router.call('demo.load', {});
+});
+
+test('previews a weight change, saves it and rescores the book', async ({ tend, consoleErrors }) => {
+  const { page } = tend;
+  await backupFile(tend.db.sqlite, backupPathFor(tend.db.file, 'daily', new Date('2026-11-24T06:00:00Z')));
+  const before = bandCounts(tend);
+  const scoresBefore = new Map(tend.services.accounts.list().map((a) => [a.id, a.score]));
+  await tend.open('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByTestId('db-file')).toHaveText(tend.db.file);
+  await expect(page.getByRole('table', { name: 'Backups' })).toContainText('Daily');
+  await shots(tend, 'settings');
+
+  const adoption = page.getByRole('spinbutton', { name: 'Adoption weight' });
+  await adoption.fill('0');
+  await page.getByRole('spinbutton', { name: 'Relationships weight' }).fill('60');
+  const candidate = { ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, adoption: 0, relationships: 60 } };
+  const expected = await tend.router.call('settings.preview', { settings: candidate });
+  expect(expected.changedCount).toBeGreaterThan(0);
+  const preview = page.getByTestId('settings-preview');
+  await expect(page.getByTestId('preview-changed')).toHaveText(String(expected.changedCount));
+  await expect(preview).toHaveAttribute('aria-busy', 'false');
+  for (const band of ['healthy', 'watch', 'at_risk'] as const) {
+    const row = preview.locator(`tr[data-band="${band}"] td`);
+    await expect(row.nth(0)).toHaveText(String(before[band]));
+    await expect(row.nth(1)).toHaveText(String(expected.after[band]));
+  }
+  await expect(page.getByRole('list', { name: 'Accounts that change band' }).getByRole('link').first()).toHaveText(expected.changes[0].name);
+  await shots(tend, 'settings-preview');
+
+  // Change again: the preview follows (debounced) the latest draft.
+  await page.getByRole('spinbutton', { name: 'Healthy from' }).fill('80');
+  const second = await tend.router.call('settings.preview', { settings: { ...candidate, bands: { healthy: 80, watch: 50 } } });
+  await expect(page.getByTestId('preview-changed')).toHaveText(String(second.changedCount));
+
+  await page.getByRole('button', { name: 'Save and rescore' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved\. \d+ accounts rescored\./ })).toBeVisible();
+  expect(await tend.router.call('settings.get', {})).toMatchObject({ weights: { adoption: 0, relationships: 60 }, bands: { healthy: 80 } });
+  expect(bandCounts(tend)).toEqual(second.after);
+  const after = tend.services.accounts.list();
+  expect(after.some((a) => a.score !== scoresBefore.get(a.id))).toBe(true);
+
+  // The portfolio shows the new scores.
+  const moved = second.changes[0];
+  await page.keyboard.press('Control+1');
+  const row = page.locator(`.portfolio-table .table-row[data-account-id="${moved.id}"]`);
+  await page.getByRole('searchbox', { name: 'Search accounts' }).fill(moved.name);
+  await expect(row.locator('.score-badge')).toHaveText(String(moved.toScore));
+  await expect(row.locator('.score-badge')).toHaveClass(new RegExp(`band-${moved.toBand}`));
+  expect(consoleErrors).toEqual([]);
+});
+
+test('explains invalid fields and resets to the defaults', async ({ tend }) => {
+  const { page } = tend;
+  await tend.router.call('settings.save', { settings: { ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, survey: 30 } } });
+  await tend.open('/settings');
+  await page.getByRole('spinbutton', { name: 'Watch from' }).fill('90');
+  await expect(page.getByText('Watch edge must not exceed healthy edge.')).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'Mid-market cadence' }).fill('');
+  await expect(page.getByText('Enter a number.')).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'Enterprise required executives' }).fill('1.5');
+  await expect(page.getByText('Enter a whole number.')).toBeVisible();
+  await expect(page.getByText('Watch edge must not exceed healthy edge.')).toBeVisible();
+  await expect(page.getByText('3 fields need attention.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save and rescore' })).toBeDisabled();
+  await expect(page.getByText('Fix the highlighted fields to see the preview.')).toBeVisible();
+  await shots(tend, 'settings-invalid');
+
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(page.getByRole('spinbutton', { name: 'Survey weight' })).toHaveValue('15');
+  await expect(page.getByRole('spinbutton', { name: 'Watch from' })).toHaveValue('50');
+  await expect(page.getByText('Enter a number.')).toHaveCount(0);
+  await expect(page.getByTestId('settings-preview')).toBeVisible();
+  await page.getByRole('button', { name: 'Save and rescore' }).click();
+  await expect(page.getByText(/Saved\./)).toBeVisible();
+  expect(await tend.router.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
+});
