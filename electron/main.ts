@@ -7,6 +7,8 @@ import { MENU_EVENT } from '../shared/contract';
 import { TendError } from '../shared/errors';
 import { readAppState, writeAppState } from './app-state';
 import { openDatabase, type OpenedDatabase } from './db/open';
+import type { Platform } from './platform';
+import { printRouteToPdf } from './print';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './native';
@@ -123,7 +125,11 @@ async function start(): Promise<void> {
       if (!services) throw new TendError('internal', 'No database is open. Use File → Open Database….');
       return services;
     },
-    { version: app.getVersion(), onUnexpectedError: (channel, err) => console.error(`[${channel}]`, err) },
+    {
+      version: app.getVersion(),
+      onUnexpectedError: (channel, err) => console.error(`[${channel}]`, err),
+      platform: desktopPlatform,
+    },
   );
   registerIpc(router);
   mainWindow = createMainWindow(preloadPath());
@@ -160,6 +166,21 @@ async function start(): Promise<void> {
     () => services?.ctx.clock.today() ?? new Date().toISOString().slice(0, 10),
   );
 }
+
+/** Native dialogs (attached to the main window) and printToPDF for the router's file work. */
+const desktopPlatform: Platform = {
+  async chooseFile({ title, filters }) {
+    const options = { title, filters, properties: ['openFile' as const] };
+    const { filePaths } = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return filePaths[0] ?? null;
+  },
+  async chooseSaveFile({ title, defaultName, filters }) {
+    const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters };
+    const { filePath } = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return filePath || null;
+  },
+  printPdf: (route, file, paper) => printRouteToPdf(route, file, paper, preloadPath()),
+};
 
 async function backupNow(): Promise<void> {
   if (!opened) return;

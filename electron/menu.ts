@@ -22,8 +22,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, actions: MenuAc
         { label: 'New Database…', accelerator: 'CmdOrCtrl+Shift+N', click: actions.newDatabase },
         { type: 'separator' },
         { label: 'Import CSV…', accelerator: 'CmdOrCtrl+I', click: send('navigate:import') },
-        // QBR export arrives with its issue (#6); the item is shown, disabled, so the menu is stable.
-        { label: 'Export QBR…', accelerator: 'CmdOrCtrl+E', enabled: false },
+        { label: 'Export QBR…', accelerator: 'CmdOrCtrl+E', click: send('export:qbr') },
+        { label: 'Export Portfolio Review…', click: send('export:review') },
         { type: 'separator' },
         { label: 'Backup…', click: actions.backup },
         { label: 'Restore from Backup…', click: actions.restore },

@@ -11,7 +11,8 @@ import { importsHandlers } from './handlers/imports';
 import { portfolioHandlers } from './handlers/portfolio';
 import { reportsHandlers } from './handlers/reports';
 import { todayHandlers } from './handlers/today';
-import type { GetServices, HandlersOf } from './handlers/types';
+import type { GetServices, HandlerEnv, HandlersOf } from './handlers/types';
+import { FileGrants, NO_PLATFORM, type Platform } from './platform';
 
 type Handlers = HandlersOf<Contract>;
 
@@ -21,17 +22,20 @@ export interface RouterOptions {
   version?: string;
   /** Log unexpected errors (the main process passes its logger). */
   onUnexpectedError?: (channel: string, error: unknown) => void;
+  /** Native dialogs and the PDF engine (the Electron main process, or the tests' stand-in). */
+  platform?: Platform;
 }
 
 /** Every channel's handler, one file per domain; the type makes a missing handler a compile error. */
 function handlersFor(s: GetServices, options: RouterOptions): Handlers {
+  const env: HandlerEnv = { platform: options.platform ?? NO_PLATFORM, grants: new FileGrants() };
   return {
     ...coreHandlers(s, options.version ?? '0.0.0'),
     ...portfolioHandlers(s),
     ...accountPageHandlers(s),
     ...todayHandlers(s),
-    ...importsHandlers(s),
-    ...reportsHandlers(s),
+    ...importsHandlers(s, env),
+    ...reportsHandlers(s, env),
   };
 }
 

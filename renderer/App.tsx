@@ -16,6 +16,8 @@ import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { TodayScreen } from './screens/Today/TodayScreen';
 import { useAccountsStore } from './stores/accounts';
 import { useAppStore } from './stores/app';
+import { useReportStore } from './stores/report';
+import { previousMonth } from '../shared/dates';
 
 const SCREEN_KEYS: Record<string, string> = { '1': '/portfolio', '2': '/today', '3': '/import', '4': '/settings' };
 const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
@@ -40,7 +42,7 @@ export function App() {
 }
 
 function Shell() {
-  const { info, error, loadInfo, clearError } = useAppStore();
+  const { info, error, notice, loadInfo, clearError, clearNotice } = useAppStore();
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -52,6 +54,15 @@ function Shell() {
       onMenu((command) => {
         const route = MENU_ROUTES[command];
         if (route) navigate(route);
+        if (command === 'export:qbr') {
+          const match = /^\/accounts\/(\d+)/.exec(window.location.hash.slice(1));
+          if (match) void useReportStore.getState().exportQbr({ accountId: Number(match[1]) });
+          else useAppStore.getState().notify('Open an account first, then choose File → Export QBR….');
+        }
+        if (command === 'export:review') {
+          const asOf = useAppStore.getState().info?.asOf;
+          if (asOf) void useReportStore.getState().exportReview({ month: previousMonth(asOf.slice(0, 7)) });
+        }
         if (command === 'db:changed') {
           void loadInfo();
           void useAccountsStore.getState().load();
@@ -77,6 +88,7 @@ function Shell() {
       <Sidebar dbFile={info?.dbFile ?? null} />
       <main className="main">
         {error && <ErrorBanner message={error} onClose={clearError} />}
+        {notice && <ErrorBanner message={notice} onClose={clearNotice} tone="notice" />}
         <Routes>
           <Route path="/" element={<Navigate to="/portfolio" replace />} />
           <Route path="/portfolio" element={<PortfolioScreen />} />

@@ -40,6 +40,8 @@ export const MENU_COMMANDS = [
   'navigate:settings',
   'open:quick-capture',
   'open:command-palette',
+  'export:qbr',
+  'export:review',
   'db:changed',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -9,11 +9,12 @@ import { openDatabase, type OpenedDatabase } from '../db/open';
 import { defaultDatabaseFile, migrationsFolder } from '../paths';
 import { createRouter, type Router } from '../router';
 import { createServices, type Services } from '../services';
-import { backupFile, restoreDatabase } from '../services/backup';
+import { backupBeforeImport, backupFile, restoreDatabase } from '../services/backup';
+import { IMPORT_KINDS, type ImportKind } from '../../shared/domain';
 import { systemClock } from '../services/context';
 import { qbrRoute, reviewRoute, type Paper } from '../../shared/print';
 import { printRouteWithChromium } from '../print/pdf';
-import { printAccounts, printMetrics, printReminders, printScores } from './print';
+import { printAccounts, printImport, printImports, printMetrics, printReminders, printScores } from './print';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -29,6 +30,10 @@ Commands:
   init                      create or migrate the database
   demo                      load a realistic sample book
   accounts                  list accounts: id, name, segment, stage, mrr, score, band, flags
+  import KIND FILE.csv [--map "CSV column=field"]... [--dry-run] [--strict] [--date-format dmy|mdy]
+                            KIND: accounts | contacts | touches | metrics | revenue | surveys
+  imports                   past import batches
+  undo-import BATCH         remove everything that import batch wrote
   score                     recompute scores and flags; per account: score, band, confidence,
                             components, flags
   metrics --month YYYY-MM   the portfolio metrics for a month
@@ -58,6 +63,10 @@ const OPTIONS = {
   to: { type: 'string' },
   customer: { type: 'boolean', default: false },
   paper: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  'date-format': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -146,6 +155,58 @@ const COMMANDS: Record<string, Command> = {
         flags: a.flags,
       }));
       print(io, json, rows, () => printAccounts(list));
+      return EXIT.ok;
+    },
+  },
+  import: {
+    creates: true,
+    opens: true,
+    async run({ io, json, services, positionals, options, opened }) {
+      const [kind, file, ...extra] = positionals;
+      if (!kind || !file || extra.length) {
+        throw new UsageError('Usage: tend import <accounts|contacts|touches|metrics|revenue|surveys> FILE.csv [--map "CSV column=field"]...');
+      }
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        throw new UsageError(`"${kind}" is not something Tend imports; use one of ${IMPORT_KINDS.join(', ')}.`);
+      }
+      const dateFormat = options['date-format'];
+      if (dateFormat !== undefined && dateFormat !== 'dmy' && dateFormat !== 'mdy') {
+        throw new UsageError(`--date-format must be dmy (day first) or mdy (month first), not "${dateFormat}".`);
+      }
+      const mapping = parseMap(options.map ?? []);
+      const dryRun = options['dry-run'];
+      const backup = dryRun ? null : await backupBeforeImport(opened.sqlite, opened.file);
+      const result = await services.importer.run({
+        kind: kind as ImportKind,
+        file: path.resolve(file),
+        mapping,
+        dateFormat,
+        dryRun,
+        strict: options.strict,
+      });
+      const { inserted, updated, unchanged, skipped, errors, batchId, notes } = result;
+      const out = { inserted, updated, unchanged, skipped, errors: errors.map(({ row, column, value, message }) => ({ row, column, value, message })), batchId, dryRun, notes, backup };
+      print(io, json, out, () => printImport(result, backup));
+      return skipped > 0 ? EXIT.partial : EXIT.ok;
+    },
+  },
+  imports: {
+    creates: false,
+    opens: true,
+    async run({ io, json, services }) {
+      const batches = services.importer.list();
+      print(io, json, batches, () => printImports(batches));
+      return EXIT.ok;
+    },
+  },
+  'undo-import': {
+    creates: false,
+    opens: true,
+    async run({ io, json, services, positionals }) {
+      const id = Number(positionals[0]);
+      if (!Number.isInteger(id) || id <= 0) throw new UsageError('tend undo-import needs a batch id (see tend imports).');
+      const undone = services.importer.undo(id);
+      print(io, json, undone, () => `Undid import ${id}: removed ${undone.removed} rows, restored ${undone.restored}.`);
       return EXIT.ok;
     },
   },
@@ -276,6 +337,17 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** --map "CSV column=field" (repeatable); an empty field keeps the column as a custom field. */
+function parseMap(pairs: string[]): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--map takes "CSV column=field" (got "${pair}").`);
+    mapping[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return mapping;
+}
 
 function requireOut(out: string | undefined, command: string): string {
   if (!out) throw new UsageError(`tend ${command} needs --out FILE.pdf`);

@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../shared/contract';
 import { formatMoney } from '../../shared/format';
 import type { PortfolioMetrics } from '../../shared/scoring/types';
 import type { ReminderView } from '../services/reminders';
+import type { BatchRow, ImportRunResult } from '../services/importer';
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -96,6 +97,41 @@ export function printReminders(due: ReminderView[]): string {
       r.accountName ?? '—',
       r.title.length > 70 ? `${r.title.slice(0, 69)}…` : r.title,
       r.source,
+    ]),
+  );
+}
+
+export function printImport(r: ImportRunResult, backup: string | null): string {
+  const lines = [
+    `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName} (${r.encoding}, ${r.delimiterName}-separated, ${r.dataRows} rows)${r.batchId ? ` as batch ${r.batchId}` : ''}:`,
+    `  ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped`,
+    ...r.conversions.map((c) => `  ${c}`),
+    ...(r.customColumns.length ? [`  kept as custom fields: ${r.customColumns.join(', ')}`] : []),
+    ...r.notes.map((n) => `  note: ${n}`),
+  ];
+  if (r.errors.length) {
+    lines.push('', `Rows that did not import (${r.errors.length}):`);
+    for (const e of r.errors.slice(0, 20)) lines.push(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
+    if (r.errors.length > 20) lines.push(`  … and ${r.errors.length - 20} more (use --json for all of them)`);
+  }
+  if (r.batchId) lines.push('', `Undo it with: tend undo-import ${r.batchId}`);
+  if (backup) lines.push(`A copy of the database from before the import: ${backup}`);
+  return lines.join('\n');
+}
+
+export function printImports(batches: BatchRow[]): string {
+  if (batches.length === 0) return 'No imports yet.';
+  return table(
+    ['id', 'file', 'kind', 'inserted', 'updated', 'skipped', 'finished', 'undone'],
+    batches.map((b) => [
+      String(b.id),
+      b.fileName,
+      b.kind,
+      String(b.inserted),
+      String(b.updated),
+      String(b.skipped),
+      b.finishedAt?.slice(0, 16).replace('T', ' ') ?? '—',
+      b.undoneAt?.slice(0, 16).replace('T', ' ') ?? '',
     ]),
   );
 }

@@ -1,5 +1,52 @@
-// Handlers of the imports channels (shared/contracts/imports.ts).
-import type { importsContract } from '../../shared/contracts/imports';
-import type { GetServices, HandlersOf } from './types';
+// Handlers of the imports channels (shared/contracts/imports.ts). Outputs are parsed through the
+// contract so nothing beyond it (such as a file's full path) reaches the renderer.
+import fs from 'node:fs';
+import { importBatch, importJob, importPreview, type importsContract } from '../../shared/contracts/imports';
+import { TendError } from '../../shared/errors';
+import { exportKindCsv } from '../services/importer/export';
+import type { GetServices, HandlerEnv, HandlersOf } from './types';
 
-export const importsHandlers = (_s: GetServices): HandlersOf<typeof importsContract> => ({});
+const CSV = [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }];
+
+export const importsHandlers = (s: GetServices, { platform, grants }: HandlerEnv): HandlersOf<typeof importsContract> => ({
+  'imports.choose': async () => {
+    const file = await platform.chooseFile({ title: 'Import a CSV file', filters: CSV });
+    return file ? grants.grant(file) : null;
+  },
+  'imports.preview': async ({ token, ...request }) =>
+    importPreview.parse(await s().importer.preview({ ...request, file: grants.resolve(token) })),
+  'imports.start': ({ token, presetName, ...request }) => {
+    const file = grants.resolve(token);
+    const started = s().importJobs.start({ ...request, file });
+    if (presetName) {
+      // Saved once the headers are known: the preview has read them already.
+      void s()
+        .importer.preview({ ...request, file, rows: 1 })
+        .then((preview) => s().importer.savePreset(presetName, request.kind, preview.headers, preview.mapping))
+        .catch(() => {});
+    }
+    return started;
+  },
+  'imports.job': ({ jobId }) => importJob.parse(s().importJobs.get(jobId)),
+  'imports.cancel': ({ jobId }) => importJob.parse(s().importJobs.cancel(jobId)),
+  'imports.list': () => s().importer.list().map((batch) => importBatch.parse(batch)),
+  'imports.undo': ({ batchId }) => s().importer.undo(batchId),
+  'imports.saveErrors': async ({ jobId }) => {
+    const job = s().importJobs.get(jobId);
+    if (!job.result) throw new TendError('invalid_input', 'That import has no finished result to save errors from.');
+    const file = await platform.chooseSaveFile({
+      title: 'Save the rows that did not import',
+      defaultName: `${job.result.fileName.replace(/\.[^.]+$/, '')}-errors.csv`,
+      filters: CSV,
+    });
+    if (!file) return null;
+    fs.writeFileSync(file, s().importer.errorsCsv(job.result.errors));
+    return { file };
+  },
+  'exports.csv': async ({ kind }) => {
+    const file = await platform.chooseSaveFile({ title: `Export ${kind} as CSV`, defaultName: `tend-${kind}.csv`, filters: CSV });
+    if (!file) return null;
+    fs.writeFileSync(file, exportKindCsv(s().ctx, kind));
+    return { file };
+  },
+});

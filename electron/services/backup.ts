@@ -101,6 +101,14 @@ function pruneDailyBackups(daily: BackupEntry[]): void {
   for (const entry of newestFirst) if (!keep.has(entry.file)) fs.rmSync(entry.file, { force: true });
 }
 
+/** Before every import (issue 7): a 'pre-import' copy, keeping the newest `keep` of them. */
+export async function backupBeforeImport(sqlite: Sqlite, dbFile: string, keep = 5): Promise<string> {
+  const made = await backupFile(sqlite, backupPathFor(dbFile, 'pre-import'));
+  const old = listBackups(dbFile).filter((entry) => entry.label === 'pre-import').slice(keep);
+  for (const entry of old) fs.rmSync(entry.file, { force: true });
+  return made;
+}
+
 /** Refuses a restore candidate that is not a readable, undamaged Tend database. */
 export function validateBackupCandidate(file: string, nativeBinding?: string): void {
   if (!fs.existsSync(file)) {

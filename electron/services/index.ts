@@ -11,6 +11,9 @@ import { createMetricsService } from './metrics';
 import { createPortfolioService } from './portfolio';
 import { createRemindersService } from './reminders';
 import { createReportsService } from './reports';
+import { backupBeforeImport } from './backup';
+import { createImportService } from './importer';
+import { createImportJobs } from './import-jobs';
 import { createDemoService } from './sample-book';
 import { createScoringService } from './scoring';
 import { createSearchService } from './search';
@@ -36,6 +39,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock) {
   const flags = createFlagsService(ctx);
   const goals = createGoalsService(ctx);
   const metrics = createMetricsService(ctx, scoring);
+  const importer = createImportService(ctx);
   return {
     ctx,
     accounts,
@@ -54,6 +58,10 @@ export function createServices(opened: OpenedDatabase, clock: Clock) {
     search: createSearchService(ctx),
     portfolio: createPortfolioService(ctx, { settings, scoring }),
     views: createViewsService(ctx),
+    importer,
+    importJobs: createImportJobs(importer, async () => {
+      await backupBeforeImport(ctx.sqlite, ctx.file);
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
-export function ErrorBanner({ message, onClose }: { message: string; onClose: () => void }) {
+export function ErrorBanner({ message, onClose, tone = 'error' }: { message: string; onClose: () => void; tone?: 'error' | 'notice' }) {
   return (
-    <div className="error-banner" role="alert">
+    <div className={tone === 'error' ? 'error-banner' : 'error-banner notice-banner'} role={tone === 'error' ? 'alert' : 'status'}>
       <span>{message}</span>
       <button type="button" className="link-button" onClick={onClose} aria-label="Dismiss">
         Dismiss

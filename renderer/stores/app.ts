@@ -6,6 +6,10 @@ import { call } from '../api';
 interface AppStore {
   info: AppInfo | null;
   error: string | null;
+  /** A short confirmation ("Saved the QBR to …"). */
+  notice: string | null;
+  notify(message: string): void;
+  clearNotice(): void;
   loadInfo(): Promise<void>;
   showError(error: unknown): void;
   clearError(): void;
@@ -14,6 +18,9 @@ interface AppStore {
 export const useAppStore = create<AppStore>((set) => ({
   info: null,
   error: null,
+  notice: null,
+  notify: (notice) => set({ notice }),
+  clearNotice: () => set({ notice: null }),
   async loadInfo() {
     try {
       set({ info: await call('app.info', {}) });

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { QbrData, ReviewData } from '../../shared/contracts/reports';
 import type { QbrOptions, ReviewOptions } from '../../shared/print';
 import { call } from '../api';
+import { useAppStore } from './app';
 
 interface ReportStore {
   qbr: QbrData | null;
@@ -10,6 +11,22 @@ interface ReportStore {
   error: string | null;
   loadQbr(options: QbrOptions): Promise<void>;
   loadReview(options: ReviewOptions): Promise<void>;
+  exporting: boolean;
+  /** Save dialog, then the PDF (the main process prints it); tells the user where it went. */
+  exportQbr(options: QbrOptions): Promise<void>;
+  exportReview(options: ReviewOptions): Promise<void>;
+}
+
+async function exporting(set: (s: Partial<ReportStore>) => void, work: () => Promise<{ file: string } | null>, what: string) {
+  set({ exporting: true });
+  try {
+    const saved = await work();
+    if (saved) useAppStore.getState().notify(`Saved the ${what} to ${saved.file}`);
+  } catch (error) {
+    useAppStore.getState().showError(error);
+  } finally {
+    set({ exporting: false });
+  }
 }
 
 export const useReportStore = create<ReportStore>((set) => ({
@@ -24,6 +41,9 @@ export const useReportStore = create<ReportStore>((set) => ({
       set({ error: (error as Error).message });
     }
   },
+  exporting: false,
+  exportQbr: (options) => exporting(set, () => call('reports.exportQbr', options), 'QBR'),
+  exportReview: (options) => exporting(set, () => call('reports.exportReview', options), 'portfolio review'),
   async loadReview(options) {
     set({ review: null, error: null });
     try {

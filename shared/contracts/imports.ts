@@ -1,4 +1,116 @@
-// Channels of the imports domain (see shared/contract.ts).
+// Channels of the imports domain: the CSV import wizard (choose a file → preview → run with progress
+// and cancel → undo), past batches, and CSV exports. Files are chosen in native dialogs by the main
+// process; the renderer only ever holds an opaque token for them.
+import { z } from 'zod';
+import { id, zImportKind, IMPORT_KINDS } from '../domain';
+import { nothing } from './core';
 import type { ChannelSpec } from './spec';
 
-export const importsContract = {} as const satisfies Record<string, ChannelSpec>;
+const token = z.string().uuid('expected a file chosen in the dialog');
+const mapping = z.record(z.string().max(500), z.string().max(100));
+const dateFormat = z.enum(['dmy', 'mdy']);
+
+export const rowError = z.object({ row: z.number().int(), column: z.string(), value: z.string(), message: z.string() });
+
+export const fileReport = z.object({
+  fileName: z.string(),
+  encoding: z.string(),
+  bom: z.boolean(),
+  delimiterName: z.string(),
+  headers: z.array(z.string()),
+  mapping,
+  customColumns: z.array(z.string()),
+  conversions: z.array(z.string()),
+  preset: z.string().nullable(),
+  dateColumns: z.array(z.object({ column: z.string(), field: z.string(), format: z.string() })),
+  dataRows: z.number().int(),
+});
+
+export const importPreview = fileReport.extend({
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      outcome: z.enum(['new', 'updated', 'unchanged', 'error']),
+      cells: z.array(z.string()),
+      values: z.record(z.string(), z.unknown()).nullable(),
+      custom: z.record(z.string(), z.string()).nullable(),
+      errors: z.array(z.object({ column: z.string(), value: z.string(), message: z.string() })),
+    }),
+  ),
+  counts: z.object({ total: z.number(), new: z.number(), updated: z.number(), unchanged: z.number(), error: z.number() }),
+  errors: z.array(rowError),
+  ambiguousDateColumns: z.array(z.string()),
+  notes: z.array(z.string()),
+});
+
+export const importResult = fileReport.extend({
+  batchId: id.nullable(),
+  dryRun: z.boolean(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  errors: z.array(rowError),
+  notes: z.array(z.string()),
+});
+
+export const importJob = z.object({
+  jobId: z.string(),
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: z
+    .object({
+      phase: z.enum(['scanning', 'reading', 'writing']),
+      rows: z.number(),
+      totalRows: z.number().nullable(),
+      bytes: z.number(),
+      totalBytes: z.number(),
+    })
+    .nullable(),
+  rowsPerSecond: z.number().nullable(),
+  elapsedMs: z.number(),
+  result: importResult.nullable(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+});
+
+export const importBatch = z.object({
+  id,
+  fileName: z.string(),
+  kind: zImportKind,
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  errorCount: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  undoneAt: z.string().nullable(),
+});
+
+const importRequest = z.object({ token, kind: zImportKind, mapping: mapping.optional(), dateFormat: dateFormat.optional() }).strict();
+
+export const importsContract = {
+  'imports.choose': {
+    input: nothing,
+    output: z.object({ token: z.string(), fileName: z.string() }).nullable(),
+  },
+  'imports.preview': { input: importRequest, output: importPreview },
+  'imports.start': {
+    input: importRequest.extend({ strict: z.boolean().optional(), presetName: z.string().trim().min(1).max(100).optional() }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'imports.job': { input: z.object({ jobId: z.string().max(100) }).strict(), output: importJob },
+  'imports.cancel': { input: z.object({ jobId: z.string().max(100) }).strict(), output: importJob },
+  'imports.list': { input: nothing, output: z.array(importBatch) },
+  'imports.undo': {
+    input: z.object({ batchId: id }).strict(),
+    output: z.object({ batchId: id, removed: z.number().int(), restored: z.number().int() }),
+  },
+  /** Saves a job's row errors as CSV (row, column, value, message) where the user chooses. */
+  'imports.saveErrors': { input: z.object({ jobId: z.string().max(100) }).strict(), output: z.object({ file: z.string() }).nullable() },
+  /** Exports every row of a kind as CSV (formula injection neutralised). */
+  'exports.csv': { input: z.object({ kind: z.enum(IMPORT_KINDS) }).strict(), output: z.object({ file: z.string() }).nullable() },
+} as const satisfies Record<string, ChannelSpec>;
+
+export type ImportPreviewView = z.infer<typeof importPreview>;
+export type ImportResultView = z.infer<typeof importResult>;
+export type ImportJobView = z.infer<typeof importJob>;
+export type ImportBatchView = z.infer<typeof importBatch>;

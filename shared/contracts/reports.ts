@@ -108,6 +108,9 @@ export const reviewData = z.object({
 export const reportsContract = {
   'reports.qbr': { input: qbrOptions, output: qbrData },
   'reports.review': { input: reviewOptions, output: reviewData },
+  /** Save dialog + PDF (printToPDF in the app); null when the user cancels the dialog. */
+  'reports.exportQbr': { input: qbrOptions, output: z.object({ file: z.string() }).nullable() },
+  'reports.exportReview': { input: reviewOptions, output: z.object({ file: z.string() }).nullable() },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type QbrData = z.infer<typeof qbrData>;

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { bridgeRouter } from '../../electron/print/browser-bridge';
 import { serveFolder } from '../../electron/print/static-server';
+import { printRouteWithChromium } from '../../electron/print/pdf';
+import type { Platform } from '../../electron/platform';
 import { openDatabase, type OpenedDatabase } from '../../electron/db/open';
 import { createRouter, type Router } from '../../electron/router';
 import { createServices, type Services } from '../../electron/services';
@@ -14,11 +16,42 @@ import { systemClock } from '../../electron/services/context';
 
 export const AS_OF = '2026-11-24';
 
+/** The tests' stand-in for the desktop's native dialogs: files are set up front, saves go to a temp dir. */
+export interface TestPlatform extends Platform {
+  /** The next "open" dialog answers this path (then null: cancelled). */
+  nextOpenFile: string | null;
+  /** Files written through "save" dialogs. */
+  saved: string[];
+}
+
+function testPlatform(dir: string, router: () => Router): TestPlatform {
+  const platform: TestPlatform = {
+    nextOpenFile: null,
+    saved: [],
+    async chooseFile() {
+      const file = platform.nextOpenFile;
+      platform.nextOpenFile = null;
+      return file;
+    },
+    async chooseSaveFile({ defaultName }) {
+      const file = path.join(dir, defaultName);
+      platform.saved.push(file);
+      return file;
+    },
+    printPdf: (route, file, paper) =>
+      printRouteWithChromium({ router: router(), rendererDir: path.resolve('dist/renderer'), route, file, paper }),
+  };
+  return platform;
+}
+
 export interface TendApp {
   page: Page;
   router: Router;
   services: Services;
   db: OpenedDatabase;
+  platform: TestPlatform;
+  /** A temp folder of this test's own (the database lives there too). */
+  dir: string;
   /** Opens the app at a hash route, e.g. '/portfolio'. */
   open(route?: string): Promise<void>;
   /** Saves a PNG under test-results/screens/. */
@@ -46,13 +79,16 @@ export const test = base.extend<{ tend: TendApp; consoleErrors: string[] }, { re
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-e2e-'));
     const db = await openDatabase(path.join(dir, 'tend.db'), { migrationsFolder: path.resolve('drizzle') });
     const services = createServices(db, systemClock(AS_OF));
-    const router = createRouter(() => services, { validateOutput: true, version: 'test' });
+    const platform = testPlatform(dir, () => router);
+    const router = createRouter(() => services, { validateOutput: true, version: 'test', platform });
     await bridgeRouter(page, router);
     const app: TendApp = {
       page,
       router,
       services,
       db,
+      platform,
+      dir,
       async open(route = '/portfolio') {
         await page.goto(`${rendererUrl}#${route}`);
       },

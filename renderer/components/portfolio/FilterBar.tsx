@@ -70,7 +70,7 @@ export function FilterBar(p: Props) {
       <Select label="Band" all="All bands" value={filters.band} options={opts(BANDS)} onChange={(v) => setFilter('band', v)} />
       <Select
         label="Flag"
-        all="Any flags or none"
+        all="Any flags"
         value={filters.flag}
         options={[{ value: 'any', label: 'Has a flag' }, { value: 'none', label: 'No flags' }, ...opts(FLAG_RULES)] as const}
         onChange={(v) => setFilter('flag', v)}

@@ -17,6 +17,7 @@ import { MetricChart, TrendChart } from '../../components/account/TrendChart';
 import { WhatChanged } from '../../components/account/WhatChanged';
 import { useAccountStore } from '../../stores/account';
 import { useCaptureStore } from '../../stores/capture';
+import { useReportStore } from '../../stores/report';
 import './account.css';
 
 const stageOptions = STAGES.map((s) => ({ value: s, label: labelOf(s) }));
@@ -29,6 +30,8 @@ export function AccountScreen() {
   const { page, status, error, load } = store;
   const navigate = useNavigate();
   const openCapture = useCaptureStore((s) => s.show);
+  const exportQbr = useReportStore((s) => s.exportQbr);
+  const exportingQbr = useReportStore((s) => s.exporting);
 
   useEffect(() => {
     if (Number.isInteger(id) && id > 0) void load(id);
@@ -106,6 +109,12 @@ export function AccountScreen() {
           </div>
         </dl>
         <div className="acct-actions">
+          <button type="button" disabled={exportingQbr} onClick={() => void exportQbr({ accountId: account.id })} title="The last full quarter, with flags and notes">
+            {exportingQbr ? 'Exporting…' : 'Export QBR'}
+          </button>
+          <button type="button" disabled={exportingQbr} onClick={() => void exportQbr({ accountId: account.id, audience: 'customer' })} title="Without flags, pulse or private notes">
+            Customer copy
+          </button>
           <button type="button" className="primary" onClick={() => openCapture(account.id)}>
             Log touch <kbd className="on-accent">{mod}L</kbd>
           </button>
