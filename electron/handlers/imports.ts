@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { importBatch, importJob, importPreview, type importsContract } from '../../shared/contracts/imports';
 import { TendError } from '../../shared/errors';
-import { exportKindCsv } from '../services/importer/export';
+import { exportKindCsv, toCsv } from '../services/importer/export';
 import type { GetServices, HandlerEnv, HandlersOf } from './types';
 
 const CSV = [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }];
@@ -47,6 +47,13 @@ export const importsHandlers = (s: GetServices, { platform, grants }: HandlerEnv
     const file = await platform.chooseSaveFile({ title: `Export ${kind} as CSV`, defaultName: `tend-${kind}.csv`, filters: CSV });
     if (!file) return null;
     fs.writeFileSync(file, exportKindCsv(s().ctx, kind));
+    return { file };
+  },
+  'exports.table': async ({ name, headers, rows }) => {
+    const safe = name.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim() || 'tend-export';
+    const file = await platform.chooseSaveFile({ title: `Export ${name} as CSV`, defaultName: `${safe}.csv`, filters: CSV });
+    if (!file) return null;
+    fs.writeFileSync(file, toCsv(headers, rows));
     return { file };
   },
 });

@@ -108,6 +108,17 @@ export const importsContract = {
   'imports.saveErrors': { input: z.object({ jobId: z.string().max(100) }).strict(), output: z.object({ file: z.string() }).nullable() },
   /** Exports every row of a kind as CSV (formula injection neutralised). */
   'exports.csv': { input: z.object({ kind: z.enum(IMPORT_KINDS) }).strict(), output: z.object({ file: z.string() }).nullable() },
+  /** Saves a table the renderer shows (e.g. the current portfolio view) as CSV. */
+  'exports.table': {
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(100),
+        headers: z.array(z.string().max(200)).min(1).max(200),
+        rows: z.array(z.array(z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()])).max(200)).max(200_000),
+      })
+      .strict(),
+    output: z.object({ file: z.string() }).nullable(),
+  },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type ImportPreviewView = z.infer<typeof importPreview>;
