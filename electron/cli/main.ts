@@ -11,6 +11,7 @@ import { createRouter, type Router } from '../router';
 import { createServices, type Services } from '../services';
 import { backupBeforeImport, backupFile, restoreDatabase } from '../services/backup';
 import { IMPORT_KINDS, type ImportKind } from '../../shared/domain';
+import type { ImportProgress } from '../services/importer';
 import { systemClock } from '../services/context';
 import { qbrRoute, reviewRoute, type Paper } from '../../shared/print';
 import { printRouteWithChromium } from '../print/pdf';
@@ -30,7 +31,7 @@ Commands:
   init                      create or migrate the database
   demo                      load a realistic sample book
   accounts                  list accounts: id, name, segment, stage, mrr, score, band, flags
-  import KIND FILE.csv [--map "CSV column=field"]... [--dry-run] [--strict] [--date-format dmy|mdy]
+  import KIND FILE.csv [--map "CSV column=field"]... [--dry-run] [--strict] [--date-format dmy|mdy] [--progress]
                             KIND: accounts | contacts | touches | metrics | revenue | surveys
   imports                   past import batches
   undo-import BATCH         remove everything that import batch wrote
@@ -67,6 +68,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   'date-format': { type: 'string' },
+  progress: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -183,6 +185,7 @@ const COMMANDS: Record<string, Command> = {
         dateFormat,
         dryRun,
         strict: options.strict,
+        onProgress: options.progress ? progressPrinter(io) : undefined,
       });
       const { inserted, updated, unchanged, skipped, errors, batchId, notes } = result;
       const out = { inserted, updated, unchanged, skipped, errors: errors.map(({ row, column, value, message }) => ({ row, column, value, message })), batchId, dryRun, notes, backup };
@@ -337,6 +340,20 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** --progress: one line on stderr per phase change and at most every half second. */
+function progressPrinter(io: CliIo): (p: ImportProgress) => void {
+  let lastPhase = '';
+  let lastAt = 0;
+  return (p) => {
+    const now = Date.now();
+    if (p.phase === lastPhase && now - lastAt < 500) return;
+    lastPhase = p.phase;
+    lastAt = now;
+    const of = p.totalRows ? `/${p.totalRows}` : '';
+    io.stderr(`${p.phase} ${p.rows}${of} rows (${Math.round((100 * p.bytes) / Math.max(1, p.totalBytes))}% of the file)\n`);
+  };
+}
 
 /** --map "CSV column=field" (repeatable); an empty field keeps the column as a custom field. */
 function parseMap(pairs: string[]): Record<string, string> {

@@ -1,5 +1,5 @@
 // Portfolio metrics for a month (SPEC "Portfolio metrics", seeds 000/002/003): reads accounts,
-// revenue events and surveys, takes triage from the scoring at asOf, and hands them to the pure
+// revenue events and surveys, takes triage at asOf (recorded snapshots, else the scoring), and hands them to the pure
 // portfolioMetrics in shared/scoring.
 import { portfolioMetrics, type PortfolioMetrics } from '../../shared/scoring';
 import type { PortfolioAccount, PortfolioRevenueEvent, PortfolioSurvey } from '../../shared/scoring/types';
@@ -15,10 +15,20 @@ export function createMetricsService(ctx: ServiceContext, scoring: ScoringServic
     'SELECT account_id AS accountId, date, kind, mrr_delta_cents AS mrrDelta FROM revenue_events ORDER BY id',
   );
   const surveys = sqlite.prepare('SELECT account_id AS accountId, date, kind, score FROM survey_responses ORDER BY id');
+  const snapshotTriage = sqlite.prepare(`
+    SELECT a.id, h.in_triage AS inTriage FROM accounts a
+    LEFT JOIN health_snapshots h ON h.account_id = a.id AND h.date = ? WHERE a.archived = 0`);
+
+  /** Who is in triage at asOf: today's recorded snapshots when every account has one, else scored now. */
+  function triageAt(asOf: string): Set<number> {
+    const rows = snapshotTriage.all(asOf) as { id: number; inTriage: number | null }[];
+    if (rows.every((r) => r.inTriage !== null)) return new Set(rows.filter((r) => r.inTriage === 1).map((r) => r.id));
+    return new Set(scoring.scoreBook(asOf).filter((s) => s.score.inTriage).map((s) => s.facts.id));
+  }
 
   return {
     forMonth(month: string, asOf = clock.today()): PortfolioMetrics {
-      const triage = new Set(scoring.scoreBook(asOf).filter((s) => s.score.inTriage).map((s) => s.facts.id));
+      const triage = triageAt(asOf);
       const rows = (accounts.all() as (Omit<PortfolioAccount, 'archived' | 'inTriage'> & { archived: number })[]).map(
         (row) => ({ ...row, archived: row.archived === 1, inTriage: triage.has(row.id) }),
       );

@@ -110,7 +110,15 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
     }
     const atEnd = scoreAt(end);
     trend.push({ date: end, score: atEnd.health.score, band: atEnd.health.band });
-    const changes = from < end ? compareSnapshots(toSnapshot(from, scoreAt(from)), toSnapshot(end, atEnd)) : null;
+    const compared = from < end ? compareSnapshots(toSnapshot(from, scoreAt(from)), toSnapshot(end, atEnd)) : null;
+    // The pulse is the CSM's private read of the customer: the customer's copy names no pulse.
+    const PRIVATE_SENTIMENT = 'How recent conversations went';
+    const changes =
+      compared && !internal
+        ? { ...compared, components: compared.components.map((c) => (c.component === 'sentiment' ? { ...c, reason: PRIVATE_SENTIMENT } : c)) }
+        : compared;
+    const components = { ...atEnd.health.components };
+    if (!internal && components.sentiment) components.sentiment = { ...components.sentiment, detail: PRIVATE_SENTIMENT, inputDate: null };
 
     const inPeriod = (date: string | null) => date !== null && date >= from && date <= to;
     const flags = deps.flags.listForAccount(account.id);
@@ -189,7 +197,7 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
         band: atEnd.health.band,
         confidence: atEnd.health.confidence,
         inTriage: atEnd.inTriage,
-        components: atEnd.health.components as Record<ComponentName, (typeof atEnd.health.components)[ComponentName]>,
+        components: components as Record<ComponentName, (typeof atEnd.health.components)[ComponentName]>,
       },
       trend,
       changes,

@@ -55,7 +55,7 @@ test('switches screens with Ctrl+1…4 and renders each one', async ({ tend, con
     if (shot) await tend.screenshot(shot);
   }
   await tend.page.keyboard.press('Control+4');
-  await expect(tend.page.getByRole('row', { name: /Adoption 25/ })).toBeVisible();
+  await expect(tend.page.getByRole('heading', { name: 'Health score weights' })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 

@@ -98,7 +98,7 @@ export function ReviewPrint() {
                   <td>
                     <span className={`band-text-${b.band}`}>{labelOf(b.band)}</span>
                   </td>
-                  <td className="num">{b.count} accounts</td>
+                  <td className="num">{b.count} account{b.count === 1 ? "" : "s"}</td>
                   <td className="num">{money(b.arrCents)}</td>
                 </tr>
               ))}
