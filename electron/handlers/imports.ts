@@ -4,17 +4,44 @@ import fs from 'node:fs';
 import { importBatch, importJob, importPreview, type importsContract } from '../../shared/contracts/imports';
 import { TendError } from '../../shared/errors';
 import { exportKindCsv, toCsv } from '../services/importer/export';
+import { describeDelimiter, inspectCsv, readHeader } from '../services/importer/read';
 import type { GetServices, HandlerEnv, HandlersOf } from './types';
 
 const CSV = [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }];
+
+const isFileDetails = (details: unknown): details is Record<string, unknown> =>
+  typeof details === 'object' && details !== null && 'file' in details && !('headers' in details);
+
+/** The headers and dialect of a file, or null when it cannot be read (its own error is clearer). */
+async function readFileHeader(file: string) {
+  try {
+    const csv = await inspectCsv(file);
+    const { headers } = await readHeader(csv);
+    return { headers, encoding: csv.encoding, bom: csv.bom, delimiterName: describeDelimiter(csv.delimiter) };
+  } catch {
+    return null;
+  }
+}
 
 export const importsHandlers = (s: GetServices, { platform, grants }: HandlerEnv): HandlersOf<typeof importsContract> => ({
   'imports.choose': async () => {
     const file = await platform.chooseFile({ title: 'Import a CSV file', filters: CSV });
     return file ? grants.grant(file) : null;
   },
-  'imports.preview': async ({ token, ...request }) =>
-    importPreview.parse(await s().importer.preview({ ...request, file: grants.resolve(token) })),
+  'imports.preview': async ({ token, ...request }) => {
+    const file = grants.resolve(token);
+    try {
+      return importPreview.parse(await s().importer.preview({ ...request, file }));
+    } catch (err) {
+      // A file the mapping refuses (a required column not found, MRR and ARR both mapped) still has
+      // headers, and the wizard needs them to let the user choose the columns: they go in details.
+      if (err instanceof TendError && err.code === 'invalid_input' && isFileDetails(err.details)) {
+        const header = await readFileHeader(file);
+        if (header) throw new TendError(err.code, err.message, { ...err.details, ...header });
+      }
+      throw err;
+    }
+  },
   'imports.start': ({ token, presetName, ...request }) => {
     const file = grants.resolve(token);
     const started = s().importJobs.start({ ...request, file });

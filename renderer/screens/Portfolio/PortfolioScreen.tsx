@@ -11,6 +11,7 @@ import { FilterBar } from '../../components/portfolio/FilterBar';
 import { KpiTiles } from '../../components/portfolio/KpiTiles';
 import { useAccountsStore } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
+import { exportPortfolioView } from '../../stores/import';
 import { hasFilters, portfolioRows, sameView, usePortfolioStore } from '../../stores/portfolio';
 import './portfolio.css';
 
@@ -128,6 +129,9 @@ export function PortfolioScreen() {
           </p>
         </div>
         <div className="header-actions">
+          <button type="button" className="quiet" onClick={() => void exportPortfolioView(rows, activeView)} disabled={rows.length === 0}>
+            Export CSV
+          </button>
           <button type="button" className="quiet" aria-pressed={showCharts} onClick={portfolio.toggleCharts}>
             {showCharts ? 'Hide charts' : 'Show charts'}
           </button>

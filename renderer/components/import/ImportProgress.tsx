@@ -1,0 +1,47 @@
+// Step 4 while the job runs: a progress bar with rows/s and Cancel (which leaves the database as it was).
+import type { ImportJobView } from '../../../shared/contracts/imports';
+
+const PHASE = { scanning: 'Checking date and number formats', reading: 'Reading and checking rows', writing: 'Writing to the database' } as const;
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function ImportProgress({ job, fileName, cancelling, onCancel }: { job: ImportJobView | null; fileName: string; cancelling: boolean; onCancel(): void }) {
+  const p = job?.progress ?? null;
+  // Reading is measured in bytes (the row count is not known yet), writing in rows.
+  const fraction = !p ? 0 : p.phase === 'writing' && p.totalRows ? p.rows / p.totalRows : p.totalBytes ? p.bytes / p.totalBytes : 0;
+  const percent = Math.max(0, Math.min(100, Math.round(fraction * 100)));
+  return (
+    <section className="panel progress-panel" aria-label="Import progress">
+      <div className="progress-title">
+        <h3>{cancelling ? 'Cancelling…' : `Importing ${fileName}`}</h3>
+        <span className="progress-percent">{percent}%</span>
+      </div>
+      <div className="progress-track" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <div className={`progress-fill phase-${p?.phase ?? 'starting'}`} style={{ width: `${percent}%` }} />
+      </div>
+      <dl className="progress-facts">
+        <div>
+          <dt>Step</dt>
+          <dd>{p ? PHASE[p.phase] : 'Starting…'}</dd>
+        </div>
+        <div>
+          <dt>Rows</dt>
+          <dd data-testid="progress-rows">{p ? (p.totalRows ? `${n(p.rows)} of ${n(p.totalRows)}` : n(p.rows)) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Speed</dt>
+          <dd>{job?.rowsPerSecond ? `${n(job.rowsPerSecond)} rows/s` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Elapsed</dt>
+          <dd>{job ? `${(job.elapsedMs / 1000).toFixed(1)} s` : '—'}</dd>
+        </div>
+      </dl>
+      <div className="progress-actions">
+        <p className="muted small">Nothing is kept until the last row is written: Cancel leaves your database exactly as it was.</p>
+        <button type="button" onClick={onCancel} disabled={cancelling || !job?.jobId}>
+          {cancelling ? 'Cancelling…' : 'Cancel import'}
+        </button>
+      </div>
+    </section>
+  );
+}
