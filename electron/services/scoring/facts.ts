@@ -2,21 +2,38 @@
 // per table (full rescore), or one account through its indexes (incremental rescore). Rows come
 // back as arrays (`raw`) and in id order, so equal-date ties keep insertion order as the scoring expects.
 //
-// Speed (npm run bench): a full load builds ~1M small objects that all stay alive, so its cost is
-// mostly the garbage collector copying survivors. Hence rows are streamed (`iterate`, so no
-// million-row arrays are kept), repeated strings (dates, metric keys, levels, kinds) are shared
-// (a row's own copy dies young, which is free), and each touch's contact ids are an exact-size array.
+// Speed (`npm run bench`): a full load builds ~1M small objects that all stay alive, so much of its
+// cost is the garbage collector copying survivors. Hence: the book is read in pages of a few
+// thousand rows (one `all()` per page: cheaper per row than `iterate()`, and unlike one `all()` per
+// table no million-row arrays outlive their page); repeated strings (dates, metric keys, levels,
+// kinds) are shared, so a row's own copy dies young, which is free; and each touch's contact ids
+// are an exact-size array.
 import type { AccountFacts, TouchFacts } from '../../../shared/scoring/types';
 import { CONTACT_LEVELS, METRIC_KEYS, SURVEY_KINDS, type ContactLevel, type Segment, type Stage, type SurveyKind } from '../../../shared/domain';
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../../db/open';
 
 /** Metric keys the health score and flags read; other keys are kept but not loaded for scoring. */
 const SCORED_KEYS = "('adoption', 'active_users', 'open_tickets', 'overdue_invoices')";
 
-const ACCOUNT_COLUMNS = `id, segment, stage, archived, contract_start, renewal_date, seats, substr(created_at, 1, 10)`;
+/** Rows per page of a full load: big enough to amortise a query, small enough to die young. */
+const PAGE_ROWS = 4096;
 
-type AccountRow = [number, Segment, Stage, number, string | null, string | null, number | null, string];
-type Rows<T> = IterableIterator<T>;
+// Every row starts with the id it is paged by.
+type AccountRow = [id: number, Segment, Stage, archived: number, string | null, string | null, number | null, string];
+type ContactRow = [id: number, accountId: number, ContactLevel, isUser: number, strength: number, leftOn: string | null];
+type TouchRow = [id: number, accountId: number, date: string, sentiment: number | null];
+type LinkRow = [touchId: number, contactId: number];
+type SampleRow = [id: number, accountId: number, date: string, key: string, value: number];
+type SurveyRow = [id: number, accountId: number, date: string, SurveyKind, score: number];
+
+const COLUMNS = {
+  accounts: 'id, segment, stage, archived, contract_start, renewal_date, seats, substr(created_at, 1, 10)',
+  contacts: 'id, account_id, level, is_user, strength, left_on',
+  touches: 'id, account_id, substr(occurred_at, 1, 10), sentiment',
+  samples: 'id, account_id, date, key, value',
+  surveys: 'id, account_id, date, kind, score',
+};
 
 function accountFacts(row: AccountRow): AccountFacts {
   return {
@@ -49,97 +66,134 @@ function interner(): <T extends string>(s: T) => T {
   };
 }
 
+/** Every row of `statement` (`… WHERE id > ? … ORDER BY id LIMIT ?`), a page at a time. */
+function* pages<Row extends [number, ...unknown[]]>(statement: Statement<[number, number]>): Generator<Row[]> {
+  for (let after = -Infinity; ; ) {
+    const rows = statement.all(after, PAGE_ROWS) as Row[];
+    if (rows.length > 0) yield rows;
+    if (rows.length < PAGE_ROWS) return;
+    after = rows[rows.length - 1][0];
+  }
+}
+
+/** The rows of one load, as pages; touches come with the links of exactly those touches. */
+interface RowSource {
+  contacts(): Iterable<ContactRow[]>;
+  touches(): Iterable<[TouchRow[], LinkRow[]]>;
+  samples(): Iterable<SampleRow[]>;
+  surveys(): Iterable<SurveyRow[]>;
+}
+
 export function createFactsReader(sqlite: Sqlite) {
+  const paged = (table: string, columns: string, where = '') =>
+    sqlite.prepare(`SELECT ${columns} FROM ${table} WHERE id > ?${where} ORDER BY id LIMIT ?`).raw();
   const all = {
-    accounts: sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY id`).raw(),
-    contacts: sqlite.prepare('SELECT account_id, id, level, is_user, strength, left_on FROM contacts ORDER BY id').raw(),
-    touches: sqlite.prepare('SELECT account_id, id, substr(occurred_at, 1, 10), sentiment FROM touches ORDER BY id').raw(),
-    links: sqlite.prepare('SELECT touch_id, contact_id FROM touch_contacts ORDER BY touch_id').raw(),
-    samples: sqlite
-      .prepare(`SELECT account_id, date, key, value FROM metric_samples WHERE key IN ${SCORED_KEYS} ORDER BY id`)
+    accounts: paged('accounts', COLUMNS.accounts),
+    contacts: paged('contacts', COLUMNS.contacts),
+    touches: paged('touches', COLUMNS.touches),
+    // The links of one page of touches: touch ids in (after, last].
+    links: sqlite
+      .prepare('SELECT touch_id, contact_id FROM touch_contacts WHERE touch_id > ? AND touch_id <= ? ORDER BY touch_id')
       .raw(),
-    surveys: sqlite.prepare('SELECT account_id, date, kind, score FROM survey_responses ORDER BY id').raw(),
+    samples: paged('metric_samples', COLUMNS.samples, ` AND key IN ${SCORED_KEYS}`),
+    surveys: paged('survey_responses', COLUMNS.surveys),
   };
+  const ofAccount = (table: string, columns: string, where = '') =>
+    sqlite.prepare(`SELECT ${columns} FROM ${table} WHERE account_id = ?${where} ORDER BY id`).raw();
   const one = {
-    account: sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`).raw(),
-    contacts: sqlite
-      .prepare('SELECT account_id, id, level, is_user, strength, left_on FROM contacts WHERE account_id = ? ORDER BY id')
-      .raw(),
-    touches: sqlite
-      .prepare('SELECT account_id, id, substr(occurred_at, 1, 10), sentiment FROM touches WHERE account_id = ? ORDER BY id')
-      .raw(),
+    account: sqlite.prepare(`SELECT ${COLUMNS.accounts} FROM accounts WHERE id = ?`).raw(),
+    contacts: ofAccount('contacts', COLUMNS.contacts),
+    touches: ofAccount('touches', COLUMNS.touches),
     links: sqlite
       .prepare(
         `SELECT tc.touch_id, tc.contact_id FROM touch_contacts tc JOIN touches t ON t.id = tc.touch_id
          WHERE t.account_id = ? ORDER BY tc.touch_id`,
       )
       .raw(),
-    samples: sqlite
-      .prepare(
-        `SELECT account_id, date, key, value FROM metric_samples WHERE account_id = ? AND key IN ${SCORED_KEYS} ORDER BY id`,
-      )
-      .raw(),
-    surveys: sqlite.prepare('SELECT account_id, date, kind, score FROM survey_responses WHERE account_id = ? ORDER BY id').raw(),
+    samples: ofAccount('metric_samples', COLUMNS.samples, ` AND key IN ${SCORED_KEYS}`),
+    surveys: ofAccount('survey_responses', COLUMNS.surveys),
   };
 
-  // Reused across touches to gather one touch's contact ids before copying them out exactly sized
-  // (`[]` + push would reserve 17 slots for every touch).
+  const book: RowSource = {
+    contacts: () => pages(all.contacts),
+    *touches() {
+      let after = -Infinity;
+      for (const touches of pages<TouchRow>(all.touches)) {
+        const last = touches[touches.length - 1][0];
+        yield [touches, all.links.all(after, last) as LinkRow[]];
+        after = last;
+      }
+    },
+    samples: () => pages(all.samples),
+    surveys: () => pages(all.surveys),
+  };
+  /** One account's rows, each table as a single page. */
+  const ofOne = (id: number): RowSource => ({
+    contacts: () => [one.contacts.all(id) as ContactRow[]],
+    touches: () => [[one.touches.all(id) as TouchRow[], one.links.all(id) as LinkRow[]]],
+    samples: () => [one.samples.all(id) as SampleRow[]],
+    surveys: () => [one.surveys.all(id) as SurveyRow[]],
+  });
+
+  // Reused across touches to gather one touch's contact ids before copying them out exactly sized:
+  // `[]` + push would reserve 17 slots for every touch; literals are cheapest for the usual one or
+  // two contacts, a slice beyond.
   const scratch: number[] = [];
 
-  /** Fills `byId` from the row sets; `params` are the statements' bound parameters. */
-  function fill(byId: Map<number, AccountFacts>, statements: typeof all | typeof one, params: unknown[]): void {
+  /** Fills `byId` from the rows of `source`. */
+  function fill(byId: Map<number, AccountFacts>, source: RowSource): void {
     const intern = interner();
-    for (const [accountId, id, level, isUser, strength, leftOn] of statements.contacts.iterate(...params) as Rows<
-      [number, number, ContactLevel, number, number, string | null]
-    >) {
-      byId.get(accountId)?.contacts.push({ id, level: intern(level), isUser: isUser === 1, strength, leftOn });
+    for (const page of source.contacts()) {
+      for (const [id, accountId, level, isUser, strength, leftOn] of page) {
+        byId.get(accountId)?.contacts.push({ id, level: intern(level), isUser: isUser === 1, strength, leftOn });
+      }
     }
 
-    // Touches and their contact links, both in touch-id order: a merge join of two streams, no
-    // per-touch lookup. (Two read cursors may be open at once on one connection.)
-    const links = statements.links.iterate(...params) as Rows<[number, number]>;
-    try {
-      let link = links.next();
-      for (const [accountId, id, date, sentiment] of statements.touches.iterate(...params) as Rows<
-        [number, number, string, number | null]
-      >) {
-        while (!link.done && link.value[0] < id) link = links.next();
+    // Touches and their contact links, both in touch-id order: a merge join, no per-touch lookup.
+    for (const [touches, links] of source.touches()) {
+      let l = 0;
+      for (const [id, accountId, date, sentiment] of touches) {
+        while (l < links.length && links[l][0] < id) l++;
         let n = 0;
-        while (!link.done && link.value[0] === id) {
-          scratch[n++] = link.value[1];
-          link = links.next();
-        }
-        const touch: TouchFacts = { date: intern(date), sentiment, contactIds: n === 0 ? [] : scratch.slice(0, n) };
+        while (l < links.length && links[l][0] === id) scratch[n++] = links[l++][1];
+        const contactIds = n === 0 ? [] : n === 1 ? [scratch[0]] : n === 2 ? [scratch[0], scratch[1]] : scratch.slice(0, n);
+        const touch: TouchFacts = { date: intern(date), sentiment, contactIds };
         byId.get(accountId)?.touches.push(touch);
       }
-    } finally {
-      links.return?.(); // releases the statement if links outlived the touches
     }
 
-    for (const [accountId, date, key, value] of statements.samples.iterate(...params) as Rows<[number, string, string, number]>) {
-      byId.get(accountId)?.samples.push({ date: intern(date), key: intern(key), value });
+    for (const page of source.samples()) {
+      for (const [, accountId, date, key, value] of page) {
+        byId.get(accountId)?.samples.push({ date: intern(date), key: intern(key), value });
+      }
     }
-    for (const [accountId, date, kind, score] of statements.surveys.iterate(...params) as Rows<
-      [number, string, SurveyKind, number]
-    >) {
-      byId.get(accountId)?.surveys.push({ date: intern(date), kind: intern(kind), score });
+    for (const page of source.surveys()) {
+      for (const [, accountId, date, kind, score] of page) {
+        byId.get(accountId)?.surveys.push({ date: intern(date), kind: intern(kind), score });
+      }
     }
   }
+
+  // One read transaction, so every page sees the same state of the file even if another process
+  // writes between two pages (nested in a caller's transaction, it is a savepoint).
+  const readBook = sqlite.transaction((): AccountFacts[] => {
+    const byId = new Map<number, AccountFacts>();
+    for (const page of pages<AccountRow>(all.accounts)) for (const row of page) byId.set(row[0], accountFacts(row));
+    fill(byId, book);
+    return [...byId.values()];
+  });
 
   return {
     /** Every account's facts, in id order. */
     all(): AccountFacts[] {
-      const byId = new Map<number, AccountFacts>();
-      for (const row of all.accounts.iterate() as Rows<AccountRow>) byId.set(row[0], accountFacts(row));
-      fill(byId, all, []);
-      return [...byId.values()];
+      return readBook();
     },
     /** One account's facts through its indexes, or null when it does not exist. */
     one(accountId: number): AccountFacts | null {
       const row = one.account.get(accountId) as AccountRow | undefined;
       if (!row) return null;
       const byId = new Map([[row[0], accountFacts(row)]]);
-      fill(byId, one, [accountId]);
+      fill(byId, ofOne(accountId));
       return byId.get(row[0])!;
     },
   };

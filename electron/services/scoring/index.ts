@@ -29,11 +29,15 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
   const { sqlite } = ctx;
   const facts = createFactsReader(sqlite);
 
+  // A snapshot that is already there with the same values is left alone (the WHERE), so rescoring
+  // the same day again writes only what changed instead of rewriting every row.
   const upsertSnapshot = sqlite.prepare(`
     INSERT INTO health_snapshots (account_id, date, score, band, confidence, components, in_triage)
     VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (account_id, date) DO UPDATE SET score = excluded.score, band = excluded.band,
-      confidence = excluded.confidence, components = excluded.components, in_triage = excluded.in_triage`);
+      confidence = excluded.confidence, components = excluded.components, in_triage = excluded.in_triage
+    WHERE (score, band, confidence, components, in_triage)
+      IS NOT (excluded.score, excluded.band, excluded.confidence, excluded.components, excluded.in_triage)`);
   // Open flags, plus flags the CSM resolved whose rule has not stopped firing since.
   const liveFlagColumns = `id, account_id AS accountId, rule, severity, reason, resolved_at AS resolvedAt, resolved_by AS resolvedBy`;
   const liveFlagFilter = `(resolved_at IS NULL OR (resolved_by = 'user' AND cleared_at IS NULL))`;
