@@ -55,15 +55,20 @@ function accountFacts(row: AccountRow): AccountFacts {
 /** The enum words, seeded so the facts carry the very strings the scoring compares against. */
 const VOCABULARY: readonly string[] = [...CONTACT_LEVELS, ...METRIC_KEYS, ...SURVEY_KINDS];
 
-/** One shared instance per distinct string, for the duration of one load (so it never grows unbounded). */
-function interner(): <T extends string>(s: T) => T {
-  const seen = new Map<string, string>(VOCABULARY.map((word) => [word, word]));
-  return <T extends string>(s: T): T => {
-    const shared = seen.get(s);
+/**
+ * One shared instance per distinct string, for the duration of one load (so it never grows
+ * unbounded). A class rather than a closure: a new closure per load would be a new call target for
+ * the optimised loops below each time.
+ */
+class Interner {
+  private readonly seen = new Map<string, string>(VOCABULARY.map((word) => [word, word]));
+
+  get<T extends string>(s: T): T {
+    const shared = this.seen.get(s);
     if (shared !== undefined) return shared as T;
-    seen.set(s, s);
+    this.seen.set(s, s);
     return s;
-  };
+  }
 }
 
 /** Every row of `statement` (`… WHERE id > ? … ORDER BY id LIMIT ?`), a page at a time. */
@@ -82,6 +87,51 @@ interface RowSource {
   touches(): Iterable<[TouchRow[], LinkRow[]]>;
   samples(): Iterable<SampleRow[]>;
   surveys(): Iterable<SurveyRow[]>;
+}
+
+type ById = Map<number, AccountFacts>;
+
+function addContacts(byId: ById, pages: Iterable<ContactRow[]>, intern: Interner): void {
+  for (const page of pages) {
+    for (const [id, accountId, level, isUser, strength, leftOn] of page) {
+      byId.get(accountId)?.contacts.push({ id, level: intern.get(level), isUser: isUser === 1, strength, leftOn });
+    }
+  }
+}
+
+// Gathers one touch's contact ids before copying them out exactly sized: `[]` + push would reserve
+// 17 slots for every touch; literals are cheapest for the usual one or two contacts, a slice beyond.
+const scratch: number[] = [];
+
+/** Touches and their contact links, both in touch-id order: a merge join, no per-touch lookup. */
+function addTouches(byId: ById, pages: Iterable<[TouchRow[], LinkRow[]]>, intern: Interner): void {
+  for (const [touches, links] of pages) {
+    let l = 0;
+    for (const [id, accountId, date, sentiment] of touches) {
+      while (l < links.length && links[l][0] < id) l++;
+      let n = 0;
+      while (l < links.length && links[l][0] === id) scratch[n++] = links[l++][1];
+      const contactIds = n === 0 ? [] : n === 1 ? [scratch[0]] : n === 2 ? [scratch[0], scratch[1]] : scratch.slice(0, n);
+      const touch: TouchFacts = { date: intern.get(date), sentiment, contactIds };
+      byId.get(accountId)?.touches.push(touch);
+    }
+  }
+}
+
+function addSamples(byId: ById, pages: Iterable<SampleRow[]>, intern: Interner): void {
+  for (const page of pages) {
+    for (const [, accountId, date, key, value] of page) {
+      byId.get(accountId)?.samples.push({ date: intern.get(date), key: intern.get(key), value });
+    }
+  }
+}
+
+function addSurveys(byId: ById, pages: Iterable<SurveyRow[]>, intern: Interner): void {
+  for (const page of pages) {
+    for (const [, accountId, date, kind, score] of page) {
+      byId.get(accountId)?.surveys.push({ date: intern.get(date), kind: intern.get(kind), score });
+    }
+  }
 }
 
 export function createFactsReader(sqlite: Sqlite) {
@@ -135,43 +185,13 @@ export function createFactsReader(sqlite: Sqlite) {
     surveys: () => [one.surveys.all(id) as SurveyRow[]],
   });
 
-  // Reused across touches to gather one touch's contact ids before copying them out exactly sized:
-  // `[]` + push would reserve 17 slots for every touch; literals are cheapest for the usual one or
-  // two contacts, a slice beyond.
-  const scratch: number[] = [];
-
-  /** Fills `byId` from the rows of `source`. */
-  function fill(byId: Map<number, AccountFacts>, source: RowSource): void {
-    const intern = interner();
-    for (const page of source.contacts()) {
-      for (const [id, accountId, level, isUser, strength, leftOn] of page) {
-        byId.get(accountId)?.contacts.push({ id, level: intern(level), isUser: isUser === 1, strength, leftOn });
-      }
-    }
-
-    // Touches and their contact links, both in touch-id order: a merge join, no per-touch lookup.
-    for (const [touches, links] of source.touches()) {
-      let l = 0;
-      for (const [id, accountId, date, sentiment] of touches) {
-        while (l < links.length && links[l][0] < id) l++;
-        let n = 0;
-        while (l < links.length && links[l][0] === id) scratch[n++] = links[l++][1];
-        const contactIds = n === 0 ? [] : n === 1 ? [scratch[0]] : n === 2 ? [scratch[0], scratch[1]] : scratch.slice(0, n);
-        const touch: TouchFacts = { date: intern(date), sentiment, contactIds };
-        byId.get(accountId)?.touches.push(touch);
-      }
-    }
-
-    for (const page of source.samples()) {
-      for (const [, accountId, date, key, value] of page) {
-        byId.get(accountId)?.samples.push({ date: intern(date), key: intern(key), value });
-      }
-    }
-    for (const page of source.surveys()) {
-      for (const [, accountId, date, kind, score] of page) {
-        byId.get(accountId)?.surveys.push({ date: intern(date), kind: intern(kind), score });
-      }
-    }
+  /** Fills `byId` from the rows of `source`. One small function per table, so each hot loop is optimised on its own. */
+  function fill(byId: ById, source: RowSource): void {
+    const intern = new Interner();
+    addContacts(byId, source.contacts(), intern);
+    addTouches(byId, source.touches(), intern);
+    addSamples(byId, source.samples(), intern);
+    addSurveys(byId, source.surveys(), intern);
   }
 
   // One read transaction, so every page sees the same state of the file even if another process
