@@ -42,7 +42,7 @@ export function App() {
 }
 
 function Shell() {
-  const { info, error, notice, loadInfo, clearError, clearNotice } = useAppStore();
+  const { info, error, notice, noticeAction, loadInfo, clearError, clearNotice } = useAppStore();
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -88,7 +88,7 @@ function Shell() {
       <Sidebar dbFile={info?.dbFile ?? null} />
       <main className="main">
         {error && <ErrorBanner message={error} onClose={clearError} />}
-        {notice && <ErrorBanner message={notice} onClose={clearNotice} tone="notice" />}
+        {notice && <ErrorBanner message={notice} onClose={clearNotice} tone="notice" action={noticeAction} />}
         <Routes>
           <Route path="/" element={<Navigate to="/portfolio" replace />} />
           <Route path="/portfolio" element={<PortfolioScreen />} />

@@ -1,10 +1,36 @@
-export function ErrorBanner({ message, onClose, tone = 'error' }: { message: string; onClose: () => void; tone?: 'error' | 'notice' }) {
+import type { NoticeAction } from '../stores/app';
+
+export function ErrorBanner({
+  message,
+  onClose,
+  tone = 'error',
+  action,
+}: {
+  message: string;
+  onClose: () => void;
+  tone?: 'error' | 'notice';
+  action?: NoticeAction | null;
+}) {
   return (
     <div className={tone === 'error' ? 'error-banner' : 'error-banner notice-banner'} role={tone === 'error' ? 'alert' : 'status'}>
       <span>{message}</span>
-      <button type="button" className="link-button" onClick={onClose} aria-label="Dismiss">
-        Dismiss
-      </button>
+      <span className="banner-actions">
+        {action && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              onClose();
+              void action.run();
+            }}
+          >
+            {action.label}
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={onClose} aria-label="Dismiss">
+          Dismiss
+        </button>
+      </span>
     </div>
   );
 }

@@ -100,7 +100,7 @@ export function CommandPalette() {
           group: 'Contacts',
           label: c.name,
           hint: <span className="muted small">{[c.title, c.accountName].filter(Boolean).join(' · ')}</span>,
-          run: go(`/accounts/${c.accountId}`),
+          run: go(`/accounts/${c.accountId}?contact=${c.id}`),
         });
       }
       for (const t of results.touches) {
@@ -117,7 +117,7 @@ export function CommandPalette() {
               </span>
             </span>
           ),
-          run: go(`/accounts/${t.accountId}`),
+          run: go(`/accounts/${t.accountId}?touch=${t.id}`),
         });
       }
     }

@@ -2,7 +2,7 @@
 // timeline, goals, metrics, tasks), and every edit made on the page. Each mutation reloads the page
 // (the score, flags and timeline may all move) and the portfolio list behind it.
 import { create } from 'zustand';
-import type { AccountDetail, ChannelInput } from '../../shared/contract';
+import type { AccountDetail, ChannelInput, Touch } from '../../shared/contract';
 import type { AccountPage } from '../../shared/contracts/account-page';
 import { call } from '../api';
 import { useAccountsStore } from './accounts';
@@ -20,6 +20,9 @@ interface AccountStore {
   updateAccount(patch: ChannelInput<'accounts.update'>['patch']): Promise<boolean>;
   updateContact(id: number, patch: ChannelInput<'contacts.update'>['patch']): Promise<boolean>;
   addContact(input: Omit<ChannelInput<'contacts.create'>, 'accountId'>): Promise<boolean>;
+  editTouch(id: number, patch: ChannelInput<'touches.update'>['patch']): Promise<boolean>;
+  /** Deletes a touch and offers Undo in the notice banner. */
+  deleteTouch(touch: Touch): Promise<void>;
   resolveFlag(id: number): Promise<void>;
   snoozeFlag(id: number, until: string): Promise<void>;
   createTask(title: string, due: string): Promise<boolean>;
@@ -66,6 +69,17 @@ export const useAccountStore = create<AccountStore>((set, get) => {
     updateAccount: (patch) => mutate(() => call('accounts.update', { id: currentId()!, patch })),
     updateContact: (id, patch) => mutate(() => call('contacts.update', { id, patch })),
     addContact: (input) => mutate(() => call('contacts.create', { ...input, accountId: currentId()! })),
+    editTouch: (id, patch) => mutate(() => call('touches.update', { id, patch })),
+    async deleteTouch(touch) {
+      const label = touch.summary || 'this touch';
+      if (!(await mutate(() => call('touches.delete', { id: touch.id })))) return;
+      useAppStore.getState().notify(`Deleted the touch “${label}” (${touch.occurredAt.slice(0, 10)}).`, {
+        label: 'Undo',
+        run: async () => {
+          if (await mutate(() => call('touches.undoDelete', { id: touch.id }))) useAppStore.getState().notify(`Restored the touch “${label}”.`);
+        },
+      });
+    },
     resolveFlag: async (id) => void (await mutate(() => call('flags.resolve', { id }))),
     snoozeFlag: async (id, until) => void (await mutate(() => call('flags.snooze', { id, until }))),
     createTask: (title, due) => mutate(() => call('reminders.create', { accountId: currentId(), title, due })),

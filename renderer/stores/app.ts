@@ -3,12 +3,18 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../shared/contract';
 import { call } from '../api';
 
+export interface NoticeAction {
+  label: string;
+  run(): void | Promise<void>;
+}
+
 interface AppStore {
   info: AppInfo | null;
   error: string | null;
-  /** A short confirmation ("Saved the QBR to …"). */
+  /** A short confirmation ("Saved the QBR to …"), optionally with one action such as Undo. */
   notice: string | null;
-  notify(message: string): void;
+  noticeAction: NoticeAction | null;
+  notify(message: string, action?: NoticeAction): void;
   clearNotice(): void;
   loadInfo(): Promise<void>;
   showError(error: unknown): void;
@@ -19,8 +25,9 @@ export const useAppStore = create<AppStore>((set) => ({
   info: null,
   error: null,
   notice: null,
-  notify: (notice) => set({ notice }),
-  clearNotice: () => set({ notice: null }),
+  noticeAction: null,
+  notify: (notice, action) => set({ notice, noticeAction: action ?? null }),
+  clearNotice: () => set({ notice: null, noticeAction: null }),
   async loadInfo() {
     try {
       set({ info: await call('app.info', {}) });

@@ -165,6 +165,13 @@ export const coreContract = {
   },
   'contacts.update': { input: z.object({ id, patch: contactFields.partial().strict() }).strict(), output: contact },
   'touches.log': { input: touchFields, output: touch },
+  'touches.update': {
+    input: z.object({ id, patch: touchFields.omit({ accountId: true }).partial().strict() }).strict(),
+    output: touch,
+  },
+  /** Deletes a touch (its contact links and open follow-up go with it); `touches.undoDelete` puts it back. */
+  'touches.delete': { input: z.object({ id }).strict(), output: touch },
+  'touches.undoDelete': { input: z.object({ id }).strict(), output: touch },
   'flags.list': { input: z.object({ accountId: id }).strict(), output: z.array(flag) },
   'flags.resolve': { input: z.object({ id }).strict(), output: flag },
   'flags.snooze': { input: z.object({ id, until: isoDate }).strict(), output: flag },

@@ -167,6 +167,11 @@ test('the command palette finds a touch by a word in its notes, and jumps to acc
   await shots(tend, page, 'palette-search');
   await hit.click();
   await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+  // The hit's touch is scrolled into view and highlighted in the timeline.
+  const touchId = tend.services.touches.listForAccount(account.id).find((t) => t.summary === 'Procurement call')!.id;
+  const entry = page.locator(`#tl-touch-${touchId}`);
+  await expect(entry).toBeInViewport();
+  await expect(entry).toHaveClass(/tl-focus/);
 
   // Jump to another account by a fuzzy fragment, and run a command.
   const other = tend.services.accounts.list()[7];
@@ -212,5 +217,75 @@ test('acts on flags, goals and details from the account page', async ({ tend, pa
     await expect(page.getByRole('button', { name: 'Move to triage' })).toHaveCount(0);
     expect(tend.services.accounts.get(account.id).account.stage).toBe('triage');
   }
+  expect(consoleErrors).toEqual([]);
+});
+
+test('edits and deletes a touch in the timeline (with Undo), and adds a contact with title and e-mail', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  const account = pickAccount(tend);
+  const people = tend.services.contacts.listForAccount(account.id);
+  const logged = await tend.router.call('touches.log', {
+    accountId: account.id, type: 'email', occurredAt: '2026-11-23', summary: 'Sent the renewal quote', notes: 'Waiting on legal',
+  });
+  await tend.open(`/accounts/${account.id}`);
+  const timeline = page.getByRole('list', { name: 'Timeline entries' });
+  const entry = timeline.locator(`#tl-touch-${logged.id}`);
+  await entry.hover();
+  await entry.getByRole('button', { name: 'Edit touch: Sent the renewal quote' }).click();
+  const editor = entry.getByRole('form', { name: 'Edit touch' });
+  await expect(editor).toBeVisible();
+  await editor.getByLabel('Type').selectOption('call');
+  await editor.getByLabel('Summary').fill('Renewal call with legal');
+  await editor.getByLabel('Pulse').selectOption('-1');
+  await editor.getByLabel('Follow up').fill('2026-12-04');
+  if (people.length) await editor.getByRole('button', { name: people[0].name, exact: true }).click();
+  await shots(tend, page, 'timeline-edit', () => entry.evaluate((el) => el.scrollIntoView({ block: 'center' })));
+  await editor.getByLabel('Summary').press('Control+Enter');
+  await expect(editor).toBeHidden();
+  await expect(entry).toContainText('Renewal call with legal');
+  await expect(entry.locator('.pulse')).toHaveText('-1');
+  const saved = tend.services.touches.listForAccount(account.id).find((t) => t.id === logged.id)!;
+  expect(saved).toMatchObject({ type: 'call', summary: 'Renewal call with legal', sentiment: -1, followUpDue: '2026-12-04', contactIds: people.length ? [people[0].id] : [] });
+  await expect(page.getByRole('list').filter({ hasText: 'Follow up: Renewal call with legal' }).first()).toBeVisible();
+
+  // Escape leaves an edit without saving.
+  await entry.hover();
+  await entry.getByRole('button', { name: /^Edit touch/ }).click();
+  await entry.getByLabel('Summary').fill('Not this');
+  await page.keyboard.press('Escape');
+  await expect(entry).toContainText('Renewal call with legal');
+  await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+
+  // Delete, then Undo from the banner: the same touch comes back.
+  await entry.hover();
+  await entry.getByRole('button', { name: /^Delete touch/ }).click();
+  await expect(entry).toHaveCount(0);
+  expect(tend.services.touches.listForAccount(account.id).some((t) => t.id === logged.id)).toBe(false);
+  const banner = page.getByRole('status').filter({ hasText: 'Deleted the touch “Renewal call with legal”' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Undo' }).click();
+  await expect(timeline.locator(`#tl-touch-${logged.id}`)).toContainText('Renewal call with legal');
+  expect(tend.services.touches.listForAccount(account.id).find((t) => t.id === logged.id)?.followUpDue).toBe('2026-12-04');
+
+  // A contact added from the page keeps its title, e-mail, role and strength.
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  const form = page.getByRole('form', { name: 'Add a contact' });
+  await form.getByLabel('Contact name').fill('Priya Raman');
+  await form.getByLabel('Title').fill('VP Operations');
+  await form.getByLabel('E-mail').fill('priya@example.com');
+  await form.getByLabel('Level').selectOption('vp');
+  await form.getByLabel('Role').selectOption('sponsor');
+  await form.getByLabel('Strength').selectOption('3');
+  await shots(tend, page, 'contact-add', () => form.evaluate((el) => el.scrollIntoView({ block: 'center' })));
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(form).toBeHidden();
+  const priya = tend.services.contacts.listForAccount(account.id).find((c) => c.name === 'Priya Raman');
+  expect(priya).toMatchObject({ title: 'VP Operations', email: 'priya@example.com', level: 'vp', role: 'sponsor', strength: 3 });
+  // …and can be edited inline: a bad e-mail is refused by the field, a good one saved.
+  await page.locator(`#person-${priya!.id}`).click();
+  const card = page.getByLabel('Edit Priya Raman');
+  await card.getByLabel('E-mail').fill('priya.raman@example.com');
+  await card.getByLabel('E-mail').press('Enter');
+  await expect.poll(() => tend.services.contacts.listForAccount(account.id).find((c) => c.id === priya!.id)?.email).toBe('priya.raman@example.com');
   expect(consoleErrors).toEqual([]);
 });

@@ -110,6 +110,66 @@ describe('with the sample book', () => {
     expect(hits.touches[0].snippet).toContain('\u0002quokka\u0003');
   });
 
+  it('edits a touch: fields, contacts and follow-up move together and the account is rescored', async () => {
+    const account = ctx.services.accounts.list().find((a) => a.flags.some((f) => f.rule === 'cadence_overdue'))!;
+    const people = ctx.services.contacts.listForAccount(account.id);
+    const touch = await ctx.router.call('touches.log', {
+      accountId: account.id, type: 'email', occurredAt: '2026-11-23', summary: 'Draft', notes: 'okapi', followUpDue: '2026-12-02',
+    });
+    const edited = await ctx.router.call('touches.update', {
+      id: touch.id,
+      patch: { type: 'meeting', summary: 'Roadmap review', notes: 'pangolin', sentiment: -1, contactIds: [people[0].id], followUpDue: '2026-12-09', nextStep: 'Send the deck' },
+    });
+    expect(edited).toMatchObject({ id: touch.id, type: 'meeting', summary: 'Roadmap review', sentiment: -1, contactIds: [people[0].id], followUpDue: '2026-12-09' });
+    const page = await ctx.router.call('accountPage.get', { id: account.id });
+    expect(page.timeline.find((i) => i.key === `touch:${touch.id}`)).toMatchObject({ title: 'Roadmap review', touchType: 'meeting', sentiment: -1 });
+    const followUps = page.tasks.filter((t) => t.source === 'follow_up' && t.title === 'Send the deck');
+    expect(followUps.map((t) => t.due)).toEqual(['2026-12-09']);
+    expect(page.tasks.some((t) => t.due === '2026-12-02')).toBe(false);
+    expect((await ctx.router.call('search.query', { query: 'pangolin' })).touches.map((t) => t.id)).toEqual([touch.id]);
+    expect((await ctx.router.call('search.query', { query: 'okapi' })).touches).toHaveLength(0);
+
+    // Contacts from another account and unknown touches are refused, changing nothing.
+    const other = ctx.services.accounts.list().find((a) => a.id !== account.id && ctx.services.contacts.listForAccount(a.id).length)!;
+    const stranger = ctx.services.contacts.listForAccount(other.id)[0];
+    await expect(ctx.router.call('touches.update', { id: touch.id, patch: { contactIds: [stranger.id] } })).rejects.toThrow(/does not belong to/);
+    await expect(ctx.router.call('touches.update', { id: 999_999, patch: { summary: 'x' } })).rejects.toThrow(/no touch with id 999999/);
+    expect(ctx.services.touches.listForAccount(account.id).find((t) => t.id === touch.id)?.contactIds).toEqual([people[0].id]);
+
+    // Clearing the follow-up removes its open reminder.
+    await ctx.router.call('touches.update', { id: touch.id, patch: { followUpDue: null } });
+    expect((await ctx.router.call('accountPage.get', { id: account.id })).tasks.some((t) => t.title === 'Send the deck')).toBe(false);
+  });
+
+  it('deletes a touch and undoes the deletion with the same id, contacts, follow-up and score', async () => {
+    const account = ctx.services.accounts.list().find((a) => a.score !== null && ctx.services.contacts.listForAccount(a.id).length > 1)!;
+    const people = ctx.services.contacts.listForAccount(account.id);
+    const touch = await ctx.router.call('touches.log', {
+      accountId: account.id, type: 'call', occurredAt: AS_OF, summary: 'Escalation call', notes: 'wombat outage', sentiment: -2,
+      contactIds: [people[0].id, people[1].id], followUpDue: '2026-12-03',
+    });
+    const withTouch = await ctx.router.call('accountPage.get', { id: account.id });
+    const reminderCount = () => (ctx.opened.sqlite.prepare('SELECT count(*) AS n FROM reminders WHERE source_key = ?').get(`follow_up:touch:${touch.id}`) as { n: number }).n;
+    expect(reminderCount()).toBe(1);
+
+    const removed = await ctx.router.call('touches.delete', { id: touch.id });
+    expect(removed.summary).toBe('Escalation call');
+    const without = await ctx.router.call('accountPage.get', { id: account.id });
+    expect(without.timeline.some((i) => i.key === `touch:${touch.id}`)).toBe(false);
+    expect(reminderCount()).toBe(0);
+    expect((await ctx.router.call('search.query', { query: 'wombat' })).touches).toHaveLength(0);
+    expect(ctx.opened.sqlite.prepare('SELECT count(*) AS n FROM touch_contacts WHERE touch_id = ?').get(touch.id)).toEqual({ n: 0 });
+
+    const restored = await ctx.router.call('touches.undoDelete', { id: touch.id });
+    expect(restored).toMatchObject({ id: touch.id, summary: 'Escalation call', contactIds: [people[0].id, people[1].id] });
+    const back = await ctx.router.call('accountPage.get', { id: account.id });
+    expect(back.health?.score).toBe(withTouch.health?.score);
+    expect(back.timeline.find((i) => i.key === `touch:${touch.id}`)).toBeDefined();
+    expect(reminderCount()).toBe(1);
+    expect((await ctx.router.call('search.query', { query: 'wombat' })).touches.map((t) => t.id)).toEqual([touch.id]);
+    await expect(ctx.router.call('touches.undoDelete', { id: touch.id })).rejects.toThrow(/can no longer be restored/);
+  });
+
   it('creates and edits success goals', async () => {
     const [first] = ctx.services.accounts.list();
     const goal = await ctx.router.call('goals.create', { accountId: first.id, goal: 'Cut onboarding time', measure: 'days to first report', target: '< 14 days' });

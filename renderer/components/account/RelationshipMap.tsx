@@ -1,17 +1,20 @@
 // Contacts as a relationship map: executives / front-line users / others down the side, relationship
 // strength across; who left, roles, and the last touch per person. Click a person to edit them.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Contact } from '../../../shared/contract';
 import { CONTACT_LEVELS, CONTACT_ROLES, STRENGTH_LABELS, isExecutive } from '../../../shared/domain';
 import { formatCountdown, labelOf } from '../../../shared/format';
 
-type Patch = Partial<Pick<Contact, 'strength' | 'level' | 'role' | 'isUser' | 'leftOn' | 'title' | 'email'>>;
+type Patch = Partial<Pick<Contact, 'name' | 'strength' | 'level' | 'role' | 'isUser' | 'leftOn' | 'title' | 'email'>>;
+type NewContact = Pick<Contact, 'name' | 'email' | 'title' | 'level' | 'role' | 'isUser' | 'strength'>;
 
 interface Props {
   contacts: Contact[];
   asOf: string;
   onUpdate(id: number, patch: Patch): Promise<boolean>;
-  onAdd(input: { name: string; level: Contact['level']; isUser: boolean; strength: number }): Promise<boolean>;
+  onAdd(input: NewContact): Promise<boolean>;
+  /** A contact to open and scroll to (e.g. from a command-palette hit). */
+  focusId?: number | null;
 }
 
 const ROWS = [
@@ -20,9 +23,15 @@ const ROWS = [
   { key: 'other', label: 'Others', test: (c: Contact) => !isExecutive(c.level) && !c.isUser },
 ] as const;
 
-export function RelationshipMap({ contacts, asOf, onUpdate, onAdd }: Props) {
-  const [selected, setSelected] = useState<number | null>(null);
+export function RelationshipMap({ contacts, asOf, onUpdate, onAdd, focusId }: Props) {
+  const [selected, setSelected] = useState<number | null>(focusId ?? null);
   const [adding, setAdding] = useState(false);
+  useEffect(() => {
+    if (!focusId) return;
+    setSelected(focusId);
+    const frame = requestAnimationFrame(() => document.getElementById(`person-${focusId}`)?.scrollIntoView({ block: 'center' }));
+    return () => cancelAnimationFrame(frame);
+  }, [focusId]);
   const current = contacts.find((c) => c.id === selected) ?? null;
   return (
     <section className="panel" aria-labelledby="contacts-h">
@@ -58,6 +67,7 @@ export function RelationshipMap({ contacts, asOf, onUpdate, onAdd }: Props) {
                       return (
                         <button
                           key={c.id}
+                          id={`person-${c.id}`}
                           type="button"
                           className={`person${left ? ' left' : ''}${selected === c.id ? ' selected' : ''}`}
                           onClick={() => setSelected(selected === c.id ? null : c.id)}
@@ -93,6 +103,11 @@ function ContactEditor({ contact, onUpdate, onClose }: { contact: Contact; onUpd
         <button type="button" className="link-button small" onClick={onClose}>
           Close
         </button>
+      </div>
+      <div className="editor-grid">
+        <TextField label="Name" value={contact.name} required onSave={(name) => save({ name })} />
+        <TextField label="Title" value={contact.title ?? ''} onSave={(title) => save({ title: title || null })} />
+        <TextField label="E-mail" type="email" value={contact.email ?? ''} onSave={(email) => save({ email: email || null })} />
       </div>
       <div className="editor-grid">
         <label>
@@ -139,28 +154,72 @@ function ContactEditor({ contact, onUpdate, onClose }: { contact: Contact; onUpd
   );
 }
 
+/** A text input that saves when it loses focus or on Enter, if the value changed (and is valid). */
+function TextField({ label, value, onSave, type = 'text', required = false }: { label: string; value: string; onSave(value: string): void; type?: string; required?: boolean }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = (input: HTMLInputElement) => {
+    const next = draft.trim();
+    if (next === value || (required && !next)) return setDraft(value);
+    if (!input.checkValidity()) return input.reportValidity();
+    onSave(next);
+  };
+  return (
+    <label>
+      {label}
+      <input
+        type={type}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={(e) => commit(e.currentTarget)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget);
+          if (e.key === 'Escape') setDraft(value);
+        }}
+      />
+    </label>
+  );
+}
+
 function AddContact({ onAdd }: { onAdd: Props['onAdd'] }) {
-  const [name, setName] = useState('');
-  const [level, setLevel] = useState<Contact['level']>('manager');
-  const [isUser, setIsUser] = useState(false);
+  const [draft, setDraft] = useState<NewContact>({ name: '', email: null, title: null, level: 'manager', role: null, isUser: false, strength: 2 });
+  const set = <K extends keyof NewContact>(key: K, value: NewContact[K]) => setDraft((d) => ({ ...d, [key]: value }));
   return (
     <form
       className="add-contact"
+      aria-label="Add a contact"
       onSubmit={(e) => {
         e.preventDefault();
-        if (name.trim()) void onAdd({ name: name.trim(), level, isUser, strength: 2 });
+        if (draft.name.trim()) void onAdd({ ...draft, name: draft.name.trim(), email: draft.email?.trim() || null, title: draft.title?.trim() || null });
       }}
     >
-      <input aria-label="Contact name" placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-      <select aria-label="Level" value={level} onChange={(e) => setLevel(e.target.value as Contact['level'])}>
+      <input aria-label="Contact name" placeholder="Name" required value={draft.name} onChange={(e) => set('name', e.target.value)} autoFocus />
+      <input aria-label="Title" placeholder="Title (e.g. VP Operations)" value={draft.title ?? ''} onChange={(e) => set('title', e.target.value)} />
+      <input aria-label="E-mail" type="email" placeholder="name@company.com" value={draft.email ?? ''} onChange={(e) => set('email', e.target.value)} />
+      <select aria-label="Level" value={draft.level} onChange={(e) => set('level', e.target.value as Contact['level'])}>
         {CONTACT_LEVELS.map((l) => (
           <option key={l} value={l}>
             {labelOf(l)}
           </option>
         ))}
       </select>
+      <select aria-label="Role" value={draft.role ?? ''} onChange={(e) => set('role', (e.target.value || null) as Contact['role'])}>
+        <option value="">No role</option>
+        {CONTACT_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {labelOf(r)}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Strength" value={draft.strength} onChange={(e) => set('strength', Number(e.target.value))}>
+        {STRENGTH_LABELS.map((s, i) => (
+          <option key={s} value={i}>
+            {i} · {s}
+          </option>
+        ))}
+      </select>
       <label className="check">
-        <input type="checkbox" checked={isUser} onChange={(e) => setIsUser(e.target.checked)} /> Front-line user
+        <input type="checkbox" checked={draft.isUser} onChange={(e) => set('isUser', e.target.checked)} /> Front-line user
       </label>
       <button type="submit" className="primary small-button">
         Add

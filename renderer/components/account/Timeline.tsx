@@ -1,7 +1,10 @@
 // The account's timeline: touches, flags raised/resolved, band changes, revenue events and survey
-// responses, newest first, filterable by kind.
-import { useState } from 'react';
+// responses, newest first, filterable by kind. Touches can be edited in place or deleted (with Undo);
+// `focusKey` (e.g. 'touch:12' from a search hit) scrolls to that entry and highlights it.
+import { useEffect, useState } from 'react';
+import type { Contact, Touch } from '../../../shared/contract';
 import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '../../../shared/contracts/account-page';
+import { TouchEditor, type TouchPatch } from './TouchEditor';
 
 const KIND_LABELS: Record<TimelineKind, string> = {
   touch: 'Touches',
@@ -13,9 +16,40 @@ const KIND_LABELS: Record<TimelineKind, string> = {
 };
 const PAGE = 40;
 
-export function Timeline({ items }: { items: TimelineItem[] }) {
+interface Props {
+  items: TimelineItem[];
+  touches: Touch[];
+  contacts: Contact[];
+  focusKey?: string | null;
+  onEditTouch(id: number, patch: TouchPatch): Promise<boolean>;
+  onDeleteTouch(touch: Touch): void;
+}
+
+export function Timeline({ items, touches, contacts, focusKey, onEditTouch, onDeleteTouch }: Props) {
   const [hidden, setHidden] = useState<Set<TimelineKind>>(new Set());
   const [limit, setLimit] = useState(PAGE);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [flash, setFlash] = useState<string | null>(null);
+  const touchById = new Map(touches.map((t) => [t.id, t]));
+
+  // Bring a focused entry into view: show its kind, page far enough, scroll, highlight briefly.
+  useEffect(() => {
+    if (!focusKey) return;
+    const index = items.findIndex((i) => i.key === focusKey);
+    if (index < 0) return;
+    setHidden((prev) => (prev.has(items[index].kind) ? new Set([...prev].filter((k) => k !== items[index].kind)) : prev));
+    setLimit((l) => Math.max(l, index + 1));
+    setFlash(focusKey);
+    const frame = requestAnimationFrame(() =>
+      document.getElementById(`tl-${focusKey.replace(':', '-')}`)?.scrollIntoView({ block: 'center' }),
+    );
+    const timer = setTimeout(() => setFlash(null), 2500);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [focusKey, items]);
+
   const counts = Object.fromEntries(TIMELINE_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length])) as Record<TimelineKind, number>;
   const shown = items.filter((i) => !hidden.has(i.kind));
   const toggle = (kind: TimelineKind) =>
@@ -47,10 +81,20 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
         <p className="muted small">Nothing to show.</p>
       ) : (
         <ol className="timeline" aria-label="Timeline entries">
-          {shown.slice(0, limit).map((item) => (
-            <li key={item.key} className={`tl-item kind-${item.kind}`} data-kind={item.kind}>
+          {shown.slice(0, limit).map((item) => {
+            const touch = item.kind === 'touch' ? touchById.get(Number(item.key.slice('touch:'.length))) : undefined;
+            return (
+            <li
+              key={item.key}
+              id={`tl-${item.key.replace(':', '-')}`}
+              className={`tl-item kind-${item.kind}${flash === item.key ? ' tl-focus' : ''}`}
+              data-kind={item.kind}
+            >
               <span className="tl-dot" aria-hidden="true" />
               <span className="tl-date">{item.date.slice(0, 10)}</span>
+              {touch && editing === touch.id ? (
+                <TouchEditor touch={touch} contacts={contacts} onSave={(patch) => onEditTouch(touch.id, patch)} onCancel={() => setEditing(null)} />
+              ) : (
               <div className="tl-body">
                 <div className="tl-title">
                   {item.title}
@@ -62,9 +106,21 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
                   {item.severity && item.kind === 'flag_raised' && <span className={`flag-chip severity-${item.severity}`}>{item.severity}</span>}
                 </div>
                 {item.detail && <div className="tl-detail">{item.detail}</div>}
+                {touch && (
+                  <span className="tl-actions">
+                    <button type="button" className="link-button small" aria-label={`Edit touch: ${item.title}`} onClick={() => setEditing(touch.id)}>
+                      Edit
+                    </button>
+                    <button type="button" className="link-button small danger" aria-label={`Delete touch: ${item.title}`} onClick={() => onDeleteTouch(touch)}>
+                      Delete
+                    </button>
+                  </span>
+                )}
               </div>
+              )}
             </li>
-          ))}
+            );
+          })}
         </ol>
       )}
       {shown.length > limit && (

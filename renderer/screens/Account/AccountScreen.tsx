@@ -2,7 +2,7 @@
 // explained component by component, what changed, the trend, flags with actions, tasks, success
 // goals, the relationship map, the timeline, metric charts, details and notes — all editable inline.
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { addDays } from '../../../shared/dates';
 import { SEGMENTS, STAGES } from '../../../shared/domain';
 import { formatCountdown, formatMoney, labelOf } from '../../../shared/format';
@@ -26,6 +26,9 @@ const mod = typeof navigator !== 'undefined' && navigator.platform.toLowerCase()
 
 export function AccountScreen() {
   const id = Number(useParams().id);
+  const [search] = useSearchParams();
+  const focusTouch = search.get('touch');
+  const focusContact = Number(search.get('contact')) || null;
   const store = useAccountStore();
   const { page, status, error, load } = store;
   const navigate = useNavigate();
@@ -161,10 +164,23 @@ export function AccountScreen() {
         <Tasks tasks={page.tasks} asOf={asOf} onAdd={store.createTask} onDone={(tid) => void store.completeTask(tid)} />
       </div>
 
-      <RelationshipMap contacts={contacts} asOf={asOf} onUpdate={store.updateContact} onAdd={(input) => store.addContact(input)} />
+      <RelationshipMap
+        contacts={contacts}
+        asOf={asOf}
+        focusId={focusContact}
+        onUpdate={store.updateContact}
+        onAdd={(input) => store.addContact(input)}
+      />
 
       <div className="acct-grid two-wide">
-        <Timeline items={page.timeline} />
+        <Timeline
+          items={page.timeline}
+          touches={page.detail.touches}
+          contacts={contacts}
+          focusKey={focusTouch ? `touch:${focusTouch}` : null}
+          onEditTouch={store.editTouch}
+          onDeleteTouch={(touch) => void store.deleteTouch(touch)}
+        />
         <div className="side-stack">
           <Goals goals={page.goals} onCreate={store.createGoal} onUpdate={store.updateGoal} />
           <section className="panel" aria-labelledby="metrics-h">
