@@ -18,10 +18,10 @@ import { useAppStore } from './app';
 
 export const EMPTY_FILTERS: PortfolioFilters = {
   search: '',
-  segment: null,
-  stage: null,
-  band: null,
-  flag: null,
+  segment: [],
+  stage: [],
+  band: [],
+  flag: [],
   renewalWithin: null,
 };
 export const DEFAULT_SORT: PortfolioSort = { key: 'name', dir: 'asc' };
@@ -116,19 +116,21 @@ export const sameView = (view: SavedView | undefined, filters: PortfolioFilters,
   !!view && JSON.stringify(view.filters) === JSON.stringify(filters) && JSON.stringify(view.sort) === JSON.stringify(sort);
 
 export const hasFilters = (f: PortfolioFilters): boolean =>
-  f.search.trim() !== '' || f.segment !== null || f.stage !== null || f.band !== null || f.flag !== null || f.renewalWithin !== null;
+  f.search.trim() !== '' || f.segment.length > 0 || f.stage.length > 0 || f.band.length > 0 || f.flag.length > 0 || f.renewalWithin !== null;
 
 /** Days from asOf to the renewal, or null without a renewal date. */
 export const renewalInDays = (a: AccountSummary, asOf: string): number | null =>
   a.renewalDate ? daysBetween(asOf, a.renewalDate) : null;
 
+/** One flag choice: any open flag, no flag, or a flag of that rule. */
+const matchesFlag = (a: AccountSummary, want: PortfolioFilters['flag'][number]): boolean =>
+  want === 'any' ? a.flags.length > 0 : want === 'none' ? a.flags.length === 0 : a.flags.some((x) => x.rule === want);
+
 export function matchesFilters(a: AccountSummary, f: PortfolioFilters, asOf: string, needle: string): boolean {
-  if (f.segment && a.segment !== f.segment) return false;
-  if (f.stage && a.stage !== f.stage) return false;
-  if (f.band && a.band !== f.band) return false;
-  if (f.flag === 'any' && a.flags.length === 0) return false;
-  if (f.flag === 'none' && a.flags.length > 0) return false;
-  if (f.flag && f.flag !== 'any' && f.flag !== 'none' && !a.flags.some((x) => x.rule === f.flag)) return false;
+  if (f.segment.length && !f.segment.includes(a.segment)) return false;
+  if (f.stage.length && !f.stage.includes(a.stage)) return false;
+  if (f.band.length && (a.band === null || !f.band.includes(a.band))) return false;
+  if (f.flag.length && !f.flag.some((want) => matchesFlag(a, want))) return false;
   if (f.renewalWithin !== null) {
     const days = renewalInDays(a, asOf);
     if (days === null || days < 0 || days > f.renewalWithin) return false;

@@ -16,16 +16,23 @@ const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month a
 export const PORTFOLIO_SORT_KEYS = ['name', 'segment', 'stage', 'mrr', 'renewal', 'score', 'flags'] as const;
 export type PortfolioSortKey = (typeof PORTFOLIO_SORT_KEYS)[number];
 
-/** Which flags to show: any open flag, none, or one rule. */
+/** Which flags to show: any open flag, none, or accounts with one of the chosen rules. */
 export const zFlagFilter = z.union([z.enum(['any', 'none']), zFlagRule]);
+
+/**
+ * A multi-select filter: the values to keep, empty = all. Views saved before filters took several
+ * values stored one value or null; those still load.
+ */
+const anyOf = <T extends z.ZodType<string>>(value: T) =>
+  z.preprocess((v) => (v === null || v === undefined ? [] : typeof v === 'string' ? [v] : v), z.array(value).max(50));
 
 export const portfolioFilters = z
   .object({
     search: z.string().max(200),
-    segment: zSegment.nullable(),
-    stage: zStage.nullable(),
-    band: zBand.nullable(),
-    flag: zFlagFilter.nullable(),
+    segment: anyOf(zSegment),
+    stage: anyOf(zStage),
+    band: anyOf(zBand),
+    flag: anyOf(zFlagFilter),
     /** Renewal within this many days from today (0 ≤ renewal − today ≤ n); null = any. */
     renewalWithin: z.number().int().min(0).max(3650).nullable(),
   })

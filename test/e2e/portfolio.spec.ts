@@ -37,6 +37,13 @@ test.beforeEach(async ({ tend }) => {
   await tend.router.call('demo.load', {});
 });
 
+/** Ticks or unticks one value of a multi-value filter, then closes its list. */
+async function toggleFilter(page: Page, label: string, option: string) {
+  await page.getByRole('button', { name: new RegExp(`^${label}:`) }).click();
+  await page.getByRole('group', { name: label }).getByRole('checkbox', { name: option, exact: true }).click();
+  await page.keyboard.press('Escape');
+}
+
 test('filters by segment and sorts by MRR, matching the database', async ({ tend, consoleErrors }) => {
   const { page } = tend;
   const total = tend.services.accounts.count();
@@ -46,7 +53,8 @@ test('filters by segment and sorts by MRR, matching the database', async ({ tend
   await expect(page.locator('.sparkline polyline').first()).toBeAttached();
   await shots(tend, 'portfolio');
 
-  await page.getByRole('combobox', { name: 'Segment' }).selectOption('enterprise');
+  await toggleFilter(page, 'Segment', 'Enterprise');
+  await expect(page.getByRole('button', { name: 'Segment: Enterprise' })).toBeVisible();
   const enterprise = (tend.db.sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE archived = 0 AND segment = 'enterprise'").get() as { n: number }).n;
   await expect(page.getByTestId('portfolio-count')).toHaveText(`${enterprise} of ${total} accounts`);
 
@@ -60,14 +68,28 @@ test('filters by segment and sorts by MRR, matching the database', async ({ tend
   expect((await rowNames(page)).slice(0, 6)).toEqual(dbNames(tend, "segment = 'enterprise'", 'mrr_cents ASC, name COLLATE NOCASE'));
 
   // A second filter: only at-risk accounts with a flag, counted from the latest snapshots.
-  await page.getByRole('combobox', { name: 'Segment' }).selectOption('');
-  await page.getByRole('combobox', { name: 'Band' }).selectOption('at_risk');
+  // Two segments at once.
+  await toggleFilter(page, 'Segment', 'Mid-market');
+  const twoSegments = (tend.db.sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE archived = 0 AND segment IN ('enterprise', 'mid_market')").get() as { n: number }).n;
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${twoSegments} of ${total} accounts`);
+  await expect(page.getByRole('button', { name: 'Segment: 2 segments' })).toBeVisible();
+  await page.getByRole('button', { name: /^Segment:/ }).click();
+  await shots(tend, 'portfolio-multi-filter');
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expect(page.getByRole('group', { name: 'Segment' })).toHaveCount(0);
+  await toggleFilter(page, 'Band', 'At risk');
   const atRisk = tend.services.accounts.list().filter((a) => a.band === 'at_risk').length;
   await expect(page.getByTestId('portfolio-count')).toHaveText(`${atRisk} of ${total} accounts`);
   await expect(page.locator('.portfolio-table .table-body .score-badge.band-watch')).toHaveCount(0);
   await shots(tend, 'portfolio-filtered');
 
-  await page.getByRole('combobox', { name: 'Band' }).selectOption('');
+  // At risk or watch: both bands.
+  await toggleFilter(page, 'Band', 'Watch');
+  const riskOrWatch = tend.services.accounts.list().filter((a) => a.band === 'at_risk' || a.band === 'watch').length;
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${riskOrWatch} of ${total} accounts`);
+  await page.getByRole('button', { name: /^Band:/ }).click();
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expect(page.getByRole('group', { name: 'Band' })).toHaveCount(0);
   await page.getByRole('searchbox', { name: 'Search accounts' }).fill('zzz-no-such-account');
   await expect(page.getByText('No account matches these filters.')).toBeVisible();
   await tend.screenshot('portfolio-no-match-1280-light');
@@ -102,7 +124,7 @@ test('saves a view, applies it later, and deletes it', async ({ tend, consoleErr
   const total = tend.services.accounts.count();
   await tend.open('/portfolio');
   await page.getByRole('combobox', { name: 'Renewal' }).selectOption('90');
-  await page.getByRole('combobox', { name: 'Flag' }).selectOption('any');
+  await toggleFilter(page, 'Flag', 'Has a flag');
   await page.getByRole('button', { name: /^Renewal/ }).click();
   const asOf = '2026-11-24';
   const expected = tend.services.accounts
@@ -119,7 +141,7 @@ test('saves a view, applies it later, and deletes it', async ({ tend, consoleErr
   expect(stored).toEqual([
     {
       name: 'Renewals at risk',
-      filters: { search: '', segment: null, stage: null, band: null, flag: 'any', renewalWithin: 90 },
+      filters: { search: '', segment: [], stage: [], band: [], flag: ['any'], renewalWithin: 90 },
       sort: { key: 'renewal', dir: 'asc' },
     },
   ]);

@@ -59,7 +59,7 @@ describe('metrics for a month', () => {
 describe('saved views', () => {
   const view = {
     name: 'Enterprise renewals',
-    filters: { search: '', segment: 'enterprise', stage: null, band: null, flag: null, renewalWithin: 90 },
+    filters: { search: '', segment: ['enterprise'], stage: [], band: [], flag: [], renewalWithin: 90 },
     sort: { key: 'renewal', dir: 'asc' },
   } as const;
 
@@ -73,6 +73,14 @@ describe('saved views', () => {
     const stored = env.opened.sqlite.prepare("SELECT value FROM settings WHERE key = 'ui.views'").get() as { value: string };
     expect(JSON.parse(stored.value)).toHaveLength(2);
     expect((await env.router.call('views.delete', { name: 'AT RISK' })).map((v) => v.name)).toEqual(['enterprise renewals']);
+  });
+
+  it('loads views saved before filters took several values, as one-value lists', async () => {
+    const old = [{ name: 'Old style', filters: { search: '', segment: 'smb', stage: null, band: 'watch', flag: 'any', renewalWithin: null }, sort: { key: 'name', dir: 'asc' } }];
+    env.opened.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('ui.views', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(old));
+    const [loaded] = await env.router.call('views.list', {});
+    expect(loaded.filters).toEqual({ search: '', segment: ['smb'], stage: [], band: ['watch'], flag: ['any'], renewalWithin: null });
+    await env.router.call('views.delete', { name: 'Old style' });
   });
 
   it('refuses a view without a name', async () => {

@@ -1,9 +1,10 @@
-// Filters (segment, stage, band, flag, renewal window) and saved views for the portfolio. Plain
-// <select>s: keyboard-friendly and native; the store owns the values.
+// Filters (segment, stage, band, flag — each several values at once — and the renewal window) and
+// saved views for the portfolio; the store owns the values.
 import { useState } from 'react';
 import type { PortfolioFilters, SavedView } from '../../../shared/contracts/portfolio';
 import { BANDS, FLAG_RULES, SEGMENTS, STAGES } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
+import { MultiSelect } from './MultiSelect';
 
 const RENEWAL_WINDOWS = [30, 60, 90, 180, 365];
 
@@ -65,12 +66,13 @@ export function FilterBar(p: Props) {
 
   return (
     <div className="filter-bar" role="toolbar" aria-label="Filters">
-      <Select label="Segment" all="All segments" value={filters.segment} options={opts(SEGMENTS)} onChange={(v) => setFilter('segment', v)} />
-      <Select label="Stage" all="All stages" value={filters.stage} options={opts(STAGES)} onChange={(v) => setFilter('stage', v)} />
-      <Select label="Band" all="All bands" value={filters.band} options={opts(BANDS)} onChange={(v) => setFilter('band', v)} />
-      <Select
+      <MultiSelect label="Segment" all="All segments" noun="segments" value={filters.segment} options={opts(SEGMENTS)} onChange={(v) => setFilter('segment', v)} />
+      <MultiSelect label="Stage" all="All stages" noun="stages" value={filters.stage} options={opts(STAGES)} onChange={(v) => setFilter('stage', v)} />
+      <MultiSelect label="Band" all="All bands" noun="bands" value={filters.band} options={opts(BANDS)} onChange={(v) => setFilter('band', v)} />
+      <MultiSelect
         label="Flag"
         all="Any flags"
+        noun="flag choices"
         value={filters.flag}
         options={[{ value: 'any', label: 'Has a flag' }, { value: 'none', label: 'No flags' }, ...opts(FLAG_RULES)] as const}
         onChange={(v) => setFilter('flag', v)}
