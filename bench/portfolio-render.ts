@@ -123,7 +123,7 @@ async function main() {
       const t = performance.now();
       const result = await router.invoke(channel, input);
       if (trace) console.log(`  [ipc] ${channel} ${ms(performance.now() - t)}`);
-      return result;
+      return JSON.stringify(result); // as electron/print/browser-bridge.ts does
     });
     // In-page code is passed as strings: tsx's name helpers (__name) do not exist in the page.
     await page.addInitScript(`
@@ -133,7 +133,7 @@ async function main() {
         invoke: (c, i) => {
           const call = { channel: c, start: performance.now(), end: 0 };
           calls.push(call);
-          return window.__tendInvoke(c, i).then((r) => ((call.end = performance.now()), r));
+          return window.__tendInvoke(c, i).then((r) => ((call.end = performance.now()), JSON.parse(r)));
         },
         onMenu: () => () => {},
       };
@@ -204,7 +204,8 @@ async function main() {
       await page.waitForFunction(`document.querySelector('.portfolio-table .table-body .table-row .name a')?.textContent !== ${JSON.stringify(before)}`);
     });
     const [, filterMs] = await timed(async () => {
-      await page.getByRole('combobox', { name: 'Segment' }).selectOption('enterprise');
+      await page.getByRole('button', { name: /^Segment:/ }).click();
+      await page.getByRole('group', { name: 'Segment' }).getByRole('checkbox', { name: 'Enterprise' }).click();
       await page.waitForFunction(`/ of /.test(document.querySelector('[data-testid="portfolio-count"]')?.textContent ?? '')`);
     });
     console.log(`sort 10k by health (click → rows re-rendered): ${ms(sortMs)}; filter by segment: ${ms(filterMs)}`);
