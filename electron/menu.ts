@@ -18,6 +18,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, actions: MenuAc
     {
       label: 'File',
       submenu: [
+        { label: 'New Account…', accelerator: 'CmdOrCtrl+N', click: send('open:new-account') },
+        { type: 'separator' },
         { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: actions.openDatabase },
         { label: 'New Database…', accelerator: 'CmdOrCtrl+Shift+N', click: actions.newDatabase },
         { type: 'separator' },

@@ -40,6 +40,7 @@ export const MENU_COMMANDS = [
   'navigate:settings',
   'open:quick-capture',
   'open:command-palette',
+  'open:new-account',
   'export:qbr',
   'export:review',
   'db:changed',

@@ -5,7 +5,7 @@ import type { TouchType } from '../../shared/domain';
 import type { ServiceContext } from './context';
 
 export interface SearchResultsView {
-  accounts: { id: number; name: string; segment: string; stage: string; score: number | null; band: Band | null }[];
+  accounts: { id: number; name: string; segment: string; stage: string; score: number | null; band: Band | null; archived: boolean }[];
   contacts: { id: number; name: string; title: string | null; email: string | null; accountId: number; accountName: string }[];
   touches: { id: number; accountId: number; accountName: string; type: TouchType; occurredAt: string; summary: string; snippet: string }[];
 }
@@ -22,10 +22,10 @@ const likePattern = (query: string): string => `%${query.replace(/[\\%_]/g, (c) 
 export function createSearchService(ctx: ServiceContext) {
   const { sqlite } = ctx;
   const accounts = sqlite.prepare(`
-    SELECT a.id, a.name, a.segment, a.stage, h.score, h.band FROM accounts a
+    SELECT a.id, a.name, a.segment, a.stage, h.score, h.band, a.archived FROM accounts a
     LEFT JOIN health_snapshots h ON h.id = (SELECT id FROM health_snapshots WHERE account_id = a.id ORDER BY date DESC LIMIT 1)
-    WHERE a.archived = 0 AND (a.name LIKE @like ESCAPE '\\' OR a.external_id = @exact)
-    ORDER BY (a.name LIKE @prefix ESCAPE '\\') DESC, a.name COLLATE NOCASE LIMIT @limit`);
+    WHERE a.name LIKE @like ESCAPE '\\' OR a.external_id = @exact
+    ORDER BY a.archived, (a.name LIKE @prefix ESCAPE '\\') DESC, a.name COLLATE NOCASE LIMIT @limit`);
   const contacts = sqlite.prepare(`
     SELECT c.id, c.name, c.title, c.email, c.account_id AS accountId, a.name AS accountName
     FROM contacts c JOIN accounts a ON a.id = c.account_id
@@ -46,7 +46,9 @@ export function createSearchService(ctx: ServiceContext) {
       const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const match = ftsQuery(text);
       return {
-        accounts: accounts.all({ like, prefix, exact: text, limit }) as SearchResultsView['accounts'],
+        accounts: (accounts.all({ like, prefix, exact: text, limit }) as (Omit<SearchResultsView['accounts'][number], 'archived'> & { archived: number })[]).map(
+          (a) => ({ ...a, archived: a.archived === 1 }),
+        ),
         contacts: contacts.all({ like, prefix, limit }) as SearchResultsView['contacts'],
         touches: match ? (touches.all({ match, limit }) as SearchResultsView['touches']) : [],
       };

@@ -6,12 +6,13 @@ import { labelOf } from '../../shared/format';
 import { ScoreBadge } from '../components/Badges';
 import { useAccountsStore } from '../stores/accounts';
 import { useCaptureStore } from '../stores/capture';
+import { useNewAccountStore } from '../stores/newAccount';
 import { usePaletteStore } from '../stores/palette';
 import { fuzzyFilter, fuzzyScore } from './fuzzy';
 
 interface Item {
   key: string;
-  group: 'Commands' | 'Accounts' | 'Contacts' | 'Touch notes';
+  group: 'Commands' | 'Accounts' | 'Archived accounts' | 'Contacts' | 'Touch notes';
   label: ReactNode;
   hint?: ReactNode;
   run(): void;
@@ -55,6 +56,14 @@ export function CommandPalette() {
         },
       },
       {
+        name: 'New account',
+        hint: 'Ctrl/⌘+N',
+        run: () => {
+          close();
+          useNewAccountStore.getState().show();
+        },
+      },
+      {
         name: 'Load the sample book',
         hint: 'demo data',
         run: () => {
@@ -94,6 +103,15 @@ export function CommandPalette() {
         });
       }
       list.push(...(commandsFirst ? [...commandItems, ...accountItems] : [...accountItems, ...commandItems]));
+      for (const a of results.accounts.filter((r) => r.archived)) {
+        list.push({
+          key: `account:${a.id}`,
+          group: 'Archived accounts',
+          label: a.name,
+          hint: <span className="muted small">{labelOf(a.segment)} · archived</span>,
+          run: go(`/accounts/${a.id}`),
+        });
+      }
       for (const c of results.contacts) {
         list.push({
           key: `contact:${c.id}`,

@@ -1,11 +1,14 @@
-// Global overlays mounted once by App: quick capture (Ctrl/Cmd+L, or the menu) and the command
-// palette (Ctrl/Cmd+K, or the menu), plus the confirmation toast after a capture.
+// Global overlays mounted once by App: quick capture (Ctrl/Cmd+L, or the menu), the command
+// palette (Ctrl/Cmd+K, or the menu) and New account (Ctrl/Cmd+N, or the menu), plus the
+// confirmation toast after a capture.
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { onMenu } from '../api';
 import { useCaptureStore } from '../stores/capture';
+import { useNewAccountStore } from '../stores/newAccount';
 import { usePaletteStore } from '../stores/palette';
 import { CommandPalette } from './CommandPalette';
+import { NewAccount } from './NewAccount';
 import { QuickCapture } from './QuickCapture';
 import { Toast } from './Toast';
 import './overlays.css';
@@ -20,6 +23,7 @@ export function Overlays() {
   const location = useLocation();
   const captureOpen = useCaptureStore((s) => s.open);
   const paletteOpen = usePaletteStore((s) => s.open);
+  const newAccountOpen = useNewAccountStore((s) => s.open);
 
   useEffect(() => {
     const openCapture = () => {
@@ -30,12 +34,20 @@ export function Overlays() {
       useCaptureStore.getState().close();
       usePaletteStore.getState().show();
     };
+    const openNewAccount = () => {
+      useCaptureStore.getState().close();
+      usePaletteStore.getState().close();
+      useNewAccountStore.getState().show();
+    };
     function onKey(event: KeyboardEvent) {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const key = event.key.toLowerCase();
       if (key === 'l') {
         event.preventDefault();
         openCapture();
+      } else if (key === 'n') {
+        event.preventDefault();
+        openNewAccount();
       } else if (key === 'k') {
         event.preventDefault();
         if (usePaletteStore.getState().open) usePaletteStore.getState().close();
@@ -46,6 +58,7 @@ export function Overlays() {
     const unsubscribe = onMenu((command) => {
       if (command === 'open:quick-capture') openCapture();
       if (command === 'open:command-palette') openPalette();
+      if (command === 'open:new-account') openNewAccount();
     });
     return () => {
       window.removeEventListener('keydown', onKey);
@@ -57,6 +70,7 @@ export function Overlays() {
     <>
       {captureOpen && <QuickCapture />}
       {paletteOpen && <CommandPalette />}
+      {newAccountOpen && <NewAccount />}
       <Toast />
     </>
   );

@@ -20,6 +20,8 @@ interface AccountStore {
   updateAccount(patch: ChannelInput<'accounts.update'>['patch']): Promise<boolean>;
   updateContact(id: number, patch: ChannelInput<'contacts.update'>['patch']): Promise<boolean>;
   addContact(input: Omit<ChannelInput<'contacts.create'>, 'accountId'>): Promise<boolean>;
+  /** Archives (with Undo in the notice banner) or unarchives the account shown. */
+  archive(archived: boolean): Promise<void>;
   editTouch(id: number, patch: ChannelInput<'touches.update'>['patch']): Promise<boolean>;
   /** Deletes a touch and offers Undo in the notice banner. */
   deleteTouch(touch: Touch): Promise<void>;
@@ -69,6 +71,17 @@ export const useAccountStore = create<AccountStore>((set, get) => {
     updateAccount: (patch) => mutate(() => call('accounts.update', { id: currentId()!, patch })),
     updateContact: (id, patch) => mutate(() => call('contacts.update', { id, patch })),
     addContact: (input) => mutate(() => call('contacts.create', { ...input, accountId: currentId()! })),
+    async archive(archived) {
+      const id = currentId();
+      if (id === null || !(await mutate(() => call('accounts.update', { id, patch: { archived } })))) return;
+      const name = get().page?.detail.account.name ?? 'The account';
+      if (archived) {
+        useAppStore.getState().notify(`Archived ${name}: it no longer shows in the portfolio, Today or the metrics.`, {
+          label: 'Undo',
+          run: () => void mutate(() => call('accounts.update', { id, patch: { archived: false } })),
+        });
+      } else useAppStore.getState().notify(`${name} is active again.`);
+    },
     editTouch: (id, patch) => mutate(() => call('touches.update', { id, patch })),
     async deleteTouch(touch) {
       const label = touch.summary || 'this touch';

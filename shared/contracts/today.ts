@@ -35,7 +35,16 @@ export const todayView = z.object({
 
 export const searchResults = z.object({
   accounts: z.array(
-    z.object({ id, name: z.string(), segment: z.string(), stage: z.string(), score: z.number().int().nullable(), band: zBand.nullable() }),
+    z.object({
+      id,
+      name: z.string(),
+      segment: z.string(),
+      stage: z.string(),
+      score: z.number().int().nullable(),
+      band: zBand.nullable(),
+      /** Archived accounts are found too (the palette is how you get back to them). */
+      archived: z.boolean(),
+    }),
   ),
   contacts: z.array(
     z.object({ id, name: z.string(), title: z.string().nullable(), email: z.string().nullable(), accountId: id, accountName: z.string() }),

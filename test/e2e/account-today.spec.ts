@@ -289,3 +289,51 @@ test('edits and deletes a touch in the timeline (with Undo), and adds a contact 
   await expect.poll(() => tend.services.contacts.listForAccount(account.id).find((c) => c.id === priya!.id)?.email).toBe('priya.raman@example.com');
   expect(consoleErrors).toEqual([]);
 });
+
+test('creates an account with Ctrl+N, refuses a taken external id, archives it (with Undo) and finds it again', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  const taken = tend.services.accounts.list().find((a) => a.externalId)!;
+  await tend.open('/portfolio');
+  await expect(page.getByTestId('portfolio-count')).toBeVisible();
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: 'New account' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type('Northwind Traders');
+  await dialog.getByLabel('Segment').selectOption('enterprise');
+  await dialog.getByLabel('Stage').selectOption('adoption');
+  await dialog.getByLabel('MRR').fill('12,500');
+  await dialog.getByLabel('Renewal date').fill('2027-03-31');
+  await dialog.getByLabel('External id').fill(taken.externalId!);
+  await shots(tend, page, 'new-account');
+  await dialog.getByRole('button', { name: 'Create account' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(taken.externalId!);
+  expect(tend.services.accounts.list().some((a) => a.name === 'Northwind Traders')).toBe(false);
+  await dialog.getByLabel('External id').fill('NW-001');
+  await dialog.getByLabel('External id').press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Traders' })).toBeVisible();
+  const created = tend.services.accounts.list().find((a) => a.name === 'Northwind Traders')!;
+  expect(created).toMatchObject({ segment: 'enterprise', stage: 'adoption', mrrCents: 1_250_000, renewalDate: '2027-03-31', externalId: 'NW-001' });
+  expect(created.score).not.toBeNull(); // scored on creation
+
+  // Archive: gone from the list; Undo brings it back; archive again and reach it through the palette.
+  await page.getByRole('button', { name: 'Archive' }).click();
+  const banner = page.getByRole('status').filter({ hasText: 'Archived Northwind Traders' });
+  await expect(banner).toBeVisible();
+  await expect(page.getByText('This account is archived')).toBeVisible();
+  expect(tend.services.accounts.list().some((a) => a.id === created.id)).toBe(false);
+  await banner.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('This account is archived')).toHaveCount(0);
+  expect(tend.services.accounts.list().some((a) => a.id === created.id)).toBe(true);
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByText('This account is archived')).toBeVisible();
+  await tend.open('/portfolio');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Northwind');
+  const hit = page.getByRole('dialog', { name: 'Command palette' }).getByRole('option').filter({ hasText: 'archived' });
+  await expect(hit).toContainText('Northwind Traders');
+  await hit.click();
+  await page.getByRole('button', { name: 'Unarchive' }).click();
+  await expect(page.getByText('This account is archived')).toHaveCount(0);
+  expect(tend.services.accounts.get(created.id).account.archived).toBe(false);
+  expect(consoleErrors).toEqual([]);
+});

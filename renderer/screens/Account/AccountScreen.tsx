@@ -118,11 +118,28 @@ export function AccountScreen() {
           <button type="button" disabled={exportingQbr} onClick={() => void exportQbr({ accountId: account.id, audience: 'customer' })} title="Without flags, pulse or private notes">
             Customer copy
           </button>
+          {!account.archived && (
+            <button type="button" className="quiet" onClick={() => void store.archive(true)} title="Hide it from the portfolio, Today and the metrics">
+              Archive
+            </button>
+          )}
           <button type="button" className="primary" onClick={() => openCapture(account.id)}>
             Log touch <kbd className="on-accent">{mod}L</kbd>
           </button>
         </div>
       </header>
+
+      {account.archived && (
+        <div className="triage-banner archived-banner" role="status">
+          <span>
+            <strong>This account is archived</strong> — it is kept with all its history but left out of the portfolio, Today
+            and the metrics.
+          </span>
+          <button type="button" onClick={() => void store.archive(false)}>
+            Unarchive
+          </button>
+        </div>
+      )}
 
       {page.suggestTriage && (
         <div className="triage-banner" role="status">

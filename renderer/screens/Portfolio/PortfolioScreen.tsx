@@ -12,6 +12,7 @@ import { KpiTiles } from '../../components/portfolio/KpiTiles';
 import { useAccountsStore } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
 import { exportPortfolioView } from '../../stores/import';
+import { useNewAccountStore } from '../../stores/newAccount';
 import { hasFilters, portfolioRows, sameView, usePortfolioStore } from '../../stores/portfolio';
 import './portfolio.css';
 
@@ -20,6 +21,7 @@ export function PortfolioScreen() {
   const portfolio = usePortfolioStore();
   const { filters, sort, setFilter, sortBy, loadExtras, trends, metrics, views, activeView, showCharts } = portfolio;
   const asOf = useAppStore((s) => s.info?.asOf) ?? new Date().toISOString().slice(0, 10);
+  const showNewAccount = useNewAccountStore((s) => s.show);
   const navigate = useNavigate();
   const [selected, setSelected] = useState(0);
   const tableRef = useRef<AccountTableHandle>(null);
@@ -107,12 +109,15 @@ export function PortfolioScreen() {
               <button type="button" onClick={() => navigate('/import')}>
                 Import CSV
               </button>
+              <button type="button" onClick={showNewAccount}>
+                New account
+              </button>
             </>
           }
         >
           <p>
-            Import your accounts, contacts and activity from a CSV export, or explore Tend with a realistic sample book
-            of about fifty accounts with a year of history.
+            Import your accounts, contacts and activity from a CSV export, add accounts one by one (Ctrl/⌘+N), or
+            explore Tend with a realistic sample book of about fifty accounts with a year of history.
           </p>
         </EmptyState>
       </div>
@@ -129,6 +134,9 @@ export function PortfolioScreen() {
           </p>
         </div>
         <div className="header-actions">
+          <button type="button" className="quiet" onClick={showNewAccount} title="Ctrl/⌘+N">
+            New account
+          </button>
           <button type="button" className="quiet" onClick={() => void exportPortfolioView(rows, activeView)} disabled={rows.length === 0}>
             Export CSV
           </button>

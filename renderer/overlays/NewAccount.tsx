@@ -1,0 +1,116 @@
+// New account: name (required), segment, stage, MRR, renewal date and external id — the rest is
+// edited on the account page it opens. Enter saves, Escape closes.
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { SEGMENTS, STAGES } from '../../shared/domain';
+import { labelOf } from '../../shared/format';
+import { useNewAccountStore } from '../stores/newAccount';
+
+export function NewAccount() {
+  const { saving, error, close, save } = useNewAccountStore();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState({ name: '', segment: 'mid_market', stage: 'onboarding', mrr: '', renewalDate: '', externalId: '' });
+  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const mrr = draft.mrr.trim() === '' ? 0 : Number(draft.mrr.replace(/[,\s]/g, ''));
+  const mrrInvalid = !Number.isFinite(mrr) || mrr < 0;
+
+  async function submit() {
+    if (!draft.name.trim() || mrrInvalid || saving) return;
+    const account = await save({
+      name: draft.name.trim(),
+      segment: draft.segment as (typeof SEGMENTS)[number],
+      stage: draft.stage as (typeof STAGES)[number],
+      mrrCents: Math.round(mrr * 100),
+      renewalDate: draft.renewalDate || null,
+      externalId: draft.externalId.trim() || null,
+    });
+    if (account) navigate(`/accounts/${account.id}`);
+  }
+
+  return (
+    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-label="New account"
+        className="overlay capture new-account"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            close();
+          }
+        }}
+      >
+        <div className="overlay-title">
+          <strong>New account</strong>
+        </div>
+        <div className="qc-field">
+          <label htmlFor="na-name">Name</label>
+          <input id="na-name" autoFocus autoComplete="off" required maxLength={300} placeholder="Company name" value={draft.name} onChange={set('name')} />
+        </div>
+        <div className="na-row">
+          <div className="qc-field">
+            <label htmlFor="na-segment">Segment</label>
+            <select id="na-segment" value={draft.segment} onChange={set('segment')}>
+              {SEGMENTS.map((s) => (
+                <option key={s} value={s}>
+                  {labelOf(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="qc-field">
+            <label htmlFor="na-stage">Stage</label>
+            <select id="na-stage" value={draft.stage} onChange={set('stage')}>
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {labelOf(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="qc-field">
+            <label htmlFor="na-mrr">MRR</label>
+            <input id="na-mrr" inputMode="decimal" placeholder="0" value={draft.mrr} onChange={set('mrr')} aria-invalid={mrrInvalid} />
+          </div>
+        </div>
+        <div className="na-row two">
+          <div className="qc-field">
+            <label htmlFor="na-renewal">Renewal date</label>
+            <input id="na-renewal" type="date" value={draft.renewalDate} onChange={set('renewalDate')} />
+          </div>
+          <div className="qc-field">
+            <label htmlFor="na-external">External id</label>
+            <input id="na-external" autoComplete="off" placeholder="CRM id (optional)" value={draft.externalId} onChange={set('externalId')} />
+          </div>
+        </div>
+        {mrrInvalid && (
+          <p className="form-error" role="alert">
+            MRR must be a number of at least 0, such as 1200 or 1,200.50.
+          </p>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="overlay-actions">
+          <span className="muted small">
+            <kbd>↵</kbd> creates · <kbd>Esc</kbd> closes
+          </span>
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!draft.name.trim() || mrrInvalid || saving}>
+            {saving ? 'Creating…' : 'Create account'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
