@@ -48,6 +48,11 @@ function readJournal(migrationsFolder: string): JournalEntry[] {
   return (JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: JournalEntry[] }).entries;
 }
 
+/** The schema version this Tend knows: created_at of its newest migration. Newer files are refused. */
+export function newestKnownMigration(migrationsFolder: string): number {
+  return Math.max(...readJournal(migrationsFolder).map((entry) => entry.when));
+}
+
 /** Checks the first 16 bytes without opening the file for writing. Empty files count as new. */
 function assertLooksLikeSqlite(file: string): void {
   const fd = fs.openSync(file, 'r');
@@ -110,7 +115,7 @@ function sqliteErrorToTend(err: unknown, file: string): TendError {
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
     return new TendError(
       'db_corrupt',
-      `${file} is damaged (${message}). Nothing was changed. Restore it from a backup (tend restore FILE, or File → Restore in the app).`,
+      `${file} is damaged (${message}). Nothing was changed. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).`,
       { file },
     );
   }
@@ -173,7 +178,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
       if (check !== 'ok') {
         throw new TendError(
           'db_corrupt',
-          `${absolute} is damaged (quick_check: ${String(check)}). Nothing was changed. Restore it from a backup (tend restore FILE, or File → Restore in the app).`,
+          `${absolute} is damaged (quick_check: ${String(check)}). Nothing was changed. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).`,
           { file: absolute },
         );
       }
