@@ -39,7 +39,7 @@ const KIND_WORDS: Record<string, string> = {
   'pre-import': 'backup taken before an import',
   'pre-migrate': 'backup taken before an upgrade of Tend',
   'pre-restore': 'backup taken before a restore',
-  manual: 'backup you made',
+  manual: 'manual backup',
 };
 
 export function describeBackup(backup: GoodBackup): string {
