@@ -16,6 +16,8 @@ import { startDueNotifications } from './notifications';
 import { DATABASE_FILE_NAME, migrationsFolder } from './paths';
 import { createRouter } from './router';
 import { createServices, type Services } from './services';
+import { recoveryOffer, restoreFromBackup } from './recovery';
+import { handleSecondInstance, launchedDatabase } from './second-instance';
 import { backupFile, backupPathFor, listBackups, restoreDatabase, rotateDailyBackup } from './services/backup';
 import { systemClock } from './services/context';
 import { createMainWindow, denyAllPermissions, registerAppScheme, serveRenderer } from './window';
@@ -28,11 +30,13 @@ let services: Services | null = null;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  // Focus this window; open a database the second launch named (electron/second-instance.ts).
+  app.on('second-instance', (_event, argv, cwd) =>
+    handleSecondInstance(mainWindow, argv, cwd, {
+      openDatabase: (file) => void openOrRecover(file),
+      tell: (message) => void dialog.showMessageBox({ type: 'info', message }),
+    }),
+  );
   registerAppScheme();
   app.whenReady().then(start, (err) => fatal(err));
   app.on('window-all-closed', () => {
@@ -59,12 +63,16 @@ function nativeBinding(): string | undefined {
   });
 }
 
+function openOptions(createFolder = false) {
+  return { migrationsFolder: migrationsFolder(__dirname), nativeBinding: nativeBinding(), createFolder };
+}
+
 async function useDatabase(file: string, createFolder: boolean): Promise<void> {
-  const next = await openDatabase(file, {
-    migrationsFolder: migrationsFolder(__dirname),
-    nativeBinding: nativeBinding(),
-    createFolder,
-  });
+  adopt(await openDatabase(file, openOptions(createFolder)));
+}
+
+/** Makes `next` the open database (closing the previous one only now, after `next` opened). */
+function adopt(next: OpenedDatabase): void {
   opened?.close();
   opened = next;
   services = createServices(next, systemClock());
@@ -73,23 +81,26 @@ async function useDatabase(file: string, createFolder: boolean): Promise<void> {
   mainWindow?.webContents.send(MENU_EVENT, 'db:changed');
 }
 
-/** Opening failed: say why, and offer the latest backup, another file, or quitting. */
+async function openOrRecover(file: string): Promise<boolean> {
+  return useDatabase(file, false).then(() => true, (err) => recoverFrom(err, file));
+}
+
+/** Opening failed: say why and offer what recovery.ts found (the latest good backup), another file, or quitting. */
 async function recoverFrom(err: unknown, file: string): Promise<boolean> {
-  const message = err instanceof Error ? err.message : String(err);
-  const latest = listBackups(file)[0];
-  const buttons = [...(latest ? ['Restore Latest Backup'] : []), 'Open Another Database…', 'Quit'];
-  const { response } = await dialog.showMessageBox({
-    type: 'error',
-    title: 'Tend could not open the database',
-    message: 'Tend could not open the database',
-    detail: latest ? `${message}\n\nLatest backup: ${latest.file}` : message,
-    buttons,
-  });
+  const offer = recoveryOffer(file, err, openOptions());
+  // With a database already open (File → Open, a second launch) giving up keeps it, not quits.
+  const giveUp = opened?.sqlite.open ? 'Cancel' : 'Quit';
+  const buttons = [...(offer.backup ? ['Restore This Backup'] : []), 'Open Another Database…', giveUp];
+  const { response } = await dialog.showMessageBox({ type: 'error', title: offer.title, message: offer.message, detail: offer.detail, buttons });
   const choice = buttons[response];
-  if (choice === 'Restore Latest Backup' && latest) {
-    await restoreDatabase(file, latest.file, { nativeBinding: nativeBinding() });
-    await useDatabase(file, false);
-    return true;
+  if (choice === 'Restore This Backup' && offer.backup) {
+    try {
+      adopt((await restoreFromBackup(file, offer.backup.file, openOptions())).opened);
+      return true;
+    } catch (restoreErr) {
+      dialog.showErrorBox('Restore failed', (restoreErr as Error).message);
+      return false;
+    }
   }
   if (choice === 'Open Another Database…') return chooseDatabase('open');
   return false;
@@ -102,19 +113,16 @@ async function chooseDatabase(mode: 'open' | 'new'): Promise<boolean> {
       ? (await dialog.showOpenDialog({ title: 'Open a Tend database', properties: ['openFile'], filters })).filePaths[0]
       : (await dialog.showSaveDialog({ title: 'New Tend database', defaultPath: 'client.db', filters })).filePath;
   if (!file) return false;
-  try {
-    await useDatabase(file, false);
-    return true;
-  } catch (err) {
-    return recoverFrom(err, file);
-  }
+  return openOrRecover(file);
 }
 
 async function start(): Promise<void> {
   denyAllPermissions();
   serveRenderer(path.join(appRoot, 'dist', 'renderer'));
   const userData = app.getPath('userData');
-  const file = readAppState(userData).lastDatabase ?? path.join(userData, DATABASE_FILE_NAME);
+  // A database named on the command line (double-click, "Open with") wins over the last one used.
+  const file =
+    launchedDatabase(process.argv, process.cwd()) ?? readAppState(userData).lastDatabase ?? path.join(userData, DATABASE_FILE_NAME);
   try {
     await useDatabase(file, file.startsWith(userData));
   } catch (err) {

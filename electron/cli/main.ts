@@ -9,7 +9,8 @@ import { openDatabase, type OpenedDatabase } from '../db/open';
 import { defaultDatabaseFile, migrationsFolder } from '../paths';
 import { createRouter, type Router } from '../router';
 import { createServices, type Services } from '../services';
-import { backupBeforeImport, backupFile, restoreDatabase } from '../services/backup';
+import { backupBeforeImport, backupFile, backupFolderFor, restoreDatabase } from '../services/backup';
+import { describeBackup, findLatestGoodBackup, isRestorable, restoreFromBackup, type GoodBackup } from '../recovery';
 import { IMPORT_KINDS, type ImportKind } from '../../shared/domain';
 import type { ImportProgress } from '../services/importer';
 import { systemClock } from '../services/context';
@@ -47,6 +48,8 @@ Commands:
                             the portfolio review of the whole book as a PDF
   backup FILE               copy the database to FILE (a consistent snapshot)
   restore FILE              replace the database with the backup FILE (the current one is backed up first)
+  restore --latest          replace the database with its latest good backup (checked first); the
+                            current file is kept aside as NAME.set-aside-TIMESTAMP.db, never deleted
 
 Options:
   --db FILE                 the database (default: $TEND_DB, else the desktop app's own file)
@@ -69,6 +72,7 @@ const OPTIONS = {
   strict: { type: 'boolean', default: false },
   'date-format': { type: 'string' },
   progress: { type: 'boolean', default: false },
+  latest: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -321,9 +325,10 @@ const COMMANDS: Record<string, Command> = {
   restore: {
     creates: true,
     opens: false,
-    async run({ io, json, dbFile, positionals, migrationsFolder: folder }) {
+    async run({ io, json, dbFile, positionals, migrationsFolder: folder, options }) {
+      if (options.latest) return restoreLatest(io, json, dbFile, folder);
       const source = positionals[0];
-      if (!source) throw new UsageError('tend restore needs the backup file to restore: tend restore FILE');
+      if (!source) throw new UsageError('tend restore needs the backup file to restore: tend restore FILE, or tend restore --latest');
       const result = await restoreDatabase(dbFile, path.resolve(source));
       // Reopen to migrate a backup made by an older Tend, and to prove the result opens.
       const reopened = await openDatabase(dbFile, { migrationsFolder: folder });
@@ -340,6 +345,46 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** `tend restore --latest`: the newest backup that passes the checks, with the current file set aside. */
+async function restoreLatest(io: CliIo, json: boolean, dbFile: string, folder: string): Promise<number> {
+  const { backup, rejected } = findLatestGoodBackup(dbFile, { migrationsFolder: folder });
+  if (!backup) {
+    throw new TendError(
+      'not_found',
+      `No good backup of ${dbFile} was found in ${backupFolderFor(dbFile)}${rejected.length ? ` (${rejected.length} checked, none usable)` : ''}. Nothing was changed. Restore a copy you keep elsewhere with tend restore FILE.`,
+      { file: dbFile },
+    );
+  }
+  const result = await restoreFromBackup(dbFile, backup.file, { migrationsFolder: folder });
+  result.opened.close();
+  const out = { dbFile, restoredFrom: backup.file, kind: backup.kind, takenAt: backup.takenAt.toISOString(), keptAside: result.keptAside, skipped: rejected };
+  print(io, json, out, () =>
+    [
+      `Restored ${dbFile} from ${describeBackup(backup)}.`,
+      ...rejected.map((r) => `Skipped the newer ${r.file}: ${r.reason}`),
+      result.keptAside ? `The file it replaced was kept, unchanged, as ${result.keptAside}.` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return EXIT.ok;
+}
+
+/** After a refusal a backup can fix: the latest good backup and the command that restores it. */
+function latestBackupHint(err: unknown, dbFile: string | undefined, folder: string | undefined): { text: string; backup: GoodBackup | null } | null {
+  if (!dbFile || !folder || !isRestorable(err) || (err as TendError).details === undefined) return null;
+  if (((err as TendError).details as { file?: string }).file !== dbFile) return null; // e.g. a bad restore source
+  try {
+    const { backup } = findLatestGoodBackup(dbFile, { migrationsFolder: folder });
+    const text = backup
+      ? ` The latest good backup is ${describeBackup(backup)}; to restore it (your file is kept aside), run: tend --db "${dbFile}" restore --latest`
+      : ` No good backup of it was found in ${backupFolderFor(dbFile)}.`;
+    return { text, backup };
+  } catch {
+    return null; // the hint is a courtesy; the refusal itself stands
+  }
+}
 
 /** --progress: one line on stderr per phase change and at most every half second. */
 function progressPrinter(io: CliIo): (p: ImportProgress) => void {
@@ -411,6 +456,8 @@ function migrationsFolderFor(explicit: string | undefined): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opened: OpenedDatabase | undefined;
   let json = argv.includes('--json');
+  let dbFile: string | undefined;
+  let folder: string | undefined;
   try {
     const { values, positionals } = (() => {
       try {
@@ -436,8 +483,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--as-of must be a date as YYYY-MM-DD (got "${asOf}").`);
     }
     const explicitDb = values.db ?? io.env.TEND_DB;
-    const dbFile = path.resolve(explicitDb ?? defaultDatabaseFile());
-    const folder = migrationsFolderFor(io.migrationsFolder);
+    dbFile = path.resolve(explicitDb ?? defaultDatabaseFile());
+    folder = migrationsFolderFor(io.migrationsFolder);
     if (!command.creates && !fs.existsSync(dbFile)) {
       throw new TendError('file_not_found', `There is no database at ${dbFile}. Run "tend --db ${dbFile} init" first, or pass --db with an existing file.`);
     }
@@ -464,10 +511,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
   } catch (err) {
     const usage = err instanceof UsageError;
-    const message = err instanceof Error ? err.message : String(err);
+    const hint = latestBackupHint(err, dbFile, folder);
+    const message = (err instanceof Error ? err.message : String(err)) + (hint?.text ?? '');
     if (json) {
       const code = err instanceof TendError ? err.code : usage ? 'usage' : 'internal';
-      io.stderr(`${JSON.stringify({ error: { code, message } })}\n`);
+      const latestBackup = hint?.backup ? { file: hint.backup.file, kind: hint.backup.kind, takenAt: hint.backup.takenAt.toISOString() } : undefined;
+      io.stderr(`${JSON.stringify({ error: { code, message, ...(hint ? { latestBackup: latestBackup ?? null } : {}) } })}\n`);
     } else {
       io.stderr(`tend: ${message}\n`);
     }

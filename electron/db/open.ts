@@ -48,6 +48,11 @@ function readJournal(migrationsFolder: string): JournalEntry[] {
   return (JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: JournalEntry[] }).entries;
 }
 
+/** The schema version this Tend knows: created_at of its newest migration. Newer files are refused. */
+export function newestKnownMigration(migrationsFolder: string): number {
+  return Math.max(...readJournal(migrationsFolder).map((entry) => entry.when));
+}
+
 /** Checks the first 16 bytes without opening the file for writing. Empty files count as new. */
 function assertLooksLikeSqlite(file: string): void {
   const fd = fs.openSync(file, 'r');
@@ -67,6 +72,39 @@ function assertLooksLikeSqlite(file: string): void {
   }
 }
 
+/**
+ * Refuses, before SQLite touches anything, a file or folder this user cannot write. SQLite would
+ * otherwise fall back to a read-only connection on a 0444 file (the open "succeeds", writes fail
+ * later) and leave -wal/-shm files behind; in WAL mode it also needs to create those beside the file.
+ * (root passes access() everywhere — and can indeed write.)
+ */
+function assertWritable(file: string, existed: boolean): void {
+  if (existed && !canAccess(file, fs.constants.R_OK | fs.constants.W_OK)) {
+    throw new TendError(
+      'db_read_only',
+      `${file} is read-only for you, and Tend needs to write to its database. Nothing was changed. Get write access to it (chmod u+w on a file that is yours) or copy it to a folder you can write to and open the copy.`,
+      { file },
+    );
+  }
+  const folder = path.dirname(file);
+  if (!canAccess(folder, fs.constants.W_OK | fs.constants.X_OK)) {
+    throw new TendError(
+      'db_read_only',
+      `The folder ${folder} is read-only for you, and Tend must create its journal files (${path.basename(file)}-wal, -shm) beside ${path.basename(file)}. Nothing was changed. Make the folder writable or move the database to a folder you can write to.`,
+      { file },
+    );
+  }
+}
+
+function canAccess(target: string, mode: number): boolean {
+  try {
+    fs.accessSync(target, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function sqliteErrorToTend(err: unknown, file: string): TendError {
   if (err instanceof TendError) return err;
   const code = (err as { code?: string }).code ?? '';
@@ -77,7 +115,7 @@ function sqliteErrorToTend(err: unknown, file: string): TendError {
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
     return new TendError(
       'db_corrupt',
-      `${file} is damaged (${message}). Nothing was changed. Restore it from a backup (tend restore FILE, or File → Restore in the app).`,
+      `${file} is damaged (${message}). Nothing was changed. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).`,
       { file },
     );
   }
@@ -88,10 +126,11 @@ function sqliteErrorToTend(err: unknown, file: string): TendError {
       { file },
     );
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+  // READONLY has sub-codes (SQLITE_READONLY_DIRECTORY, _DBMOVED, …); all mean "cannot write here".
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
     return new TendError(
       'db_read_only',
-      `${file} cannot be opened for writing (${message}). Check the file's permissions or copy it to a folder you can write to.`,
+      `${file} cannot be opened for writing (${message}). Nothing was changed. Check the permissions of the file and its folder, or copy it to a folder you can write to and open the copy.`,
       { file },
     );
   }
@@ -125,6 +164,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     }
     assertLooksLikeSqlite(absolute);
   }
+  assertWritable(absolute, existed);
 
   const journal = readJournal(options.migrationsFolder);
   let sqlite: Sqlite | undefined;
@@ -138,7 +178,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
       if (check !== 'ok') {
         throw new TendError(
           'db_corrupt',
-          `${absolute} is damaged (quick_check: ${String(check)}). Nothing was changed. Restore it from a backup (tend restore FILE, or File → Restore in the app).`,
+          `${absolute} is damaged (quick_check: ${String(check)}). Nothing was changed. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).`,
           { file: absolute },
         );
       }

@@ -36,25 +36,34 @@ export async function backupFile(sqlite: Sqlite, destination: string): Promise<s
   return destination;
 }
 
-interface BackupEntry {
+export interface BackupEntry {
   file: string;
   label: string;
   date: string; // YYYY-MM-DD
+  /** When the backup was taken, from its file name (UTC). */
+  takenAt: Date;
+}
+
+/** Inverse of stamp(): `2026-11-24T06-25-34-123Z` → the Date. */
+function parseStamp(text: string): Date {
+  const [, day, h, m, s, ms] = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/.exec(text) ?? [];
+  return day ? new Date(`${day}T${h}:${m}:${s}.${ms}Z`) : new Date(Number.NaN);
 }
 
 export function listBackups(dbFile: string): BackupEntry[] {
   const folder = backupFolderFor(dbFile);
   if (!fs.existsSync(folder)) return [];
   const base = path.basename(dbFile).replace(/\.[^.]+$/, '');
-  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.([a-z-]+?)-(\\d{4}-\\d{2}-\\d{2})T[\\d-]+Z\\.db$`);
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.([a-z-]+?)-((\\d{4}-\\d{2}-\\d{2})T[\\d-]+Z)\\.db$`);
   return fs
     .readdirSync(folder)
     .map((name) => {
       const match = pattern.exec(name);
-      return match ? { file: path.join(folder, name), label: match[1], date: match[2] } : null;
+      return match ? { file: path.join(folder, name), label: match[1], date: match[3], takenAt: parseStamp(match[2]) } : null;
     })
     .filter((entry): entry is BackupEntry => entry !== null)
-    .sort((a, b) => b.file.localeCompare(a.file));
+    // Newest first across all kinds (the name starts with the kind, so a name sort would not do).
+    .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.file.localeCompare(a.file));
 }
 
 /**
@@ -109,8 +118,40 @@ export async function backupBeforeImport(sqlite: Sqlite, dbFile: string, keep = 
   return made;
 }
 
-/** Refuses a restore candidate that is not a readable, undamaged Tend database. */
-export function validateBackupCandidate(file: string, nativeBinding?: string): void {
+/**
+ * A read-only connection that leaves nothing behind: on a WAL-mode file (every Tend file and backup)
+ * it creates -wal/-shm it cannot remove on close, so close() removes those it created (the -wal is
+ * empty: a read-only connection never writes frames).
+ */
+function openReadOnly(file: string, nativeBinding: string | undefined): { db: Sqlite; close(): void } {
+  const created = [`${file}-wal`, `${file}-shm`].filter((side) => !fs.existsSync(side));
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  return {
+    db,
+    close() {
+      db.close();
+      for (const side of created) {
+        if (fs.existsSync(side) && (side.endsWith('-shm') || fs.statSync(side).size === 0)) fs.rmSync(side);
+      }
+    },
+  };
+}
+
+/** Runs `use` on a read-only connection to `file` (see openReadOnly). */
+export function withReadOnly<T>(file: string, nativeBinding: string | undefined, use: (db: Sqlite) => T): T {
+  const connection = openReadOnly(file, nativeBinding);
+  try {
+    return use(connection.db);
+  } finally {
+    connection.close();
+  }
+}
+
+/**
+ * Refuses a restore candidate that is not a readable, undamaged Tend database; returns the
+ * created_at of its last applied migration (its schema version) so callers can refuse a newer one.
+ */
+export function validateBackupCandidate(file: string, nativeBinding?: string): { lastMigration: number } {
   if (!fs.existsSync(file)) {
     throw new TendError('file_not_found', `${file} does not exist. Choose the backup file to restore.`, { file });
   }
@@ -123,8 +164,7 @@ export function validateBackupCandidate(file: string, nativeBinding?: string): v
       file,
     });
   }
-  const candidate = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
-  try {
+  return withReadOnly(file, nativeBinding, (candidate) => {
     const check = candidate.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new TendError('db_corrupt', `${file} is damaged (quick_check: ${String(check)}). Nothing was changed.`, {
@@ -139,8 +179,18 @@ export function validateBackupCandidate(file: string, nativeBinding?: string): v
         file,
       });
     }
+    const last = candidate.prepare('SELECT max(created_at) FROM __drizzle_migrations').pluck().get();
+    return { lastMigration: Number(last ?? 0) };
+  });
+}
+
+/** Writes the whole of `source` into `destination` (replacing its pages) with the backup API. */
+export async function copyDatabase(source: string, destination: string, nativeBinding?: string): Promise<void> {
+  const from = openReadOnly(source, nativeBinding);
+  try {
+    await from.db.backup(destination);
   } finally {
-    candidate.close();
+    from.close();
   }
 }
 
@@ -163,12 +213,6 @@ export async function restoreDatabase(
       current.close();
     }
   }
-  const from = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-  try {
-    // The backup API writes the whole source into the destination database, replacing its pages.
-    await from.backup(dbFile);
-  } finally {
-    from.close();
-  }
+  await copyDatabase(source, dbFile, options.nativeBinding);
   return { restoredFrom: source, previousCopy };
 }

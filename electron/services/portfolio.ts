@@ -118,7 +118,7 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
         } catch {
           // Deleted between listing and stat: show it with size 0 rather than fail the screen.
         }
-        return { ...entry, name: path.basename(entry.file), bytes };
+        return { file: entry.file, label: entry.label, date: entry.date, name: path.basename(entry.file), bytes };
       });
       return { dbFile, backupFolder: backupFolderFor(dbFile), backups };
     },

@@ -53,6 +53,14 @@ describe('the architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('leaves the shell only the dialogs: recovery and the second launch are plain, tested modules', () => {
+    const main = fs.readFileSync('electron/main.ts', 'utf8');
+    expect(main).toMatch(/app\.on\('second-instance', \([^)]*\) =>\s*handleSecondInstance\(/);
+    expect(main).toMatch(/recoveryOffer\(file, err, /);
+    expect(main).toMatch(/restoreFromBackup\(/);
+    for (const plain of ['electron/recovery.ts', 'electron/second-instance.ts']) expect(imports(plain)).not.toContain('electron');
+  });
+
   it('builds the window with the sandbox on and Node off', async () => {
     const text = fs.readFileSync('electron/window.ts', 'utf8');
     expect(text).toMatch(/contextIsolation: true/);
