@@ -12,6 +12,11 @@ export function createContactsService(ctx: ServiceContext) {
     SELECT tc.contact_id AS contactId, max(t.occurred_at) AS lastTouchAt
     FROM touch_contacts tc JOIN touches t ON t.id = tc.touch_id
     WHERE t.account_id = ? GROUP BY tc.contact_id`);
+  const linksOf = sqlite.prepare('SELECT touch_id AS touchId FROM touch_contacts WHERE contact_id = ?');
+  // A touch deleted meanwhile is simply not relinked.
+  const relink = sqlite.prepare('INSERT OR IGNORE INTO touch_contacts (touch_id, contact_id) SELECT id, @contactId FROM touches WHERE id = @touchId');
+  /** Contacts deleted in this session, so Undo can put them back exactly. */
+  const trash = new Map<number, { row: typeof contacts.$inferSelect; links: number[] }>();
 
   function withLastTouch(row: typeof contacts.$inferSelect, lastTouchAt: string | null): Contact {
     const { accountId, id, name, email, title, level, isUser, role, strength, leftOn, notes } = row;
@@ -69,7 +74,40 @@ export function createContactsService(ctx: ServiceContext) {
       );
       return withLastTouch(row, last?.lastTouchAt ?? null);
     },
+
+    /** Deletes a contact (their links to touches go too); kept in memory for undoDelete. */
+    remove(id: number): Contact {
+      const row = requireContact(id);
+      const links = (linksOf.all(id) as { touchId: number }[]).map((l) => l.touchId);
+      db.delete(contacts).where(eq(contacts.id, id)).run();
+      trash.set(id, { row, links });
+      if (trash.size > TRASH_SIZE) trash.delete(trash.keys().next().value!);
+      ctx.accountChanged(row.accountId);
+      return withLastTouch(row, null);
+    },
+
+    /** Puts back a contact deleted in this session, with the same id and touch links. */
+    undoDelete(id: number): Contact {
+      const entry = trash.get(id);
+      if (!entry) {
+        throw new TendError('not_found', `Contact ${id} can no longer be restored: only the last ${TRASH_SIZE} deletions of this session can be undone.`, { id });
+      }
+      const { row } = entry;
+      if (!db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, row.accountId)).get()) {
+        throw new TendError('not_found', `The account of ${row.name} no longer exists, so the contact cannot be restored.`, { id });
+      }
+      sqlite.transaction(() => {
+        const batchExists = row.importBatchId !== null && sqlite.prepare('SELECT 1 FROM import_batches WHERE id = ?').get(row.importBatchId);
+        db.insert(contacts).values({ ...row, importBatchId: batchExists ? row.importBatchId : null }).run();
+        for (const touchId of entry.links) relink.run({ touchId, contactId: id });
+      })();
+      trash.delete(id);
+      ctx.accountChanged(row.accountId);
+      return this.listForAccount(row.accountId).find((c) => c.id === id)!;
+    },
   };
 }
+
+const TRASH_SIZE = 20;
 
 export type ContactsService = ReturnType<typeof createContactsService>;

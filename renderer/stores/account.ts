@@ -2,7 +2,7 @@
 // timeline, goals, metrics, tasks), and every edit made on the page. Each mutation reloads the page
 // (the score, flags and timeline may all move) and the portfolio list behind it.
 import { create } from 'zustand';
-import type { AccountDetail, ChannelInput, Touch } from '../../shared/contract';
+import type { AccountDetail, ChannelInput, Contact, Touch } from '../../shared/contract';
 import type { AccountPage } from '../../shared/contracts/account-page';
 import { call } from '../api';
 import { useAccountsStore } from './accounts';
@@ -23,6 +23,8 @@ interface AccountStore {
   /** Archives (with Undo in the notice banner) or unarchives the account shown. */
   archive(archived: boolean): Promise<void>;
   editTouch(id: number, patch: ChannelInput<'touches.update'>['patch']): Promise<boolean>;
+  /** Deletes a contact and offers Undo in the notice banner. */
+  deleteContact(contact: Contact): Promise<void>;
   /** Deletes a touch and offers Undo in the notice banner. */
   deleteTouch(touch: Touch): Promise<void>;
   resolveFlag(id: number): Promise<void>;
@@ -83,6 +85,15 @@ export const useAccountStore = create<AccountStore>((set, get) => {
       } else useAppStore.getState().notify(`${name} is active again.`);
     },
     editTouch: (id, patch) => mutate(() => call('touches.update', { id, patch })),
+    async deleteContact(contact) {
+      if (!(await mutate(() => call('contacts.delete', { id: contact.id })))) return;
+      useAppStore.getState().notify(`Deleted ${contact.name}.`, {
+        label: 'Undo',
+        run: async () => {
+          if (await mutate(() => call('contacts.undoDelete', { id: contact.id }))) useAppStore.getState().notify(`Restored ${contact.name}.`);
+        },
+      });
+    },
     async deleteTouch(touch) {
       const label = touch.summary || 'this touch';
       if (!(await mutate(() => call('touches.delete', { id: touch.id })))) return;

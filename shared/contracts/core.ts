@@ -164,6 +164,9 @@ export const coreContract = {
     output: contact,
   },
   'contacts.update': { input: z.object({ id, patch: contactFields.partial().strict() }).strict(), output: contact },
+  /** Deletes a contact and their links to touches; `contacts.undoDelete` puts them back. */
+  'contacts.delete': { input: z.object({ id }).strict(), output: contact },
+  'contacts.undoDelete': { input: z.object({ id }).strict(), output: contact },
   'touches.log': { input: touchFields, output: touch },
   'touches.update': {
     input: z.object({ id, patch: touchFields.omit({ accountId: true }).partial().strict() }).strict(),

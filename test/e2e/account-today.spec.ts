@@ -287,6 +287,13 @@ test('edits and deletes a touch in the timeline (with Undo), and adds a contact 
   await card.getByLabel('E-mail').fill('priya.raman@example.com');
   await card.getByLabel('E-mail').press('Enter');
   await expect.poll(() => tend.services.contacts.listForAccount(account.id).find((c) => c.id === priya!.id)?.email).toBe('priya.raman@example.com');
+  // Delete the contact, then Undo.
+  await card.getByRole('button', { name: 'Delete contact' }).click();
+  await expect(page.locator(`#person-${priya!.id}`)).toHaveCount(0);
+  const deleted = page.getByRole('status').filter({ hasText: 'Deleted Priya Raman.' });
+  await deleted.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator(`#person-${priya!.id}`)).toBeVisible();
+  expect(tend.services.contacts.listForAccount(account.id).find((c) => c.id === priya!.id)?.email).toBe('priya.raman@example.com');
   expect(consoleErrors).toEqual([]);
 });
 

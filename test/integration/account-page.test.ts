@@ -170,6 +170,21 @@ describe('with the sample book', () => {
     await expect(ctx.router.call('touches.undoDelete', { id: touch.id })).rejects.toThrow(/can no longer be restored/);
   });
 
+  it('deletes a contact and undoes it with the same id and touch links', async () => {
+    const account = ctx.services.accounts.list().find((a) => ctx.services.contacts.listForAccount(a.id).some((c) => c.lastTouchAt))!;
+    const person = ctx.services.contacts.listForAccount(account.id).find((c) => c.lastTouchAt)!;
+    const linked = () => ctx.services.touches.listForAccount(account.id).filter((t) => t.contactIds.includes(person.id)).map((t) => t.id);
+    const before = linked();
+    expect(before.length).toBeGreaterThan(0);
+    await ctx.router.call('contacts.delete', { id: person.id });
+    expect(ctx.services.contacts.listForAccount(account.id).some((c) => c.id === person.id)).toBe(false);
+    expect(linked()).toEqual([]);
+    const back = await ctx.router.call('contacts.undoDelete', { id: person.id });
+    expect(back).toMatchObject({ id: person.id, name: person.name, email: person.email, lastTouchAt: person.lastTouchAt });
+    expect(linked()).toEqual(before);
+    await expect(ctx.router.call('contacts.delete', { id: 987_654 })).rejects.toThrow(/no contact with id 987654/);
+  });
+
   it('creates and edits success goals', async () => {
     const [first] = ctx.services.accounts.list();
     const goal = await ctx.router.call('goals.create', { accountId: first.id, goal: 'Cut onboarding time', measure: 'days to first report', target: '< 14 days' });

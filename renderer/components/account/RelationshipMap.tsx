@@ -13,6 +13,7 @@ interface Props {
   asOf: string;
   onUpdate(id: number, patch: Patch): Promise<boolean>;
   onAdd(input: NewContact): Promise<boolean>;
+  onDelete(contact: Contact): void;
   /** A contact to open and scroll to (e.g. from a command-palette hit). */
   focusId?: number | null;
 }
@@ -23,7 +24,7 @@ const ROWS = [
   { key: 'other', label: 'Others', test: (c: Contact) => !isExecutive(c.level) && !c.isUser },
 ] as const;
 
-export function RelationshipMap({ contacts, asOf, onUpdate, onAdd, focusId }: Props) {
+export function RelationshipMap({ contacts, asOf, onUpdate, onAdd, onDelete, focusId }: Props) {
   const [selected, setSelected] = useState<number | null>(focusId ?? null);
   const [adding, setAdding] = useState(false);
   useEffect(() => {
@@ -87,12 +88,23 @@ export function RelationshipMap({ contacts, asOf, onUpdate, onAdd, focusId }: Pr
           );
         })}
       </div>
-      {current && <ContactEditor key={current.id} contact={current} onUpdate={onUpdate} onClose={() => setSelected(null)} />}
+      {current && (
+        <ContactEditor
+          key={current.id}
+          contact={current}
+          onUpdate={onUpdate}
+          onDelete={() => {
+            setSelected(null);
+            onDelete(current);
+          }}
+          onClose={() => setSelected(null)}
+        />
+      )}
     </section>
   );
 }
 
-function ContactEditor({ contact, onUpdate, onClose }: { contact: Contact; onUpdate: Props['onUpdate']; onClose(): void }) {
+function ContactEditor({ contact, onUpdate, onDelete, onClose }: { contact: Contact; onUpdate: Props['onUpdate']; onDelete(): void; onClose(): void }) {
   const save = (patch: Patch) => void onUpdate(contact.id, patch);
   return (
     <div className="contact-editor" aria-label={`Edit ${contact.name}`}>
@@ -100,9 +112,14 @@ function ContactEditor({ contact, onUpdate, onClose }: { contact: Contact; onUpd
         <strong>
           {contact.name} <span className="muted small">{contact.title ?? ''} {contact.email ? `· ${contact.email}` : ''}</span>
         </strong>
-        <button type="button" className="link-button small" onClick={onClose}>
-          Close
-        </button>
+        <span className="editor-head-actions">
+          <button type="button" className="link-button small danger" onClick={onDelete} title="Deletes the person and their links to touches (Undo in the banner)">
+            Delete contact
+          </button>
+          <button type="button" className="link-button small" onClick={onClose}>
+            Close
+          </button>
+        </span>
       </div>
       <div className="editor-grid">
         <TextField label="Name" value={contact.name} required onSave={(name) => save({ name })} />

@@ -187,6 +187,7 @@ export function AccountScreen() {
         focusId={focusContact}
         onUpdate={store.updateContact}
         onAdd={(input) => store.addContact(input)}
+        onDelete={(contact) => void store.deleteContact(contact)}
       />
 
       <div className="acct-grid two-wide">
