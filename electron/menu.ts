@@ -53,7 +53,14 @@ export function buildMenu(getWindow: () => BrowserWindow | null, actions: MenuAc
         { role: 'toggleDevTools' },
       ],
     },
-    { label: 'Help', submenu: [{ label: 'About Tend', click: actions.about }] },
+    {
+      label: 'Help',
+      submenu: [
+        { label: 'Keyboard Shortcuts', click: send('open:shortcuts') },
+        { type: 'separator' },
+        { label: 'About Tend', click: actions.about },
+      ],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

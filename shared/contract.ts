@@ -41,6 +41,7 @@ export const MENU_COMMANDS = [
   'open:quick-capture',
   'open:command-palette',
   'open:new-account',
+  'open:shortcuts',
   'export:qbr',
   'export:review',
   'db:changed',

@@ -1,7 +1,7 @@
 // Global overlays mounted once by App: quick capture (Ctrl/Cmd+L, or the menu), the command
 // palette (Ctrl/Cmd+K, or the menu) and New account (Ctrl/Cmd+N, or the menu), plus the
 // confirmation toast after a capture.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { onMenu } from '../api';
 import { useCaptureStore } from '../stores/capture';
@@ -10,6 +10,7 @@ import { usePaletteStore } from '../stores/palette';
 import { CommandPalette } from './CommandPalette';
 import { NewAccount } from './NewAccount';
 import { QuickCapture } from './QuickCapture';
+import { Shortcuts } from './Shortcuts';
 import { Toast } from './Toast';
 import './overlays.css';
 
@@ -19,11 +20,15 @@ function accountIdOf(pathname: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || !!target.closest('input, textarea, select'));
+
 export function Overlays() {
   const location = useLocation();
   const captureOpen = useCaptureStore((s) => s.open);
   const paletteOpen = usePaletteStore((s) => s.open);
   const newAccountOpen = useNewAccountStore((s) => s.open);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
   useEffect(() => {
     const openCapture = () => {
@@ -40,6 +45,11 @@ export function Overlays() {
       useNewAccountStore.getState().show();
     };
     function onKey(event: KeyboardEvent) {
+      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !isTyping(event.target) && !document.querySelector('[role="dialog"]')) {
+        event.preventDefault();
+        setShortcutsOpen(true);
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const key = event.key.toLowerCase();
       if (key === 'l') {
@@ -59,6 +69,7 @@ export function Overlays() {
       if (command === 'open:quick-capture') openCapture();
       if (command === 'open:command-palette') openPalette();
       if (command === 'open:new-account') openNewAccount();
+      if (command === 'open:shortcuts') setShortcutsOpen(true);
     });
     return () => {
       window.removeEventListener('keydown', onKey);
@@ -71,6 +82,7 @@ export function Overlays() {
       {captureOpen && <QuickCapture />}
       {paletteOpen && <CommandPalette />}
       {newAccountOpen && <NewAccount />}
+      {shortcutsOpen && <Shortcuts onClose={() => setShortcutsOpen(false)} />}
       <Toast />
     </>
   );

@@ -76,3 +76,29 @@ test('shows a clear message for an account that does not exist', async ({ tend }
   await expect(tend.page.getByRole('heading', { name: 'This account could not be shown' })).toBeVisible();
   await expect(tend.page.getByText('There is no account with id 9999')).toBeVisible();
 });
+
+test('lists every keyboard shortcut on ? (but ? still types in a text field)', async ({ tend, consoleErrors }) => {
+  const { page } = tend;
+  await tend.router.call('demo.load', {});
+  await tend.open('/portfolio');
+  await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  for (const what of ['Command palette', 'Log a touch', 'New account', 'Snooze to tomorrow', 'Search accounts']) {
+    await expect(sheet.getByText(what, { exact: false })).toBeVisible();
+  }
+  await tend.screenshot('shortcuts');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await tend.screenshot('shortcuts-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Search accounts' }).click();
+  await page.keyboard.type('what?');
+  await expect(page.getByRole('searchbox', { name: 'Search accounts' })).toHaveValue('what?');
+  await expect(sheet).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});

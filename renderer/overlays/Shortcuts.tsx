@@ -1,0 +1,88 @@
+// Every keyboard shortcut on one sheet: `?` anywhere outside a text field, or Help → Keyboard
+// Shortcuts. Escape or a click outside closes it.
+import { useEffect } from 'react';
+
+const mod = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl';
+
+const GROUPS: { title: string; keys: [string, string][] }[] = [
+  {
+    title: 'Anywhere',
+    keys: [
+      [`${mod}+K`, 'Command palette: accounts, contacts, touch notes, commands'],
+      [`${mod}+L`, 'Log a touch (quick capture)'],
+      [`${mod}+N`, 'New account'],
+      [`${mod}+1 … 4`, 'Portfolio, Today, Import, Settings'],
+      ['?', 'This sheet'],
+    ],
+  },
+  {
+    title: 'Portfolio',
+    keys: [
+      ['/', 'Search accounts'],
+      ['↑ ↓  or  j k', 'Move through the list'],
+      ['Enter', 'Open the account'],
+      ['Esc', 'Clear the search'],
+    ],
+  },
+  {
+    title: 'Account',
+    keys: [
+      [`${mod}+Enter`, 'Save a touch being edited'],
+      ['Esc', 'Cancel an edit, or back to the portfolio'],
+    ],
+  },
+  {
+    title: 'Today',
+    keys: [
+      ['↑ ↓  or  j k', 'Move through the reminders'],
+      ['d', 'Done'],
+      ['s', 'Snooze to tomorrow'],
+      ['u', 'Undo the last done'],
+      ['Enter', 'Open the account'],
+    ],
+  },
+];
+
+export function Shortcuts({ onClose }: { onClose(): void }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' || event.key === '?') {
+        event.preventDefault();
+        event.stopPropagation();
+        onClose();
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [onClose]);
+
+  return (
+    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="overlay shortcuts">
+        <div className="overlay-title">
+          <strong>Keyboard shortcuts</strong>
+          <button type="button" className="link-button small" onClick={onClose} autoFocus>
+            Close
+          </button>
+        </div>
+        <div className="shortcut-groups">
+          {GROUPS.map((group) => (
+            <section key={group.title}>
+              <h3>{group.title}</h3>
+              <dl>
+                {group.keys.map(([keys, what]) => (
+                  <div key={keys + what} className="shortcut">
+                    <dt>
+                      <kbd>{keys}</kbd>
+                    </dt>
+                    <dd>{what}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
