@@ -54,14 +54,21 @@ const LINK_FIELDS: readonly FieldSpec[] = [
     label: 'Account external id',
     type: 'text',
     maxLength: 200,
-    synonyms: ['AccountId', 'Account ID', 'Account External Id', 'Customer ID', 'Company ID', 'CRM Account ID', 'Account Number'],
+    synonyms: [
+      'AccountId', 'Account ID', 'Account External Id', 'Customer ID', 'Company ID', 'CRM Account ID', 'Account Number',
+      // HubSpot, Pipedrive, Zendesk and friends
+      'Associated Company ID', 'Associated Company IDs', 'Company Record ID', 'Organization ID', 'Organisation ID', 'Org ID', 'Organization - ID',
+    ],
   },
   {
     name: 'accountName',
     label: 'Account name',
     type: 'text',
     maxLength: 300,
-    synonyms: ['Account', 'Account Name', 'Company', 'Company Name', 'Customer', 'Customer Name', 'Organization', 'Organisation', 'Client', 'Client Name'],
+    synonyms: [
+      'Account', 'Account Name', 'Company', 'Company Name', 'Customer', 'Customer Name', 'Organization', 'Organisation', 'Client', 'Client Name',
+      'Associated Company', 'Organization Name', 'Organisation Name', 'Organization - Name', 'Organisation - Name', 'Org Name', 'Account - Name',
+    ],
   },
 ];
 
@@ -129,7 +136,11 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
       name: 'occurredAt',
       label: 'Date',
       type: 'datetime',
-      synonyms: ['Date', 'ActivityDate', 'Activity Date', 'Last Activity', 'Last Activity Date', 'Occurred On', 'When', 'Timestamp', 'Date Time', 'Touch Date', 'Meeting Date', 'Call Date'],
+      synonyms: [
+        'Date', 'ActivityDate', 'Activity Date', 'Last Activity', 'Last Activity Date', 'Occurred On', 'When', 'Timestamp', 'Date Time', 'Touch Date', 'Meeting Date', 'Call Date',
+        // Activity exports that date an activity by when it was done, due or created
+        'Done Time', 'Marked As Done Time', 'Completed At', 'Completed Date', 'Start Time', 'Due Date', 'Created At', 'CreatedDate', 'Created Date',
+      ],
     },
     { name: 'type', label: 'Type', type: 'touchType', synonyms: ['Type__c', 'Activity Type', 'Touch Type', 'Channel', 'Kind'] },
     {

@@ -37,6 +37,16 @@ describe('autoMap', () => {
     expect(both.customFields).toEqual(['ARR']);
   });
 
+  it('reads HubSpot and Pipedrive headers: associated company, organisation, done/due dates', () => {
+    const hubspot = autoMap(['Record ID', 'First Name', 'Last Name', 'Email', 'Job Title', 'Associated Company ID', 'Associated Company'], 'contacts');
+    expect(hubspot.mapping).toMatchObject({ 'Associated Company ID': 'accountExternalId', 'Associated Company': 'accountName', Email: 'email', 'Job Title': 'title' });
+    const pipedrive = autoMap(['Organization - Name', 'Type', 'Subject', 'Due date', 'Note', 'Done'], 'touches');
+    expect(pipedrive.mapping).toEqual({ 'Organization - Name': 'accountName', Type: 'type', Subject: 'summary', 'Due date': 'occurredAt', Note: 'notes' });
+    expect(pipedrive.customFields).toEqual(['Done']);
+    // A real activity date wins over a due date.
+    expect(autoMap(['Organisation', 'Activity Date', 'Due Date'], 'touches').mapping).toMatchObject({ 'Activity Date': 'occurredAt' });
+  });
+
   it('maps Email Address and Last Activity', () => {
     expect(autoMap(['Full Name', 'Email Address', 'Company'], 'contacts').mapping).toEqual({
       'Full Name': 'name',
