@@ -107,7 +107,8 @@ export function printImport(r: ImportRunResult, backup: string | null): string {
     `  ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped`,
     ...r.conversions.map((c) => `  ${c}`),
     ...(r.customColumns.length ? [`  kept as custom fields: ${r.customColumns.join(', ')}`] : []),
-    ...r.notes.map((n) => `  note: ${n}`),
+    // notes repeat the conversions (the wizard shows notes alone); print each once
+    ...r.notes.filter((n) => !r.conversions.includes(n)).map((n) => `  note: ${n}`),
   ];
   if (r.errors.length) {
     lines.push('', `Rows that did not import (${r.errors.length}):`);
