@@ -2,13 +2,23 @@
 // the user can act on, and restore it without losing the refused file. Plain Node — the desktop
 // app's dialog (main.ts) and `tend restore --latest` are thin callers of this.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { TendError, type ErrorCode } from '../shared/errors';
 import { newestKnownMigration, openDatabase, type OpenedDatabase, type OpenOptions } from './db/open';
 import { backupFolderFor, copyDatabase, listBackups, validateBackupCandidate } from './services/backup';
 
-/** Failures a backup can fix. A locked, read-only or missing-folder file is fine as it is. */
-const RESTORABLE: readonly ErrorCode[] = ['db_corrupt', 'db_not_a_database', 'db_too_new', 'db_migration_failed'];
+/**
+ * Failures a backup can fix. A locked, read-only or missing-folder file is fine as it is; a file
+ * from a newer Tend needs a newer Tend (rolling it back would lose that version's work); a failed
+ * upgrade would fail again on the backup taken just before it.
+ */
+const RESTORABLE: readonly ErrorCode[] = ['db_corrupt', 'db_not_a_database'];
+
+const NOT_RESTORABLE_DETAIL: Partial<Record<ErrorCode, string>> = {
+  db_too_new: 'Install the latest version of Tend to open it; the file stays as it is.',
+  db_migration_failed: 'Nothing was lost: the file was left as it was. Install the latest version of Tend and open it again, or report the message above.',
+};
 
 export interface GoodBackup {
   file: string;
@@ -76,7 +86,9 @@ export function recoveryOffer(dbFile: string, failure: unknown, options: Recover
   const title = 'Tend could not open the database';
   const message = failure instanceof Error ? failure.message : String(failure);
   if (!isRestorable(failure)) {
-    return { title, message, detail: 'Open another database, or fix the problem above and start Tend again.', backup: null };
+    const code = failure instanceof TendError ? failure.code : undefined;
+    const detail = (code && NOT_RESTORABLE_DETAIL[code]) ?? 'Open another database, or fix the problem above and start Tend again.';
+    return { title, message, detail, backup: null };
   }
   const { backup, rejected } = findLatestGoodBackup(dbFile, options);
   if (!backup) {
@@ -115,16 +127,17 @@ export async function restoreFromBackup(
 ): Promise<{ opened: OpenedDatabase; restoredFrom: string; keptAside: string | null }> {
   const file = path.resolve(dbFile);
   validateBackupCandidate(backupFile, options.nativeBinding);
+  assertNotInUse(file, options.nativeBinding);
   const aside = fs.existsSync(file) ? setAsidePathFor(file) : null;
   const moved: [string, string][] = [];
-  if (aside) {
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (!fs.existsSync(file + suffix)) continue;
-      fs.renameSync(file + suffix, aside + suffix);
-      moved.push([file + suffix, aside + suffix]);
-    }
-  }
   try {
+    if (aside) {
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (!fs.existsSync(file + suffix)) continue;
+        fs.renameSync(file + suffix, aside + suffix);
+        moved.push([file + suffix, aside + suffix]);
+      }
+    }
     await copyDatabase(backupFile, file, options.nativeBinding);
   } catch (err) {
     for (const side of ['', '-wal', '-shm']) fs.rmSync(file + side, { force: true });
@@ -137,4 +150,27 @@ export async function restoreFromBackup(
   }
   const opened = await openDatabase(file, options);
   return { opened, restoredFrom: backupFile, keptAside: aside };
+}
+
+/**
+ * Refuses to move a database another connection has open (the desktop app, another `tend`):
+ * it would keep writing to the file set aside. An exclusive lock cannot be had while any other
+ * connection is open, even an idle one in WAL mode. A damaged file may fail to lock for other
+ * reasons; only "busy" means in use.
+ */
+export function assertNotInUse(file: string, nativeBinding?: string): void {
+  if (!fs.existsSync(file)) return;
+  let probe: InstanceType<typeof Database> | undefined;
+  try {
+    probe = new Database(file, { fileMustExist: true, timeout: 0, nativeBinding });
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE; COMMIT;');
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      throw new TendError('db_locked', `${file} is open in Tend or another program. Close it there and try again. Nothing was changed.`, { file });
+    }
+  } finally {
+    probe?.close();
+  }
 }

@@ -88,7 +88,7 @@ function Shell() {
       <Sidebar dbFile={info?.dbFile ?? null} />
       <main className="main">
         {error && <ErrorBanner message={error} onClose={clearError} />}
-        {notice && <ErrorBanner message={notice} onClose={clearNotice} tone="notice" action={noticeAction} />}
+        {notice && <ErrorBanner key={notice} message={notice} onClose={clearNotice} tone="notice" action={noticeAction} />}
         <Routes>
           <Route path="/" element={<Navigate to="/portfolio" replace />} />
           <Route path="/portfolio" element={<PortfolioScreen />} />

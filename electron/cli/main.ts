@@ -48,8 +48,10 @@ Commands:
                             the portfolio review of the whole book as a PDF
   backup FILE               copy the database to FILE (a consistent snapshot)
   restore FILE              replace the database with the backup FILE (the current one is backed up first)
-  restore --latest          replace the database with its latest good backup (checked first); the
-                            current file is kept aside as NAME.set-aside-TIMESTAMP.db, never deleted
+  restore --latest          replace a damaged (or missing) database with its latest good backup
+                            (checked first); the current file is kept aside as
+                            NAME.set-aside-TIMESTAMP.db, never deleted. A file that opens fine is
+                            only rolled back with --force, and never while Tend has it open
 
 Options:
   --db FILE                 the database (default: $TEND_DB, else the desktop app's own file)
@@ -73,6 +75,7 @@ const OPTIONS = {
   'date-format': { type: 'string' },
   progress: { type: 'boolean', default: false },
   latest: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -326,7 +329,7 @@ const COMMANDS: Record<string, Command> = {
     creates: true,
     opens: false,
     async run({ io, json, dbFile, positionals, migrationsFolder: folder, options }) {
-      if (options.latest) return restoreLatest(io, json, dbFile, folder);
+      if (options.latest) return restoreLatest(io, json, dbFile, folder, options.force);
       const source = positionals[0];
       if (!source) throw new UsageError('tend restore needs the backup file to restore: tend restore FILE, or tend restore --latest');
       const result = await restoreDatabase(dbFile, path.resolve(source));
@@ -347,7 +350,23 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** `tend restore --latest`: the newest backup that passes the checks, with the current file set aside. */
-async function restoreLatest(io: CliIo, json: boolean, dbFile: string, folder: string): Promise<number> {
+async function restoreLatest(io: CliIo, json: boolean, dbFile: string, folder: string, force: boolean): Promise<number> {
+  // Only a file a backup can fix is replaced, unless asked to roll back a healthy one.
+  const missing = !fs.existsSync(dbFile);
+  const failure = missing
+    ? null
+    : await openDatabase(dbFile, { migrationsFolder: folder }).then(
+        (opened) => (opened.close(), null),
+        (err: unknown) => err,
+      );
+  if (failure && !isRestorable(failure)) throw failure;
+  if (!missing && !failure && !force) {
+    throw new TendError(
+      'invalid_input',
+      `${dbFile} opens fine, so Tend did not replace it with a backup. Nothing was changed. To roll it back to its latest backup anyway, close Tend and run: tend --db "${dbFile}" restore --latest --force`,
+      { file: dbFile },
+    );
+  }
   const { backup, rejected } = findLatestGoodBackup(dbFile, { migrationsFolder: folder });
   if (!backup) {
     throw new TendError(

@@ -16,7 +16,9 @@ export function createContactsService(ctx: ServiceContext) {
   // A touch deleted meanwhile is simply not relinked.
   const relink = sqlite.prepare('INSERT OR IGNORE INTO touch_contacts (touch_id, contact_id) SELECT id, @contactId FROM touches WHERE id = @touchId');
   /** Contacts deleted in this session, so Undo can put them back exactly. */
-  const trash = new Map<number, { row: typeof contacts.$inferSelect; links: number[] }>();
+  const trash = new Map<number, { row: typeof contacts.$inferSelect; links: number[]; surveys: number[] }>();
+  const surveysOf = sqlite.prepare('SELECT id FROM survey_responses WHERE contact_id = ?');
+  const reattribute = sqlite.prepare('UPDATE survey_responses SET contact_id = @contactId WHERE id = @surveyId AND contact_id IS NULL');
 
   function withLastTouch(row: typeof contacts.$inferSelect, lastTouchAt: string | null): Contact {
     const { accountId, id, name, email, title, level, isUser, role, strength, leftOn, notes } = row;
@@ -75,18 +77,20 @@ export function createContactsService(ctx: ServiceContext) {
       return withLastTouch(row, last?.lastTouchAt ?? null);
     },
 
-    /** Deletes a contact (their links to touches go too); kept in memory for undoDelete. */
+    /** Deletes a contact (their links to touches go too, their survey answers become anonymous); kept for undoDelete. */
     remove(id: number): Contact {
       const row = requireContact(id);
       const links = (linksOf.all(id) as { touchId: number }[]).map((l) => l.touchId);
+      // Their survey answers stay (contact_id is set to null by the foreign key); remember which.
+      const surveys = (surveysOf.all(id) as { id: number }[]).map((r) => r.id);
       db.delete(contacts).where(eq(contacts.id, id)).run();
-      trash.set(id, { row, links });
+      trash.set(id, { row, links, surveys });
       if (trash.size > TRASH_SIZE) trash.delete(trash.keys().next().value!);
       ctx.accountChanged(row.accountId);
       return withLastTouch(row, null);
     },
 
-    /** Puts back a contact deleted in this session, with the same id and touch links. */
+    /** Puts back a contact deleted in this session, with the same id, touch links and survey answers. */
     undoDelete(id: number): Contact {
       const entry = trash.get(id);
       if (!entry) {
@@ -100,6 +104,7 @@ export function createContactsService(ctx: ServiceContext) {
         const batchExists = row.importBatchId !== null && sqlite.prepare('SELECT 1 FROM import_batches WHERE id = ?').get(row.importBatchId);
         db.insert(contacts).values({ ...row, importBatchId: batchExists ? row.importBatchId : null }).run();
         for (const touchId of entry.links) relink.run({ touchId, contactId: id });
+        for (const surveyId of entry.surveys) reattribute.run({ surveyId, contactId: id });
       })();
       trash.delete(id);
       ctx.accountChanged(row.accountId);

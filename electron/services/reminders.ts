@@ -29,11 +29,34 @@ export interface ReminderView {
  * Makes the follow-up reminder of every touch that names a follow-up date and has none yet (all
  * touches, or one). Shared by logging a touch, imports, the sample book and the daily refresh.
  */
+/** A follow-up reminder's title: the touch's next step, else "Follow up: <summary or account>". */
+const FOLLOW_UP_TITLE = `coalesce(nullif(trim(t.next_step), ''), 'Follow up: ' || coalesce(nullif(t.summary, ''), a.name))`;
+
+/**
+ * Brings a touch's follow-up reminder in step after the touch was edited, keeping the reminder's
+ * id, snooze and "notified" mark unless the follow-up date moved (then it is due afresh). Returns
+ * false when there was no reminder to update.
+ */
+export function updateFollowUpReminder(sqlite: Sqlite, touchId: number, dateMoved: boolean): boolean {
+  const reset = dateMoved ? ', done_at = NULL, snoozed_until = NULL, notified_at = NULL' : '';
+  return (
+    sqlite
+      .prepare(
+        `UPDATE reminders SET
+           title = (SELECT ${FOLLOW_UP_TITLE} FROM touches t JOIN accounts a ON a.id = t.account_id WHERE t.id = @touchId),
+           due = (SELECT follow_up_due FROM touches WHERE id = @touchId)${reset}
+         WHERE source_key = @key ${dateMoved ? '' : 'AND done_at IS NULL'}`,
+      )
+      // The key is built here: SQLite would concatenate a bound JS number as '12.0'.
+      .run({ touchId, key: `follow_up:touch:${touchId}` }).changes > 0
+  );
+}
+
 export function insertFollowUpReminders(sqlite: Sqlite, now: string, touchId?: number): number {
   return sqlite
     .prepare(
       `INSERT INTO reminders (account_id, title, due, source, source_key, created_at)
-       SELECT t.account_id, coalesce(nullif(trim(t.next_step), ''), 'Follow up: ' || coalesce(nullif(t.summary, ''), a.name)),
+       SELECT t.account_id, ${FOLLOW_UP_TITLE},
               t.follow_up_due, 'follow_up', 'follow_up:touch:' || t.id, ?
        FROM touches t JOIN accounts a ON a.id = t.account_id
        WHERE t.follow_up_due IS NOT NULL ${touchId === undefined ? '' : 'AND t.id = ?'}

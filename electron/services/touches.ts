@@ -5,7 +5,7 @@ import type { ChannelInput, Touch } from '../../shared/contract';
 import { TendError } from '../../shared/errors';
 import { accounts, contacts, importBatches, reminders, touchContacts, touches } from '../db/schema';
 import type { ServiceContext } from './context';
-import { insertFollowUpReminders } from './reminders';
+import { insertFollowUpReminders, updateFollowUpReminder } from './reminders';
 
 export function createTouchesService(ctx: ServiceContext) {
   const { db, sqlite, clock } = ctx;
@@ -181,12 +181,9 @@ export function createTouchesService(ctx: ServiceContext) {
       db.delete(reminders).where(and(eq(reminders.sourceKey, key), isNull(reminders.doneAt))).run();
       return;
     }
-    if (before.followUpDue !== after.followUpDue) {
-      db.delete(reminders).where(eq(reminders.sourceKey, key)).run();
-      insertFollowUpReminders(sqlite, now, after.id);
-    } else if (before.nextStep !== after.nextStep || before.summary !== after.summary) {
-      db.delete(reminders).where(and(eq(reminders.sourceKey, key), isNull(reminders.doneAt))).run();
-      insertFollowUpReminders(sqlite, now, after.id);
+    const dateMoved = before.followUpDue !== after.followUpDue;
+    if (dateMoved || before.nextStep !== after.nextStep || before.summary !== after.summary) {
+      if (!updateFollowUpReminder(sqlite, after.id, dateMoved) && dateMoved) insertFollowUpReminders(sqlite, now, after.id);
     }
   }
 }

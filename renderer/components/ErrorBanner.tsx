@@ -18,6 +18,8 @@ export function ErrorBanner({
         {action && (
           <button
             type="button"
+            // Focus lands here (e.g. Undo after a delete) so the keyboard is not left on a removed element.
+            autoFocus
             className="link-button"
             onClick={() => {
               onClose();

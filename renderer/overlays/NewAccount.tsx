@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SEGMENTS, STAGES } from '../../shared/domain';
 import { labelOf } from '../../shared/format';
+import { NEEDS_FORMAT, parseMoney } from '../../shared/import/values';
 import { useNewAccountStore } from '../stores/newAccount';
 
 export function NewAccount() {
@@ -11,8 +12,8 @@ export function NewAccount() {
   const navigate = useNavigate();
   const [draft, setDraft] = useState({ name: '', segment: 'mid_market', stage: 'onboarding', mrr: '', renewalDate: '', externalId: '' });
   const set = (key: keyof typeof draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
-  const mrr = draft.mrr.trim() === '' ? 0 : Number(draft.mrr.replace(/[,\s]/g, ''));
-  const mrrInvalid = !Number.isFinite(mrr) || mrr < 0;
+  const mrr = readMrr(draft.mrr);
+  const mrrInvalid = 'error' in mrr;
 
   async function submit() {
     if (!draft.name.trim() || mrrInvalid || saving) return;
@@ -20,7 +21,7 @@ export function NewAccount() {
       name: draft.name.trim(),
       segment: draft.segment as (typeof SEGMENTS)[number],
       stage: draft.stage as (typeof STAGES)[number],
-      mrrCents: Math.round(mrr * 100),
+      mrrCents: 'cents' in mrr ? mrr.cents : 0,
       renewalDate: draft.renewalDate || null,
       externalId: draft.externalId.trim() || null,
     });
@@ -91,7 +92,7 @@ export function NewAccount() {
         </div>
         {mrrInvalid && (
           <p className="form-error" role="alert">
-            MRR must be a number of at least 0, such as 1200 or 1,200.50.
+            {'error' in mrr ? mrr.error : ''}
           </p>
         )}
         {error && (
@@ -113,4 +114,19 @@ export function NewAccount() {
       </form>
     </div>
   );
+}
+
+/** The user's own decimal separator decides "1,200" (thousands in en-US, 1.2 in de-DE). */
+const LOCALE_FORMAT = new Intl.NumberFormat().formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? 'comma' : 'point';
+
+/** MRR as typed — 1200, 1,200.50, 1.200,50, $1,200 — read like an import reads money. */
+function readMrr(text: string): { cents: number } | { error: string } {
+  if (!text.trim()) return { cents: 0 };
+  let parsed = parseMoney(text.trim(), null);
+  if (parsed === NEEDS_FORMAT) parsed = parseMoney(text.trim(), LOCALE_FORMAT);
+  if (parsed === NEEDS_FORMAT || parsed.error !== undefined) {
+    return { error: `MRR: ${parsed === NEEDS_FORMAT ? `"${text}" is not clear` : parsed.error}. Type an amount such as 1200 or 1,200.50.` };
+  }
+  if (parsed.value.cents < 0) return { error: 'MRR cannot be negative.' };
+  return { cents: parsed.value.cents };
 }

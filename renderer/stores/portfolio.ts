@@ -112,8 +112,12 @@ export const usePortfolioStore = create<PortfolioStore>((set, get) => ({
   },
 }));
 
+/** Filters as a comparable string: multi-value lists in a fixed order ("A, B" is "B, A"). */
+const filterKey = (f: PortfolioFilters) =>
+  JSON.stringify(Object.entries(f).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]).sort());
+
 export const sameView = (view: SavedView | undefined, filters: PortfolioFilters, sort: PortfolioSort): boolean =>
-  !!view && JSON.stringify(view.filters) === JSON.stringify(filters) && JSON.stringify(view.sort) === JSON.stringify(sort);
+  !!view && filterKey(view.filters) === filterKey(filters) && JSON.stringify(view.sort) === JSON.stringify(sort);
 
 export const hasFilters = (f: PortfolioFilters): boolean =>
   f.search.trim() !== '' || f.segment.length > 0 || f.stage.length > 0 || f.band.length > 0 || f.flag.length > 0 || f.renewalWithin !== null;

@@ -252,9 +252,11 @@ test('edits and deletes a touch in the timeline (with Undo), and adds a contact 
   await entry.hover();
   await entry.getByRole('button', { name: /^Edit touch/ }).click();
   await entry.getByLabel('Summary').fill('Not this');
+  await entry.getByRole('button', { name: 'Cancel' }).focus(); // Escape from a button, not a text field
   await page.keyboard.press('Escape');
   await expect(entry).toContainText('Renewal call with legal');
-  await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+  await expect(entry.getByRole('button', { name: /^Edit touch/ })).toBeFocused();
+  expect(new URL(page.url()).hash).toBe(`#/accounts/${account.id}`);
 
   // Delete, then Undo from the banner: the same touch comes back.
   await entry.hover();
@@ -315,11 +317,12 @@ test('creates an account with Ctrl+N, refuses a taken external id, archives it (
   await dialog.getByRole('button', { name: 'Create account' }).click();
   await expect(dialog.getByRole('alert')).toContainText(taken.externalId!);
   expect(tend.services.accounts.list().some((a) => a.name === 'Northwind Traders')).toBe(false);
+  await dialog.getByLabel('MRR').fill('12.500,5'); // a decimal comma is read as one, not ignored
   await dialog.getByLabel('External id').fill('NW-001');
   await dialog.getByLabel('External id').press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Traders' })).toBeVisible();
   const created = tend.services.accounts.list().find((a) => a.name === 'Northwind Traders')!;
-  expect(created).toMatchObject({ segment: 'enterprise', stage: 'adoption', mrrCents: 1_250_000, renewalDate: '2027-03-31', externalId: 'NW-001' });
+  expect(created).toMatchObject({ segment: 'enterprise', stage: 'adoption', mrrCents: 1_250_050, renewalDate: '2027-03-31', externalId: 'NW-001' });
   expect(created.score).not.toBeNull(); // scored on creation
 
   // Archive: gone from the list; Undo brings it back; archive again and reach it through the palette.

@@ -136,9 +136,22 @@ describe('with the sample book', () => {
     await expect(ctx.router.call('touches.update', { id: 999_999, patch: { summary: 'x' } })).rejects.toThrow(/no touch with id 999999/);
     expect(ctx.services.touches.listForAccount(account.id).find((t) => t.id === touch.id)?.contactIds).toEqual([people[0].id]);
 
+    // A snoozed follow-up stays snoozed (same reminder) when only the wording changes; moving the date makes it due afresh.
+    const reminder = () =>
+      ctx.opened.sqlite.prepare('SELECT id, title, due, snoozed_until AS snoozedUntil, notified_at AS notifiedAt FROM reminders WHERE source_key = ?').get(`follow_up:touch:${touch.id}`) as
+        { id: number; title: string; due: string; snoozedUntil: string | null; notifiedAt: string | null };
+    const original = reminder();
+    await ctx.router.call('reminders.snooze', { id: original.id, until: '2026-12-20' });
+    ctx.opened.sqlite.prepare("UPDATE reminders SET notified_at = '2026-11-24T08:00:00Z' WHERE id = ?").run(original.id);
+    await ctx.router.call('touches.update', { id: touch.id, patch: { nextStep: 'Send the revised deck' } });
+    expect(reminder()).toEqual({ ...original, title: 'Send the revised deck', snoozedUntil: '2026-12-20', notifiedAt: '2026-11-24T08:00:00Z' });
+    await ctx.router.call('touches.update', { id: touch.id, patch: { followUpDue: '2026-12-11' } });
+    expect(reminder()).toEqual({ id: original.id, title: 'Send the revised deck', due: '2026-12-11', snoozedUntil: null, notifiedAt: null });
+
     // Clearing the follow-up removes its open reminder.
     await ctx.router.call('touches.update', { id: touch.id, patch: { followUpDue: null } });
-    expect((await ctx.router.call('accountPage.get', { id: account.id })).tasks.some((t) => t.title === 'Send the deck')).toBe(false);
+    expect((await ctx.router.call('accountPage.get', { id: account.id })).tasks.some((t) => t.title === 'Send the revised deck')).toBe(false);
+    expect(reminder()).toBeUndefined();
   });
 
   it('deletes a touch and undoes the deletion with the same id, contacts, follow-up and score', async () => {
@@ -151,6 +164,11 @@ describe('with the sample book', () => {
     const withTouch = await ctx.router.call('accountPage.get', { id: account.id });
     const reminderCount = () => (ctx.opened.sqlite.prepare('SELECT count(*) AS n FROM reminders WHERE source_key = ?').get(`follow_up:touch:${touch.id}`) as { n: number }).n;
     expect(reminderCount()).toBe(1);
+    const followUp = () => ctx.opened.sqlite.prepare('SELECT * FROM reminders WHERE source_key = ?').get(`follow_up:touch:${touch.id}`);
+    await ctx.router.call('reminders.snooze', { id: (followUp() as { id: number }).id, until: '2026-12-05' });
+    const snoozed = followUp();
+    const touchRow = () => ctx.opened.sqlite.prepare('SELECT * FROM touches WHERE id = ?').get(touch.id);
+    const storedTouch = touchRow();
 
     const removed = await ctx.router.call('touches.delete', { id: touch.id });
     expect(removed.summary).toBe('Escalation call');
@@ -165,23 +183,30 @@ describe('with the sample book', () => {
     const back = await ctx.router.call('accountPage.get', { id: account.id });
     expect(back.health?.score).toBe(withTouch.health?.score);
     expect(back.timeline.find((i) => i.key === `touch:${touch.id}`)).toBeDefined();
-    expect(reminderCount()).toBe(1);
+    expect(followUp()).toEqual(snoozed); // the same reminder, still snoozed
+    expect(touchRow()).toEqual(storedTouch); // every column, timestamps included
     expect((await ctx.router.call('search.query', { query: 'wombat' })).touches.map((t) => t.id)).toEqual([touch.id]);
     await expect(ctx.router.call('touches.undoDelete', { id: touch.id })).rejects.toThrow(/can no longer be restored/);
   });
 
   it('deletes a contact and undoes it with the same id and touch links', async () => {
-    const account = ctx.services.accounts.list().find((a) => ctx.services.contacts.listForAccount(a.id).some((c) => c.lastTouchAt))!;
-    const person = ctx.services.contacts.listForAccount(account.id).find((c) => c.lastTouchAt)!;
+    const answered = ctx.opened.sqlite.prepare('SELECT c.id, c.account_id AS accountId FROM contacts c WHERE EXISTS (SELECT 1 FROM survey_responses s WHERE s.contact_id = c.id) AND EXISTS (SELECT 1 FROM touch_contacts tc WHERE tc.contact_id = c.id) LIMIT 1').get() as { id: number; accountId: number };
+    const account = { id: answered.accountId };
+    const person = ctx.services.contacts.listForAccount(account.id).find((c) => c.id === answered.id)!;
+    const surveys = () => ctx.opened.sqlite.prepare('SELECT id FROM survey_responses WHERE contact_id = ? ORDER BY id').all(person.id);
+    const answers = surveys();
+    expect(answers.length).toBeGreaterThan(0);
     const linked = () => ctx.services.touches.listForAccount(account.id).filter((t) => t.contactIds.includes(person.id)).map((t) => t.id);
     const before = linked();
     expect(before.length).toBeGreaterThan(0);
     await ctx.router.call('contacts.delete', { id: person.id });
     expect(ctx.services.contacts.listForAccount(account.id).some((c) => c.id === person.id)).toBe(false);
     expect(linked()).toEqual([]);
+    expect(surveys()).toEqual([]);
     const back = await ctx.router.call('contacts.undoDelete', { id: person.id });
     expect(back).toMatchObject({ id: person.id, name: person.name, email: person.email, lastTouchAt: person.lastTouchAt });
     expect(linked()).toEqual(before);
+    expect(surveys()).toEqual(answers);
     await expect(ctx.router.call('contacts.delete', { id: 987_654 })).rejects.toThrow(/no contact with id 987654/);
   });
 

@@ -175,4 +175,44 @@ describe('tend on a damaged database', () => {
     expect(sha256(opened.file)).toBe(hash);
     expect(fs.readdirSync(path.dirname(opened.file))).toEqual(['client.db']);
   });
+
+  it('restore --latest leaves a healthy database alone unless forced, and never moves one that is open', async () => {
+    const opened = await openTemp(path.join(tempDir('tend-recovery-'), 'client.db'));
+    opened.sqlite.prepare("INSERT INTO accounts (name) VALUES ('Acme')").run();
+    await backupFile(opened.sqlite, backupPathFor(opened.file, 'daily', new Date('2026-11-22T09:00:00.000Z')));
+    opened.sqlite.prepare("INSERT INTO accounts (name) VALUES ('Borealis')").run();
+    const folder = path.dirname(opened.file);
+
+    // Still open (as the desktop app would have it): refused even with --force, nothing moved.
+    const before = fs.readdirSync(folder).sort();
+    const busy = await tend('--db', opened.file, 'restore', '--latest', '--force');
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toContain('is open in Tend or another program');
+    expect(fs.readdirSync(folder).sort()).toEqual(before);
+    expect(opened.sqlite.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 2 });
+    opened.close();
+
+    const healthy = await tend('--db', opened.file, 'restore', '--latest');
+    expect(healthy.code).toBe(1);
+    expect(healthy.stderr).toContain('opens fine, so Tend did not replace it');
+    expect(names(opened.file)).toEqual(['Acme', 'Borealis']);
+    expect(fs.readdirSync(folder).filter((f) => f.includes('set-aside'))).toEqual([]);
+
+    const forced = await tend('--db', opened.file, 'restore', '--latest', '--force', '--json');
+    expect(forced.code).toBe(0);
+    expect(names(opened.file)).toEqual(['Acme']);
+    expect(names(JSON.parse(forced.stdout).keptAside)).toEqual(['Acme', 'Borealis']);
+  });
+});
+
+describe('what is offered for failures a backup cannot fix', () => {
+  it('asks for a newer Tend for a file from a newer Tend, and offers no restore after a failed upgrade', async () => {
+    const { file } = await damagedBookWithBackups();
+    const tooNew = recoveryOffer(file, new TendError('db_too_new', `${file} was written by a newer Tend.`, { file }), { migrationsFolder: MIGRATIONS });
+    expect(tooNew.backup).toBeNull();
+    expect(tooNew.detail).toContain('Install the latest version of Tend');
+    const failed = recoveryOffer(file, new TendError('db_migration_failed', `Could not upgrade ${file}.`, { file }), { migrationsFolder: MIGRATIONS });
+    expect(failed.backup).toBeNull();
+    expect(failed.detail).toContain('the file was left as it was');
+  });
 });

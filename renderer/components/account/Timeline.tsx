@@ -1,7 +1,7 @@
 // The account's timeline: touches, flags raised/resolved, band changes, revenue events and survey
 // responses, newest first, filterable by kind. Touches can be edited in place or deleted (with Undo);
 // `focusKey` (e.g. 'touch:12' from a search hit) scrolls to that entry and highlights it.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Contact, Touch } from '../../../shared/contract';
 import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '../../../shared/contracts/account-page';
 import { TouchEditor, type TouchPatch } from './TouchEditor';
@@ -31,12 +31,27 @@ export function Timeline({ items, touches, contacts, focusKey, onEditTouch, onDe
   const [editing, setEditing] = useState<number | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const touchById = new Map(touches.map((t) => [t.id, t]));
+  const focusedKey = useRef<string | null>(null);
+  const returnFocusTo = useRef<number | null>(null);
 
-  // Bring a focused entry into view: show its kind, page far enough, scroll, highlight briefly.
+  // After an edit closes, put keyboard focus back on that entry's Edit button.
   useEffect(() => {
-    if (!focusKey) return;
+    if (editing !== null || returnFocusTo.current === null) return;
+    document.querySelector<HTMLButtonElement>(`#tl-touch-${returnFocusTo.current} .tl-actions button`)?.focus();
+    returnFocusTo.current = null;
+  }, [editing]);
+  const stopEditing = () => {
+    returnFocusTo.current = editing;
+    setEditing(null);
+  };
+
+  // Bring a focused entry into view once (not again after every reload of the page): show its
+  // kind, page far enough, scroll, highlight briefly.
+  useEffect(() => {
+    if (!focusKey || focusedKey.current === focusKey) return;
     const index = items.findIndex((i) => i.key === focusKey);
     if (index < 0) return;
+    focusedKey.current = focusKey;
     setHidden((prev) => (prev.has(items[index].kind) ? new Set([...prev].filter((k) => k !== items[index].kind)) : prev));
     setLimit((l) => Math.max(l, index + 1));
     setFlash(focusKey);
@@ -93,7 +108,7 @@ export function Timeline({ items, touches, contacts, focusKey, onEditTouch, onDe
               <span className="tl-dot" aria-hidden="true" />
               <span className="tl-date">{item.date.slice(0, 10)}</span>
               {touch && editing === touch.id ? (
-                <TouchEditor touch={touch} contacts={contacts} onSave={(patch) => onEditTouch(touch.id, patch)} onCancel={() => setEditing(null)} />
+                <TouchEditor touch={touch} contacts={contacts} onSave={(patch) => onEditTouch(touch.id, patch)} onCancel={stopEditing} />
               ) : (
               <div className="tl-body">
                 <div className="tl-title">

@@ -36,7 +36,7 @@ export function MultiSelect<T extends string>({
     };
     // Capture phase: Escape closes the list before any screen-level Escape handler sees it.
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      if (event.key !== 'Escape' || !root.current?.contains(document.activeElement)) return;
       event.stopPropagation();
       event.preventDefault();
       close();
@@ -59,7 +59,14 @@ export function MultiSelect<T extends string>({
   const toggle = (v: T) => onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
 
   return (
-    <div ref={root} className={`filter multi${chosen.length ? ' filter-on' : ''}`}>
+    <div
+      ref={root}
+      className={`filter multi${chosen.length ? ' filter-on' : ''}`}
+      // Focus moving elsewhere (Tab, a dialog opening) closes the list.
+      onBlur={(e) => {
+        if (open && !e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
       <button
         ref={button}
         type="button"
