@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto';
 import { createServices } from '../electron/services';
 import { systemClock } from '../electron/services/context';
 import { createFactsReader } from '../electron/services/scoring/facts';
-import { scoreAccount } from '../shared/scoring';
+import { scoreAccountOf, type PackedBook } from '../shared/scoring';
 import { addDays } from '../shared/dates';
 import type { Sqlite } from '../electron/db/open';
-import type { AccountFacts } from '../shared/scoring/types';
 import { FLOOR_TABLES, floorReader } from './floor';
 import { generateBook, prng } from './generate-book';
 import { measure, measureRounds, roundRatio, roundRemainder, timed, timingOf, type Report } from './report';
@@ -60,15 +59,15 @@ export async function scoringBench(report: Report, temp: BenchDatabase, accounts
   // account, flags move on), `sameDay` repeats it (snapshots updated in place).
   const dayOf = (round: number): string => addDays(AS_OF, 1 + round);
   // The book loaded for `score` is dropped before the rescores, so they run with the heap the app has.
-  let book: AccountFacts[] = [];
+  let book: PackedBook | null = null;
   const t = measureRounds(
     {
       floorIterate: () => floorReads.iterate(),
       floorPaged: () => floorReads.paged(),
       load: () => void (book = facts.all()),
       score: (round) => {
-        for (const account of book) scoreAccount(account, dayOf(round), settings);
-        book = [];
+        for (let a = 0; a < book!.accounts.length; a++) scoreAccountOf(book!, a, dayOf(round), settings);
+        book = null;
       },
       scoreBook: (round) => services.scoring.scoreBook(dayOf(round)), // load + scoring, as rescoreAll runs them
       nextDay: (round) => services.scoring.rescoreAll(dayOf(round)),

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services';
 import { systemClock } from '../../electron/services/context';
 import { createRouter } from '../../electron/router';
+import { buildDemoBook } from '../../electron/services/demo/book';
+import { demoFactsFor } from '../../electron/services/demo/load';
+import { scoreAccount } from '../../shared/scoring';
 import { setup } from '../helpers';
 
 async function smbAccount(asOf = '2026-11-24') {
@@ -131,5 +134,20 @@ describe('the scoring service', () => {
     expect(metrics.triageArr).toBe(triageArr);
     expect(metrics.nps).toBeGreaterThanOrEqual(-100);
     expect(metrics.netRevenueRetention! - metrics.grossRevenueRetention!).toBeGreaterThanOrEqual(0);
+  });
+
+  it('loads from the database exactly the facts the scoring would be handed as objects', async () => {
+    const env = await setup('2026-11-24');
+    await env.router.call('demo.load', {});
+    const expected = demoFactsFor(buildDemoBook('2026-11-24'));
+    for (const asOf of ['2026-11-24', '2026-08-01']) {
+      const book = env.services.scoring.scoreBook(asOf);
+      expect(book.map((s) => s.facts.id)).toEqual(expected.map((f) => f.id));
+      book.forEach((scored, i) => expect(scored.score, `account ${scored.facts.id}`).toEqual(scoreAccount(expected[i], asOf)));
+    }
+    // The one-account load (incremental rescore) reads the same.
+    for (const facts of expected.slice(0, 5)) {
+      expect(env.services.scoring.rescoreAccount(facts.id, '2026-11-24')!.score).toEqual(scoreAccount(facts, '2026-11-24'));
+    }
   });
 });

@@ -3,15 +3,16 @@
 // (raised, snoozed, resolved; a flag the CSM resolved stays quiet until its rule stops firing, and a
 // later firing is a new flag). Full rescore reads each table once; an edit rescores one account.
 import { addDays } from '../../../shared/dates';
-import { scoreAccount, type AccountScore } from '../../../shared/scoring';
-import type { AccountFacts, FlagResult } from '../../../shared/scoring/types';
+import { scoreAccountOf, type AccountInfo, type AccountScore, type PackedBook } from '../../../shared/scoring';
+import type { FlagResult } from '../../../shared/scoring/types';
 import type { Settings } from '../../../shared/settings';
 import type { FlagRule } from '../../../shared/domain';
 import type { ServiceContext } from '../context';
 import { createFactsReader } from './facts';
 
 export interface ScoredAccount {
-  facts: AccountFacts;
+  /** The account's own fields (its rows stay in the packed book). */
+  facts: AccountInfo;
   score: AccountScore;
 }
 
@@ -90,11 +91,15 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
     })();
   }
 
+  /** Every account of `book` scored at asOf. */
+  function scoreAll(book: PackedBook, asOf: string, settings: Settings): ScoredAccount[] {
+    return book.accounts.map((account, a) => ({ facts: account, score: scoreAccountOf(book, a, asOf, settings) }));
+  }
+
   return {
     /** Scores the whole book at asOf without writing anything. */
     scoreBook(asOf = ctx.clock.today()): ScoredAccount[] {
-      const settings = getSettings();
-      return facts.all().map((account) => ({ facts: account, score: scoreAccount(account, asOf, settings) }));
+      return scoreAll(facts.all(), asOf, getSettings());
     },
 
     /** Full rescore: scores every account and records snapshots and flags in one transaction. */
@@ -106,9 +111,9 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
 
     /** Incremental rescore of one account (after a touch, an edit, …); null if it does not exist. */
     rescoreAccount(accountId: number, asOf = ctx.clock.today()): ScoredAccount | null {
-      const account = facts.one(accountId);
-      if (!account) return null;
-      const scored = { facts: account, score: scoreAccount(account, asOf, getSettings()) };
+      const book = facts.one(accountId);
+      if (!book) return null;
+      const [scored] = scoreAll(book, asOf, getSettings());
       persist([scored], liveFlagsOne.all(accountId) as FlagRecord[], asOf);
       return scored;
     },
@@ -135,8 +140,9 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
       let written = 0;
       sqlite.transaction(() => {
         for (let date = to; date >= from; date = addDays(date, -stepDays)) {
-          for (const account of book) {
-            const score = scoreAccount(account, date, settings);
+          for (let a = 0; a < book.accounts.length; a++) {
+            const account = book.accounts[a];
+            const score = scoreAccountOf(book, a, date, settings);
             upsertSnapshot.run(account.id, date, score.health.score, score.health.band, score.health.confidence, componentsJson(score), score.inTriage ? 1 : 0);
             written++;
           }
