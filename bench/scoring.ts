@@ -111,5 +111,13 @@ export async function scoringBench(report: Report, temp: BenchDatabase, accounts
   report.time('incremental rescore of one account', one, `p95 ${p95.toFixed(2)} ms`);
   report.target('incremental rescore < 5 ms', one.median < 5, `median ${one.median.toFixed(2)} ms`);
 
+  // ---- Settings preview: the first call reads the book, later ones reuse it (until a write) ----
+  const candidate = { ...settings, weights: { ...settings.weights, adoption: 0, relationships: 60 } };
+  const preview = (): void => void services.portfolio.preview(candidate, asOf);
+  const previewFirst = timed(preview).ms;
+  const previewRepeat = measure(preview, { warmup: 1, runs: 5 });
+  report.time('settings preview, first (reads the book)', previewFirst, '1 run');
+  report.time('settings preview, repeated (book kept)', previewRepeat, 'scores the book twice per call: saved and candidate settings');
+
   report.value('result digest (snapshots + flags)', digest, 'same book and rounds → same digest; an optimisation must keep it');
 }

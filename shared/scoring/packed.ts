@@ -93,17 +93,13 @@ export interface PackedBook {
   surveyScore: Float64Array;
 }
 
-/** A growable typed array. */
-class Column<A extends Float64Array | Int32Array | Uint8Array> {
+// Growable typed arrays, one class per element type so that each push stays monomorphic.
+class FloatColumn {
   length = 0;
-  constructor(
-    public data: A,
-    readonly make: (n: number) => A,
-  ) {}
-
+  data = new Float64Array(1024);
   push(x: number): void {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
+      const bigger = new Float64Array(this.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -111,18 +107,41 @@ class Column<A extends Float64Array | Int32Array | Uint8Array> {
   }
 }
 
-const f64 = (n: number) => new Float64Array(n);
-const i32 = (n: number) => new Int32Array(n);
-const u8 = (n: number) => new Uint8Array(n);
-const floats = () => new Column(f64(1024), f64);
-const ints = () => new Column(i32(1024), i32);
-const bytes = () => new Column(u8(1024), u8);
+class IntColumn {
+  length = 0;
+  data = new Int32Array(1024);
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+class ByteColumn {
+  length = 0;
+  data = new Uint8Array(1024);
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint8Array(this.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+const floats = () => new FloatColumn();
+const ints = () => new IntColumn();
+const bytes = () => new ByteColumn();
 
 /**
  * Where each row goes when rows are grouped by account, stably: rows of account a (in arrival
  * order) land at start[a] …; returns the start offsets (n + 1) and each row's destination.
  */
-function grouping(owner: Column<Int32Array>, accounts: number): { start: Int32Array; to: Int32Array } {
+function grouping(owner: IntColumn, accounts: number): { start: Int32Array; to: Int32Array } {
   const start = new Int32Array(accounts + 1);
   const rows = owner.length;
   const of = owner.data;
@@ -134,8 +153,17 @@ function grouping(owner: Column<Int32Array>, accounts: number): { start: Int32Ar
   return { start, to };
 }
 
-function scatter<A extends Float64Array | Uint8Array>(column: Column<A>, to: Int32Array): A {
-  const out = column.make(column.length);
+// One copy per element type: a single generic copy would see several typed-array kinds and run
+// polymorphic, several times slower at a million rows.
+function scatterFloats(column: FloatColumn, to: Int32Array): Float64Array {
+  const out = new Float64Array(column.length);
+  const data = column.data;
+  for (let r = 0; r < column.length; r++) out[to[r]] = data[r];
+  return out;
+}
+
+function scatterBytes(column: ByteColumn, to: Int32Array): Uint8Array {
+  const out = new Uint8Array(column.length);
   const data = column.data;
   for (let r = 0; r < column.length; r++) out[to[r]] = data[r];
   return out;
@@ -207,22 +235,22 @@ export class PackedBookBuilder {
     return {
       accounts: this.accounts,
       contactStart: contacts.start,
-      contactId: scatter(c.id, contacts.to),
-      contactRole: scatter(c.role, contacts.to),
-      contactStrength: scatter(c.strength, contacts.to),
-      contactLeftDay: scatter(c.leftDay, contacts.to),
+      contactId: scatterFloats(c.id, contacts.to),
+      contactRole: scatterBytes(c.role, contacts.to),
+      contactStrength: scatterFloats(c.strength, contacts.to),
+      contactLeftDay: scatterFloats(c.leftDay, contacts.to),
       touchStart: touches.start,
-      touchDay: scatter(t.day, touches.to),
-      touchPulse: scatter(t.pulse, touches.to),
+      touchDay: scatterFloats(t.day, touches.to),
+      touchPulse: scatterFloats(t.pulse, touches.to),
       ...this.groupLinks(touches.to),
       sampleStart: samples.start,
-      sampleSlot: scatter(s.slot, samples.to),
-      sampleDay: scatter(s.day, samples.to),
-      sampleValue: scatter(s.value, samples.to),
+      sampleSlot: scatterBytes(s.slot, samples.to),
+      sampleDay: scatterFloats(s.day, samples.to),
+      sampleValue: scatterFloats(s.value, samples.to),
       surveyStart: surveys.start,
-      surveySlot: scatter(v.slot, surveys.to),
-      surveyDay: scatter(v.day, surveys.to),
-      surveyScore: scatter(v.score, surveys.to),
+      surveySlot: scatterBytes(v.slot, surveys.to),
+      surveyDay: scatterFloats(v.day, surveys.to),
+      surveyScore: scatterFloats(v.score, surveys.to),
     };
   }
 

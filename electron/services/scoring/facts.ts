@@ -80,17 +80,27 @@ interface RowSource {
  */
 class Load {
   private readonly days = new Map<string, number>();
-  private readonly index = new Map<number, number>();
+  /** Account id → index: an array when ids are dense enough (the usual case), else a map. */
+  private readonly dense: Int32Array | null = null;
+  private readonly sparse = new Map<number, number>();
   readonly builder: PackedBookBuilder;
 
   constructor(accounts: AccountInfo[]) {
-    accounts.forEach((account, i) => this.index.set(account.id, i));
+    const maxId = accounts.reduce((max, account) => Math.max(max, account.id), 0);
+    if (maxId <= 4 * accounts.length + 1024) {
+      this.dense = new Int32Array(maxId + 1).fill(-1);
+      accounts.forEach((account, i) => (this.dense![account.id] = i));
+    } else {
+      accounts.forEach((account, i) => this.sparse.set(account.id, i));
+    }
     this.builder = new PackedBookBuilder(accounts);
   }
 
   /** Index of an account, or -1 for a row whose account is not in the load. */
   accountOf(id: number): number {
-    return this.index.get(id) ?? -1;
+    const dense = this.dense;
+    if (dense === null) return this.sparse.get(id) ?? -1;
+    return id >= 0 && id < dense.length ? dense[id] : -1;
   }
 
   day(date: string | null): number {
