@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto';
 import { createServices } from '../electron/services';
 import { systemClock } from '../electron/services/context';
 import { createFactsReader } from '../electron/services/scoring/facts';
-import { scoreAccount } from '../shared/scoring';
+import { scoreAccountOf, type PackedBook } from '../shared/scoring';
 import { addDays } from '../shared/dates';
 import type { Sqlite } from '../electron/db/open';
-import type { AccountFacts } from '../shared/scoring/types';
 import { FLOOR_TABLES, floorReader } from './floor';
 import { generateBook, prng } from './generate-book';
 import { measure, measureRounds, roundRatio, roundRemainder, timed, timingOf, type Report } from './report';
@@ -60,15 +59,15 @@ export async function scoringBench(report: Report, temp: BenchDatabase, accounts
   // account, flags move on), `sameDay` repeats it (snapshots updated in place).
   const dayOf = (round: number): string => addDays(AS_OF, 1 + round);
   // The book loaded for `score` is dropped before the rescores, so they run with the heap the app has.
-  let book: AccountFacts[] = [];
+  let book: PackedBook | null = null;
   const t = measureRounds(
     {
       floorIterate: () => floorReads.iterate(),
       floorPaged: () => floorReads.paged(),
       load: () => void (book = facts.all()),
       score: (round) => {
-        for (const account of book) scoreAccount(account, dayOf(round), settings);
-        book = [];
+        for (let a = 0; a < book!.accounts.length; a++) scoreAccountOf(book!, a, dayOf(round), settings);
+        book = null;
       },
       scoreBook: (round) => services.scoring.scoreBook(dayOf(round)), // load + scoring, as rescoreAll runs them
       nextDay: (round) => services.scoring.rescoreAll(dayOf(round)),
@@ -111,6 +110,14 @@ export async function scoringBench(report: Report, temp: BenchDatabase, accounts
   const p95 = [...one.runs].sort((a, b) => a - b)[Math.floor(one.runs.length * 0.95)];
   report.time('incremental rescore of one account', one, `p95 ${p95.toFixed(2)} ms`);
   report.target('incremental rescore < 5 ms', one.median < 5, `median ${one.median.toFixed(2)} ms`);
+
+  // ---- Settings preview: the first call reads the book, later ones reuse it (until a write) ----
+  const candidate = { ...settings, weights: { ...settings.weights, adoption: 0, relationships: 60 } };
+  const preview = (): void => void services.portfolio.preview(candidate, asOf);
+  const previewFirst = timed(preview).ms;
+  const previewRepeat = measure(preview, { warmup: 1, runs: 5 });
+  report.time('settings preview, first (reads the book)', previewFirst, '1 run');
+  report.time('settings preview, repeated (book kept)', previewRepeat, 'scores the book twice per call: saved and candidate settings');
 
   report.value('result digest (snapshots + flags)', digest, 'same book and rounds → same digest; an optimisation must keep it');
 }

@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PREVIEW_CHANGES_MAX, type BandCounts, type SettingsPreview, type StorageInfo } from '../../shared/contracts/portfolio';
 import { addDays, toDayNumber } from '../../shared/dates';
-import { scoreAccount } from '../../shared/scoring';
+import { scoreAccountOf } from '../../shared/scoring';
 import type { Band } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { backupFolderFor, listBackups } from './backup';
 import type { ServiceContext } from './context';
+import { createBookCache } from './scoring/book-cache';
 import { createFactsReader } from './scoring/facts';
 import type { ScoringService } from './scoring';
 import type { SettingsService } from './settings';
@@ -22,6 +23,9 @@ export const DEFAULT_TREND_WEEKS = 12;
 export function createPortfolioService(ctx: ServiceContext, deps: { settings: SettingsService; scoring: ScoringService }) {
   const { sqlite, clock } = ctx;
   const facts = createFactsReader(sqlite);
+  // The preview runs once per candidate setting on a book that does not change in between: the
+  // facts are read once and kept until the next write (book-cache.ts); later previews only score.
+  const book = createBookCache(sqlite, () => facts.all());
   const snapshotsSince = sqlite.prepare(`
     SELECT account_id AS accountId, date, score FROM health_snapshots
     WHERE date > ? AND date <= ? ORDER BY account_id, date DESC`);
@@ -58,7 +62,7 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
     /** The book (not archived) as scored now and as `candidate` would score it, compared. */
     preview(candidate: Settings, asOf = clock.today()): SettingsPreview {
       const saved = deps.settings.get();
-      const book = facts.all().filter((a) => !a.archived);
+      const packed = book.get();
       const today = new Map((snapshotsOn.all(asOf) as { id: number; score: number; band: Band }[]).map((r) => [r.id, r]));
       const byId = new Map((names.all() as { id: number; name: string; mrr: number }[]).map((r) => [r.id, r]));
       const before: BandCounts = { healthy: 0, watch: 0, at_risk: 0 };
@@ -66,10 +70,14 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
       const changes: (SettingsPreview['changes'][number] & { mrr: number })[] = [];
       let sumBefore = 0;
       let sumAfter = 0;
-      for (const account of book) {
+      let total = 0;
+      for (let a = 0; a < packed.accounts.length; a++) {
+        const account = packed.accounts[a];
+        if (account.archived) continue;
+        total++;
         // "Now" = today's snapshot (what the portfolio shows); scored afresh only where there is none.
-        const was = today.get(account.id) ?? scoreAccount(account, asOf, saved).health;
-        const will = scoreAccount(account, asOf, candidate).health;
+        const was = today.get(account.id) ?? scoreAccountOf(packed, a, asOf, saved).health;
+        const will = scoreAccountOf(packed, a, asOf, candidate).health;
         before[was.band as Band]++;
         after[will.band as Band]++;
         sumBefore += was.score;
@@ -89,10 +97,10 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
       }
       // The biggest accounts first: those are the moves a CSM cares about.
       changes.sort((a, b) => b.mrr - a.mrr || a.name.localeCompare(b.name));
-      const mean = (sum: number) => (book.length ? Math.round((sum / book.length) * 10) / 10 : null);
+      const mean = (sum: number) => (total ? Math.round((sum / total) * 10) / 10 : null);
       return {
         asOf,
-        total: book.length,
+        total,
         before,
         after,
         meanBefore: mean(sumBefore),

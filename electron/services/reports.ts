@@ -9,7 +9,7 @@ import { TendError } from '../../shared/errors';
 import { labelOf } from '../../shared/format';
 import type { QbrOptions, ReviewOptions } from '../../shared/print';
 import type { QbrData, ReviewData } from '../../shared/contracts/reports';
-import { scoreAccount, type AccountScore } from '../../shared/scoring';
+import { scoreAccountOf, type AccountScore } from '../../shared/scoring';
 import { compareSnapshots, type SnapshotLike } from '../../shared/scoring/changes';
 import type { Settings } from '../../shared/settings';
 import type { AccountsService } from './accounts';
@@ -97,12 +97,12 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
       });
     }
     const account = deps.accounts.get(options.accountId).account;
-    const accountFacts = facts.one(account.id)!;
+    const accountBook = facts.one(account.id)!;
     const settings = deps.getSettings();
     const end = to < asOf ? to : asOf;
 
     // Health at the end of the period, its weekly trend, and what moved it since the start.
-    const scoreAt = (date: string) => scoreAccount(accountFacts, date, settings);
+    const scoreAt = (date: string) => scoreAccountOf(accountBook, 0, date, settings);
     const trend: QbrData['trend'] = [];
     for (let date = from; date < end; date = addDays(date, 7)) {
       const s = scoreAt(date).health;

@@ -5,9 +5,11 @@ import { FLAG_RULES, type FlagRule, type Segment, type Severity } from '../domai
 import { toDayNumber } from '../dates';
 import type { Settings } from '../settings';
 import { adoptionFromUsers, fmt, plural } from './health';
+import { ACTIVE_USERS, ADOPTION, dateOfDay, packFacts, type AccountInfo, type PackedBook } from './packed';
 import type { AccountFacts, AccountSignals, DatedValue, FlagResult } from './types';
 
-type Rule = (facts: AccountFacts, s: AccountSignals, settings: Settings) => string | null;
+/** A rule reads the account's own fields and its signals; `book`/`a` are its rows, for the one rule that rescans samples. */
+type Rule = (facts: AccountInfo, s: AccountSignals, settings: Settings, book: PackedBook, a: number) => string | null;
 
 const ago = (days: number): string => (days === 0 ? 'today' : `${plural(days, 'day')} ago`);
 /** "no executive touch in 41 days" / "no executive touch ever". */
@@ -55,33 +57,39 @@ const championGap: Rule = (_facts, s, settings) => {
  * adoption) dated in [d − windowMax, d − windowMin], d being the latest adoption's date.
  */
 export function earlierAdoption(facts: AccountFacts, latest: NonNullable<AccountSignals['adoption']>, settings: Settings): DatedValue | null {
+  return earlierAdoptionOf(packFacts([facts]), 0, latest, settings);
+}
+
+/** earlierAdoption of account `a` of a packed book. */
+function earlierAdoptionOf(book: PackedBook, a: number, latest: NonNullable<AccountSignals['adoption']>, settings: Settings): DatedValue | null {
   const { windowMinDays, windowMaxDays } = settings.flags.adoption_drop_user_silence;
   const from = latest.day - windowMaxDays;
   const to = latest.day - windowMinDays;
+  const slot = latest.source === 'adoption' ? ADOPTION : ACTIVE_USERS;
+  const { sampleSlot, sampleDay, sampleValue } = book;
   let best = -1;
   let bestDay = -Infinity;
-  const samples = facts.samples;
-  for (let i = 0; i < samples.length; i++) {
-    if (samples[i].key !== latest.source || !Number.isFinite(samples[i].value)) continue;
-    const day = toDayNumber(samples[i].date);
+  for (let r = book.sampleStart[a], end = book.sampleStart[a + 1]; r < end; r++) {
+    if (sampleSlot[r] !== slot || !Number.isFinite(sampleValue[r])) continue;
+    const day = sampleDay[r];
     if (!(day >= from && day <= to) || day < bestDay) continue;
-    best = i;
+    best = r;
     bestDay = day;
   }
   if (best < 0) return null;
-  const raw = samples[best].value;
-  const value = latest.source === 'active_users' ? adoptionFromUsers(raw, facts.seats ?? 0) : raw;
-  return { value, day: bestDay, date: samples[best].date.slice(0, 10) };
+  const raw = sampleValue[best];
+  const value = latest.source === 'active_users' ? adoptionFromUsers(raw, book.accounts[a].seats ?? 0) : raw;
+  return { value, day: bestDay, date: dateOfDay(bestDay) };
 }
 
 // seed 001: "user adoption has fallen off, and there has been no contact with users for 30 days …
 // flagged for emergency help".
-const adoptionDropUserSilence: Rule = (facts, s, settings) => {
+const adoptionDropUserSilence: Rule = (_facts, s, settings, book, a) => {
   const cfg = settings.flags.adoption_drop_user_silence;
   const latest = s.adoption;
   const silence = s.relationships.daysSinceUserContact;
   if (latest === null || silence <= cfg.userSilenceDays) return null; // checked first: it skips the sample scan
-  const earlier = earlierAdoption(facts, latest, settings);
+  const earlier = earlierAdoptionOf(book, a, latest, settings);
   // A fall needs something to fall from: an earlier adoption of 0 cannot drop.
   if (earlier === null || !(earlier.value > 0)) return null;
   // The epsilon keeps "exactly 0.8×" firing when 0.8 × earlier rounds a hair low in binary.
@@ -151,10 +159,16 @@ export function severityOf(rule: FlagRule, facts: Pick<AccountFacts, 'segment'>,
 
 /** Every flag that fires, in FLAG_RULES order. */
 export function evaluateFlags(facts: AccountFacts, signals: AccountSignals, settings: Settings): FlagResult[] {
+  return evaluateFlagsOf(packFacts([facts]), 0, signals, settings);
+}
+
+/** evaluateFlags of account `a` of a packed book. */
+export function evaluateFlagsOf(book: PackedBook, a: number, signals: AccountSignals, settings: Settings): FlagResult[] {
   const flags: FlagResult[] = [];
+  const facts = book.accounts[a];
   if (facts.archived || facts.stage === 'churned') return flags;
   for (const rule of FLAG_RULES) {
-    const reason = RULES[rule](facts, signals, settings);
+    const reason = RULES[rule](facts, signals, settings, book, a);
     if (reason !== null) flags.push({ rule, severity: severityOf(rule, facts, settings), reason });
   }
   return flags;

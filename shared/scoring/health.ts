@@ -3,8 +3,8 @@
 // total weight. readSamples reads the metric samples and surveys once; computeHealth is pure
 // arithmetic on what was read.
 import { COMPONENTS, type Band, type ComponentName, type Segment } from '../domain';
-import { toDayNumber } from '../dates';
 import type { Settings } from '../settings';
+import { ACTIVE_USERS, ADOPTION, CSAT, NONE, NPS, OPEN_TICKETS, OVERDUE_INVOICES, SLOTS, dateOfDay, packFacts, type PackedBook } from './packed';
 import { relationshipScore } from './relationships';
 import type { AccountFacts, AccountSignals, ComponentResults, DatedValue, HealthResult, SampleSignals } from './types';
 
@@ -29,34 +29,25 @@ const clamp100 = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
 
 // ---- reading samples and surveys ----
 
-const ADOPTION = 0;
-const ACTIVE_USERS = 1;
-const OPEN_TICKETS = 2;
-const OVERDUE_INVOICES = 3;
-const NPS = 4;
-const CSAT = 5;
-const bestDay = new Float64Array(6);
-const bestIndex = new Int32Array(6);
+const bestDay = new Float64Array(SLOTS);
+const bestRow = new Int32Array(SLOTS);
 
-function sampleSlot(key: string): number {
-  switch (key) {
-    case 'adoption':
-      return ADOPTION;
-    case 'active_users':
-      return ACTIVE_USERS;
-    case 'open_tickets':
-      return OPEN_TICKETS;
-    case 'overdue_invoices':
-      return OVERDUE_INVOICES;
-    default:
-      return -1;
-  }
+function latest(days: Float64Array, values: Float64Array, slot: number): DatedValue | null {
+  const r = bestRow[slot];
+  if (r < 0) return null;
+  return { value: values[r], day: days[r], date: dateOfDay(days[r]) };
 }
 
-function latest<T extends { date: string }>(items: T[], slot: number, value: (item: T) => number): DatedValue | null {
-  const i = bestIndex[slot];
-  if (i < 0) return null;
-  return { value: value(items[i]), day: bestDay[slot], date: items[i].date.slice(0, 10) };
+/** Where the latest row of each slot is (bestDay / bestRow; -1 when none), over rows [from, to). */
+function scanLatest(slots: Uint8Array, days: Float64Array, values: Float64Array, from: number, to: number, asOfDay: number): void {
+  for (let r = from; r < to; r++) {
+    const slot = slots[r];
+    if (slot === NONE || !Number.isFinite(values[r])) continue;
+    const day = days[r];
+    if (!(day <= asOfDay) || day < bestDay[slot]) continue;
+    bestDay[slot] = day;
+    bestRow[slot] = r;
+  }
 }
 
 /**
@@ -65,45 +56,34 @@ function latest<T extends { date: string }>(items: T[], slot: number, value: (it
  * seats, capped at 100, when there is no adoption sample and seats > 0.
  */
 export function readSamples(facts: AccountFacts, asOfDay: number): SampleSignals {
-  bestDay.fill(-Infinity);
-  bestIndex.fill(-1);
-  const { samples, surveys } = facts;
-  for (let i = 0; i < samples.length; i++) {
-    const slot = sampleSlot(samples[i].key);
-    if (slot < 0 || !Number.isFinite(samples[i].value)) continue;
-    const day = toDayNumber(samples[i].date);
-    if (!(day <= asOfDay) || day < bestDay[slot]) continue;
-    bestDay[slot] = day;
-    bestIndex[slot] = i;
-  }
-  for (let i = 0; i < surveys.length; i++) {
-    const kind = surveys[i].kind;
-    const slot = kind === 'nps' ? NPS : kind === 'csat' ? CSAT : -1;
-    if (slot < 0 || !Number.isFinite(surveys[i].score)) continue;
-    const day = toDayNumber(surveys[i].date);
-    if (!(day <= asOfDay) || day < bestDay[slot]) continue;
-    bestDay[slot] = day;
-    bestIndex[slot] = i;
-  }
+  return readSamplesOf(packFacts([facts]), 0, asOfDay);
+}
 
-  const sampleValue = (s: { value: number }) => s.value;
+/** readSamples of account `a` of a packed book. */
+export function readSamplesOf(book: PackedBook, a: number, asOfDay: number): SampleSignals {
+  bestDay.fill(-Infinity);
+  bestRow.fill(-1);
+  const { sampleSlot, sampleDay, sampleValue, surveySlot, surveyDay, surveyScore } = book;
+  scanLatest(sampleSlot, sampleDay, sampleValue, book.sampleStart[a], book.sampleStart[a + 1], asOfDay);
+  scanLatest(surveySlot, surveyDay, surveyScore, book.surveyStart[a], book.surveyStart[a + 1], asOfDay);
+
+  const seats = book.accounts[a].seats;
   let adoption: SampleSignals['adoption'] = null;
-  const sampled = latest(samples, ADOPTION, sampleValue);
+  const sampled = latest(sampleDay, sampleValue, ADOPTION);
   if (sampled !== null) {
     adoption = { ...sampled, source: 'adoption', activeUsers: null };
-  } else if (facts.seats !== null && facts.seats > 0) {
-    const users = latest(samples, ACTIVE_USERS, sampleValue);
+  } else if (seats !== null && seats > 0) {
+    const users = latest(sampleDay, sampleValue, ACTIVE_USERS);
     if (users !== null) {
-      adoption = { ...users, value: adoptionFromUsers(users.value, facts.seats), source: 'active_users', activeUsers: users.value };
+      adoption = { ...users, value: adoptionFromUsers(users.value, seats), source: 'active_users', activeUsers: users.value };
     }
   }
-  const surveyScore = (s: { score: number }) => s.score;
   return {
     adoption,
-    openTickets: latest(samples, OPEN_TICKETS, sampleValue),
-    overdueInvoices: latest(samples, OVERDUE_INVOICES, sampleValue),
-    nps: latest(surveys, NPS, surveyScore),
-    csat: latest(surveys, CSAT, surveyScore),
+    openTickets: latest(sampleDay, sampleValue, OPEN_TICKETS),
+    overdueInvoices: latest(sampleDay, sampleValue, OVERDUE_INVOICES),
+    nps: latest(surveyDay, surveyScore, NPS),
+    csat: latest(surveyDay, surveyScore, CSAT),
   };
 }
 

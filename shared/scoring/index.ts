@@ -3,9 +3,10 @@
 // the settings argument and "today" from asOf.
 import { toDayNumber } from '../dates';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { evaluateFlags } from './flags';
-import { computeHealth, readSamples } from './health';
-import { readPeople } from './relationships';
+import { evaluateFlagsOf } from './flags';
+import { computeHealth, readSamplesOf } from './health';
+import { packFacts, type PackedBook } from './packed';
+import { readPeopleOf } from './relationships';
 import type { AccountFacts, AccountScore, AccountSignals, FlagResult, HealthResult, RelationshipMetrics } from './types';
 
 export * from './types';
@@ -13,6 +14,7 @@ export { bandOf, computeHealth, engagementScore, readSamples, roundHalfUp } from
 export { earlierAdoption, evaluateFlags, severityOf } from './flags';
 export { readPeople, relationshipScore } from './relationships';
 export { portfolioMetrics } from './metrics';
+export { PackedBookBuilder, packFacts, type AccountInfo, type PackedBook } from './packed';
 
 function asOfDayOf(asOf: string): number {
   const day = toDayNumber(asOf);
@@ -22,9 +24,13 @@ function asOfDayOf(asOf: string): number {
 
 /** Everything the score and the flags read from the facts at asOf, each array scanned once. */
 export function readSignals(facts: AccountFacts, asOf: string, settings: Settings = DEFAULT_SETTINGS): AccountSignals {
+  return readSignalsOf(packFacts([facts]), 0, asOf, settings);
+}
+
+function readSignalsOf(book: PackedBook, a: number, asOf: string, settings: Settings): AccountSignals {
   const asOfDay = asOfDayOf(asOf);
-  const people = readPeople(facts, asOfDay, settings);
-  const samples = readSamples(facts, asOfDay);
+  const people = readPeopleOf(book, a, asOfDay, settings);
+  const samples = readSamplesOf(book, a, asOfDay);
   return {
     asOfDay,
     relationships: people.relationships,
@@ -40,7 +46,7 @@ export function readSignals(facts: AccountFacts, asOf: string, settings: Setting
 }
 
 export function relationshipMetrics(facts: AccountFacts, asOf: string, settings: Settings = DEFAULT_SETTINGS): RelationshipMetrics {
-  return readPeople(facts, asOfDayOf(asOf), settings).relationships;
+  return readPeopleOf(packFacts([facts]), 0, asOfDayOf(asOf), settings).relationships;
 }
 
 /**
@@ -60,8 +66,14 @@ export function isInTriage(
 
 /** Health, flags, relationship metrics and triage of one account at asOf (YYYY-MM-DD). */
 export function scoreAccount(facts: AccountFacts, asOf: string, settings: Settings = DEFAULT_SETTINGS): AccountScore {
-  const signals = readSignals(facts, asOf, settings);
+  return scoreAccountOf(packFacts([facts]), 0, asOf, settings);
+}
+
+/** scoreAccount of account `a` (an index into book.accounts) of a packed book: what the services use. */
+export function scoreAccountOf(book: PackedBook, a: number, asOf: string, settings: Settings = DEFAULT_SETTINGS): AccountScore {
+  const facts = book.accounts[a];
+  const signals = readSignalsOf(book, a, asOf, settings);
   const health = computeHealth(signals, facts, settings);
-  const flags = evaluateFlags(facts, signals, settings);
+  const flags = evaluateFlagsOf(book, a, signals, settings);
   return { health, flags, relationships: signals.relationships, inTriage: isInTriage(facts, health, flags) };
 }

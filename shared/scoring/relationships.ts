@@ -1,13 +1,9 @@
 // Contacts and touches (seed 001, "Relationship metrics"): strong users, strong executives, days
 // since the last user / executive / any touch, and the CSM pulse of the latest touches. One pass
-// over contacts, one over touches; each date is parsed once.
-import { isExecutive } from '../domain';
-import { toDayNumber } from '../dates';
+// over contacts, one over touches (packed: dates are day numbers already).
 import type { Settings } from '../settings';
+import { EXEC, USER, dateOfDay, packFacts, type PackedBook } from './packed';
 import type { AccountFacts, PeopleSignals, RelationshipMetrics } from './types';
-
-const EXEC = 1;
-const USER = 2;
 
 // Scratch buffers for the "last N pulses" window, reused across calls (the scoring is synchronous).
 let recentDays = new Float64Array(8);
@@ -38,34 +34,40 @@ function keepRecentPulse(size: number, n: number, day: number, pulse: number): n
   return size + 1;
 }
 
+// Contact id → EXEC | USER of the account being read, counting contacts only; reused across calls.
+const roles = new Map<number, number>();
+
 /**
  * Reads contacts and touches at the as-of day. A contact who left on or before as-of does not count
  * (one who leaves later still does); touches dated after as-of have not happened yet. A touch
  * "involves an executive" when one of its contactIds is an executive who still counts.
  */
 export function readPeople(facts: AccountFacts, asOfDay: number, settings: Settings): PeopleSignals {
+  return readPeopleOf(packFacts([facts]), 0, asOfDay, settings);
+}
+
+/** readPeople of account `a` of a packed book. */
+export function readPeopleOf(book: PackedBook, a: number, asOfDay: number, settings: Settings): PeopleSignals {
   const strong = settings.relationships.strongStrength;
   let strongUsers = 0;
   let strongExecs = 0;
   let lastExecLeftDay = -Infinity;
-  let roles: Map<number, number> | null = null; // contact id → EXEC | USER, counting contacts only
+  roles.clear();
 
-  for (const contact of facts.contacts) {
-    const exec = isExecutive(contact.level);
-    if (contact.leftOn !== null) {
-      const leftDay = toDayNumber(contact.leftOn);
-      if (leftDay <= asOfDay) {
-        if (exec && leftDay > lastExecLeftDay) lastExecLeftDay = leftDay;
-        continue;
-      }
+  const { contactRole, contactLeftDay, contactStrength, contactId } = book;
+  for (let c = book.contactStart[a], end = book.contactStart[a + 1]; c < end; c++) {
+    const bits = contactRole[c];
+    const exec = (bits & EXEC) !== 0;
+    const leftDay = contactLeftDay[c]; // NaN: never left (or not a date), so still counts
+    if (leftDay <= asOfDay) {
+      if (exec && leftDay > lastExecLeftDay) lastExecLeftDay = leftDay;
+      continue;
     }
-    const bits = (exec ? EXEC : 0) | (contact.isUser ? USER : 0);
     if (bits === 0) continue;
-    roles ??= new Map();
-    roles.set(contact.id, (roles.get(contact.id) ?? 0) | bits);
-    if (contact.strength >= strong) {
+    roles.set(contactId[c], (roles.get(contactId[c]) ?? 0) | bits);
+    if (contactStrength[c] >= strong) {
       if (exec) strongExecs++;
-      if (contact.isUser) strongUsers++;
+      if (bits & USER) strongUsers++;
     }
   }
 
@@ -76,30 +78,24 @@ export function readPeople(facts: AccountFacts, asOfDay: number, settings: Setti
   }
   let pulses = 0;
   let lastPulseDay = -Infinity;
-  let lastPulseDate = '';
   let lastTouchDay = -Infinity;
-  let lastTouchDate: string | null = null;
   let lastExecDay = -Infinity;
   let lastUserDay = -Infinity;
 
-  for (const touch of facts.touches) {
-    const day = toDayNumber(touch.date);
+  const { touchDay, touchPulse, linkStart, linkContact } = book;
+  const anyRoles = roles.size > 0;
+  for (let t = book.touchStart[a], end = book.touchStart[a + 1]; t < end; t++) {
+    const day = touchDay[t];
     if (!(day <= asOfDay)) continue; // after as-of, or not a date
-    if (day > lastTouchDay) {
-      lastTouchDay = day;
-      lastTouchDate = touch.date;
-    }
-    const pulse = touch.sentiment;
-    if (pulse !== null && Number.isFinite(pulse)) {
+    if (day > lastTouchDay) lastTouchDay = day;
+    const pulse = touchPulse[t];
+    if (Number.isFinite(pulse)) {
       pulses = keepRecentPulse(pulses, n, day, pulse);
-      if (day > lastPulseDay) {
-        lastPulseDay = day;
-        lastPulseDate = touch.date;
-      }
+      if (day > lastPulseDay) lastPulseDay = day;
     }
-    if (roles !== null && (day > lastExecDay || day > lastUserDay)) {
-      for (const id of touch.contactIds) {
-        const bits = roles.get(id);
+    if (anyRoles && (day > lastExecDay || day > lastUserDay)) {
+      for (let l = linkStart[t], linksEnd = linkStart[t + 1]; l < linksEnd; l++) {
+        const bits = roles.get(linkContact[l]);
         if (bits === undefined) continue;
         if (bits & EXEC && day > lastExecDay) lastExecDay = day;
         if (bits & USER && day > lastUserDay) lastUserDay = day;
@@ -114,14 +110,15 @@ export function readPeople(facts: AccountFacts, asOfDay: number, settings: Setti
     relationships: {
       strongUsers,
       strongExecs,
-      requiredExecs: settings.requiredExecs[facts.segment],
+      requiredExecs: settings.requiredExecs[book.accounts[a].segment],
       // asOf − (−Infinity) = Infinity: "none ever" is infinitely long ago.
       daysSinceUserContact: asOfDay - lastUserDay,
       daysSinceExecContact: asOfDay - lastExecDay,
       daysSinceLastTouch: asOfDay - lastTouchDay,
     },
-    lastTouchDate: lastTouchDate === null ? null : lastTouchDate.slice(0, 10),
-    sentiment: pulses === 0 ? null : { mean: sum / pulses, count: pulses, date: lastPulseDate.slice(0, 10) },
+    // A day read from a date is that date again: the strings are rebuilt only for what is shown.
+    lastTouchDate: lastTouchDay === -Infinity ? null : dateOfDay(lastTouchDay),
+    sentiment: pulses === 0 ? null : { mean: sum / pulses, count: pulses, date: dateOfDay(lastPulseDay) },
     lastExecLeftDay: lastExecLeftDay === -Infinity ? null : lastExecLeftDay,
   };
 }

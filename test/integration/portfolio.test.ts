@@ -3,6 +3,7 @@
 // as a save) and save-then-rescore, and the storage panel's database and backups.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { backupFile, backupPathFor } from '../../electron/services/backup';
@@ -126,6 +127,29 @@ describe('settings preview and save', () => {
     expect(list.find((a) => a.id === moved.id)).toMatchObject({ score: moved.toScore, band: moved.toBand });
     // Back to the defaults for the next tests.
     await env.router.call('settings.save', { settings: DEFAULT_SETTINGS });
+  });
+
+  it('previews from facts read once, yet sees every write since, from this connection or another', async () => {
+    const own = await setup();
+    await own.router.call('demo.load', {});
+    const candidate = withWeights({ adoption: 0, relationships: 60 });
+    const preview = () => own.router.call('settings.preview', { settings: candidate });
+    const first = await preview();
+    expect(await preview()).toEqual(first);
+    // A write on the app's own connection (an account archived)…
+    own.opened.sqlite.prepare('UPDATE accounts SET archived = 1 WHERE id = 1').run();
+    const afterOwnWrite = await preview();
+    expect(afterOwnWrite.total).toBe(first.total - 1);
+    // …and one committed by another connection (the CLI, say).
+    const other = new Database(own.opened.file);
+    other.prepare('UPDATE accounts SET archived = 1 WHERE id = 2').run();
+    other.close();
+    expect((await preview()).total).toBe(first.total - 2);
+    // Touches moved years back change what the candidate scores, and the preview follows.
+    const scored = () => own.services.portfolio.preview(candidate).meanAfter!;
+    const before = scored();
+    own.opened.sqlite.prepare("UPDATE touches SET occurred_at = '2001-01-01'").run();
+    expect(scored()).toBeLessThan(before);
   });
 
   it('refuses band edges in the wrong order with the field named', async () => {

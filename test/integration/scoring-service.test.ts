@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services';
 import { systemClock } from '../../electron/services/context';
 import { createRouter } from '../../electron/router';
+import { buildDemoBook } from '../../electron/services/demo/book';
+import { demoFactsFor } from '../../electron/services/demo/load';
+import { scoreAccount } from '../../shared/scoring';
 import { setup } from '../helpers';
 
 async function smbAccount(asOf = '2026-11-24') {
@@ -131,5 +134,58 @@ describe('the scoring service', () => {
     expect(metrics.triageArr).toBe(triageArr);
     expect(metrics.nps).toBeGreaterThanOrEqual(-100);
     expect(metrics.netRevenueRetention! - metrics.grossRevenueRetention!).toBeGreaterThanOrEqual(0);
+  });
+
+  it('loads from the database exactly the facts the scoring would be handed as objects', async () => {
+    const env = await setup('2026-11-24');
+    await env.router.call('demo.load', {});
+    const expected = demoFactsFor(buildDemoBook('2026-11-24'));
+    for (const asOf of ['2026-11-24', '2026-08-01']) {
+      const book = env.services.scoring.scoreBook(asOf);
+      expect(book.map((s) => s.facts.id)).toEqual(expected.map((f) => f.id));
+      book.forEach((scored, i) => expect(scored.score, `account ${scored.facts.id}`).toEqual(scoreAccount(expected[i], asOf)));
+    }
+    // The one-account load (incremental rescore) reads the same.
+    for (const facts of expected.slice(0, 5)) {
+      expect(env.services.scoring.rescoreAccount(facts.id, '2026-11-24')!.score).toEqual(scoreAccount(facts, '2026-11-24'));
+    }
+  });
+
+  it('rerunning a full rescore on the same day writes only snapshots that changed, and a new day gets its own', async () => {
+    const env = await setup('2026-11-24');
+    await env.router.call('demo.load', {});
+    const sqlite = env.opened.sqlite;
+    const changes = () => sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    const snapshot = (id: number, date: string) =>
+      sqlite.prepare('SELECT score, band, components FROM health_snapshots WHERE account_id = ? AND date = ?').get(id, date) as
+        | { score: number; band: string; components: string }
+        | undefined;
+    const accounts = env.services.accounts.count();
+
+    const before = changes();
+    env.services.scoring.rescoreAll('2026-11-24');
+    expect(changes() - before).toBe(0); // nothing moved since demo.load scored today
+
+    // A snapshot that no longer matches (edited behind the service's back) is rewritten…
+    const right = snapshot(1, '2026-11-24')!;
+    sqlite.prepare("UPDATE health_snapshots SET components = '{}' WHERE account_id = 1 AND date = '2026-11-24'").run();
+    // …and so is one whose score changed: account 2's touches moved years back, with no incremental rescore.
+    const was2 = snapshot(2, '2026-11-24')!;
+    sqlite.prepare("UPDATE touches SET occurred_at = '2001-01-01' WHERE account_id = 2").run();
+    const mark = changes();
+    const scored = env.services.scoring.rescoreAll('2026-11-24');
+    expect(changes() - mark).toBeGreaterThanOrEqual(2);
+    expect(snapshot(1, '2026-11-24')).toEqual(right);
+    const now2 = snapshot(2, '2026-11-24')!;
+    const expected2 = scored.find((s) => s.facts.id === 2)!.score.health;
+    expect(now2).toEqual({ score: expected2.score, band: expected2.band, components: JSON.stringify(expected2.components) });
+    expect(now2.components).not.toBe(was2.components);
+
+    // The next day: a new snapshot for every account.
+    const count = (date: string) => sqlite.prepare('SELECT count(*) FROM health_snapshots WHERE date = ?').pluck().get(date);
+    expect(count('2026-11-25')).toBe(0);
+    env.services.scoring.rescoreAll('2026-11-25');
+    expect(count('2026-11-25')).toBe(accounts);
+    expect(count('2026-11-24')).toBe(accounts);
   });
 });

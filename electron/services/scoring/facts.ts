@@ -1,41 +1,48 @@
 // Reads what the pure scoring (shared/scoring) needs from the database: the whole book in one pass
-// per table (full rescore), or one account through its indexes (incremental rescore). Rows come
-// back as arrays (`raw`) and in id order, so equal-date ties keep insertion order as the scoring expects.
+// per table (full rescore), or one account through its indexes (incremental rescore), as a
+// PackedBook (shared/scoring/packed.ts). Rows come back as arrays (`raw`) in id order, so equal-date
+// ties keep insertion order as the scoring expects.
 //
-// Speed (`npm run bench`): a full load builds ~1M small objects that all stay alive, so much of its
-// cost is the garbage collector copying survivors. Hence: the book is read in pages of a few
-// thousand rows (one `all()` per page: cheaper per row than `iterate()`, and unlike one `all()` per
-// table no million-row arrays outlive their page); repeated strings (dates, metric keys, levels,
-// kinds) are shared, so a row's own copy dies young, which is free; and each touch's contact ids
-// are an exact-size array.
-import type { AccountFacts, TouchFacts } from '../../../shared/scoring/types';
-import { CONTACT_LEVELS, METRIC_KEYS, SURVEY_KINDS, type ContactLevel, type Segment, type Stage, type SurveyKind } from '../../../shared/domain';
+// Speed (`npm run bench`): nothing per row outlives its page. Each value goes straight into a typed
+// column: dates become day numbers once (through a per-load memo, as a book has few distinct
+// dates), and SQL turns metric keys, survey kinds and contact levels into small integers, so no
+// string is made for them. Pages of a few thousand rows (one `all()` per page) are cheaper per
+// row than `iterate()` and die young.
+import { EXECUTIVE_LEVELS, type Segment, type Stage } from '../../../shared/domain';
+import { toDayNumber } from '../../../shared/dates';
+import { PackedBookBuilder, type AccountInfo, type PackedBook } from '../../../shared/scoring/packed';
+import { ACTIVE_USERS, ADOPTION, CSAT, NONE, NPS, OPEN_TICKETS, OVERDUE_INVOICES, num } from '../../../shared/scoring/packed';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../../db/open';
-
-/** Metric keys the health score and flags read; other keys are kept but not loaded for scoring. */
-const SCORED_KEYS = "('adoption', 'active_users', 'open_tickets', 'overdue_invoices')";
 
 /** Rows per page of a full load: big enough to amortise a query, small enough to die young. */
 const PAGE_ROWS = 4096;
 
+const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+/** SQL mapping a text column to the slot numbers of shared/scoring/packed (NONE for anything else). */
+const slotCase = (column: string, slots: Record<string, number>): string =>
+  `CASE ${column} ${Object.entries(slots).map(([word, slot]) => `WHEN ${quote(word)} THEN ${slot}`).join(' ')} ELSE ${NONE} END`;
+const SAMPLE_SLOTS = { adoption: ADOPTION, active_users: ACTIVE_USERS, open_tickets: OPEN_TICKETS, overdue_invoices: OVERDUE_INVOICES };
+/** Metric keys the health score and flags read; other keys are kept but not loaded for scoring. */
+const SCORED_KEYS = `(${Object.keys(SAMPLE_SLOTS).map(quote).join(', ')})`;
+
 // Every row starts with the id it is paged by.
 type AccountRow = [id: number, Segment, Stage, archived: number, string | null, string | null, number | null, string];
-type ContactRow = [id: number, accountId: number, ContactLevel, isUser: number, strength: number, leftOn: string | null];
+type ContactRow = [id: number, accountId: number, exec: number, isUser: number, strength: number, leftOn: string | null];
 type TouchRow = [id: number, accountId: number, date: string, sentiment: number | null];
 type LinkRow = [touchId: number, contactId: number];
-type SampleRow = [id: number, accountId: number, date: string, key: string, value: number];
-type SurveyRow = [id: number, accountId: number, date: string, SurveyKind, score: number];
+type SampleRow = [id: number, accountId: number, date: string, slot: number, value: number];
+type SurveyRow = [id: number, accountId: number, date: string, slot: number, score: number];
 
 const COLUMNS = {
   accounts: 'id, segment, stage, archived, contract_start, renewal_date, seats, substr(created_at, 1, 10)',
-  contacts: 'id, account_id, level, is_user, strength, left_on',
+  contacts: `id, account_id, level IN (${EXECUTIVE_LEVELS.map(quote).join(', ')}), is_user, strength, left_on`,
   touches: 'id, account_id, substr(occurred_at, 1, 10), sentiment',
-  samples: 'id, account_id, date, key, value',
-  surveys: 'id, account_id, date, kind, score',
+  samples: `id, account_id, date, ${slotCase('key', SAMPLE_SLOTS)}, value`,
+  surveys: `id, account_id, date, ${slotCase('kind', { nps: NPS, csat: CSAT })}, score`,
 };
 
-function accountFacts(row: AccountRow): AccountFacts {
+function accountInfo(row: AccountRow): AccountInfo {
   return {
     id: row[0],
     segment: row[1],
@@ -45,30 +52,7 @@ function accountFacts(row: AccountRow): AccountFacts {
     renewalDate: row[5],
     seats: row[6],
     createdAt: row[7],
-    contacts: [],
-    touches: [],
-    samples: [],
-    surveys: [],
   };
-}
-
-/** The enum words, seeded so the facts carry the very strings the scoring compares against. */
-const VOCABULARY: readonly string[] = [...CONTACT_LEVELS, ...METRIC_KEYS, ...SURVEY_KINDS];
-
-/**
- * One shared instance per distinct string, for the duration of one load (so it never grows
- * unbounded). A class rather than a closure: a new closure per load would be a new call target for
- * the optimised loops below each time.
- */
-class Interner {
-  private readonly seen = new Map<string, string>(VOCABULARY.map((word) => [word, word]));
-
-  get<T extends string>(s: T): T {
-    const shared = this.seen.get(s);
-    if (shared !== undefined) return shared as T;
-    this.seen.set(s, s);
-    return s;
-  }
 }
 
 /** Every row of `statement` (`… WHERE id > ? … ORDER BY id LIMIT ?`), a page at a time. */
@@ -89,47 +73,85 @@ interface RowSource {
   surveys(): Iterable<SurveyRow[]>;
 }
 
-type ById = Map<number, AccountFacts>;
+/**
+ * One load: account ids to indexes, and dates to day numbers (memoised: a book of 10,000 accounts
+ * has a few thousand distinct dates among its million rows). A class, so the hot loops below see
+ * one call target across loads.
+ */
+class Load {
+  private readonly days = new Map<string, number>();
+  /** Account id → index: an array when ids are dense enough (the usual case), else a map. */
+  private readonly dense: Int32Array | null = null;
+  private readonly sparse = new Map<number, number>();
+  readonly builder: PackedBookBuilder;
 
-function addContacts(byId: ById, pages: Iterable<ContactRow[]>, intern: Interner): void {
+  constructor(accounts: AccountInfo[]) {
+    const maxId = accounts.reduce((max, account) => Math.max(max, account.id), 0);
+    if (maxId <= 4 * accounts.length + 1024) {
+      this.dense = new Int32Array(maxId + 1).fill(-1);
+      accounts.forEach((account, i) => (this.dense![account.id] = i));
+    } else {
+      accounts.forEach((account, i) => this.sparse.set(account.id, i));
+    }
+    this.builder = new PackedBookBuilder(accounts);
+  }
+
+  /** Index of an account, or -1 for a row whose account is not in the load. */
+  accountOf(id: number): number {
+    const dense = this.dense;
+    if (dense === null) return this.sparse.get(id) ?? -1;
+    return id >= 0 && id < dense.length ? dense[id] : -1;
+  }
+
+  day(date: string | null): number {
+    if (date === null) return NaN;
+    let day = this.days.get(date);
+    if (day === undefined) {
+      day = toDayNumber(date);
+      this.days.set(date, day);
+    }
+    return day;
+  }
+}
+
+function addContacts(load: Load, pages: Iterable<ContactRow[]>): void {
   for (const page of pages) {
-    for (const [id, accountId, level, isUser, strength, leftOn] of page) {
-      byId.get(accountId)?.contacts.push({ id, level: intern.get(level), isUser: isUser === 1, strength, leftOn });
+    for (const [id, accountId, exec, isUser, strength, leftOn] of page) {
+      const a = load.accountOf(accountId);
+      if (a >= 0) load.builder.contact(a, id, exec === 1, isUser === 1, strength, load.day(leftOn));
     }
   }
 }
 
-// Gathers one touch's contact ids before copying them out exactly sized: `[]` + push would reserve
-// 17 slots for every touch; literals are cheapest for the usual one or two contacts, a slice beyond.
-const scratch: number[] = [];
-
 /** Touches and their contact links, both in touch-id order: a merge join, no per-touch lookup. */
-function addTouches(byId: ById, pages: Iterable<[TouchRow[], LinkRow[]]>, intern: Interner): void {
+function addTouches(load: Load, pages: Iterable<[TouchRow[], LinkRow[]]>): void {
+  const builder = load.builder;
   for (const [touches, links] of pages) {
     let l = 0;
     for (const [id, accountId, date, sentiment] of touches) {
       while (l < links.length && links[l][0] < id) l++;
-      let n = 0;
-      while (l < links.length && links[l][0] === id) scratch[n++] = links[l++][1];
-      const contactIds = n === 0 ? [] : n === 1 ? [scratch[0]] : n === 2 ? [scratch[0], scratch[1]] : scratch.slice(0, n);
-      const touch: TouchFacts = { date: intern.get(date), sentiment, contactIds };
-      byId.get(accountId)?.touches.push(touch);
+      const a = load.accountOf(accountId);
+      if (a < 0) continue;
+      builder.touch(a, load.day(date), sentiment === null ? NaN : num(sentiment));
+      while (l < links.length && links[l][0] === id) builder.link(links[l++][1]);
     }
   }
 }
 
-function addSamples(byId: ById, pages: Iterable<SampleRow[]>, intern: Interner): void {
+function addSamples(load: Load, pages: Iterable<SampleRow[]>): void {
   for (const page of pages) {
-    for (const [, accountId, date, key, value] of page) {
-      byId.get(accountId)?.samples.push({ date: intern.get(date), key: intern.get(key), value });
+    for (const [, accountId, date, slot, value] of page) {
+      const a = load.accountOf(accountId);
+      if (a >= 0) load.builder.sample(a, slot, load.day(date), num(value));
     }
   }
 }
 
-function addSurveys(byId: ById, pages: Iterable<SurveyRow[]>, intern: Interner): void {
+function addSurveys(load: Load, pages: Iterable<SurveyRow[]>): void {
   for (const page of pages) {
-    for (const [, accountId, date, kind, score] of page) {
-      byId.get(accountId)?.surveys.push({ date: intern.get(date), kind: intern.get(kind), score });
+    for (const [, accountId, date, slot, score] of page) {
+      const a = load.accountOf(accountId);
+      if (a >= 0) load.builder.survey(a, slot, load.day(date), num(score));
     }
   }
 }
@@ -185,36 +207,34 @@ export function createFactsReader(sqlite: Sqlite) {
     surveys: () => [one.surveys.all(id) as SurveyRow[]],
   });
 
-  /** Fills `byId` from the rows of `source`. One small function per table, so each hot loop is optimised on its own. */
-  function fill(byId: ById, source: RowSource): void {
-    const intern = new Interner();
-    addContacts(byId, source.contacts(), intern);
-    addTouches(byId, source.touches(), intern);
-    addSamples(byId, source.samples(), intern);
-    addSurveys(byId, source.surveys(), intern);
+  /** The book of `accounts` from the rows of `source`. One small function per table, so each hot loop is optimised on its own. */
+  function pack(accounts: AccountInfo[], source: RowSource): PackedBook {
+    const load = new Load(accounts);
+    addContacts(load, source.contacts());
+    addTouches(load, source.touches());
+    addSamples(load, source.samples());
+    addSurveys(load, source.surveys());
+    return load.builder.build();
   }
 
   // One read transaction, so every page sees the same state of the file even if another process
   // writes between two pages (nested in a caller's transaction, it is a savepoint).
-  const readBook = sqlite.transaction((): AccountFacts[] => {
-    const byId = new Map<number, AccountFacts>();
-    for (const page of pages<AccountRow>(all.accounts)) for (const row of page) byId.set(row[0], accountFacts(row));
-    fill(byId, book);
-    return [...byId.values()];
+  const readBook = sqlite.transaction((): PackedBook => {
+    const accounts: AccountInfo[] = [];
+    for (const page of pages<AccountRow>(all.accounts)) for (const row of page) accounts.push(accountInfo(row));
+    return pack(accounts, book);
   });
 
   return {
-    /** Every account's facts, in id order. */
-    all(): AccountFacts[] {
+    /** Every account's facts, accounts in id order. */
+    all(): PackedBook {
       return readBook();
     },
-    /** One account's facts through its indexes, or null when it does not exist. */
-    one(accountId: number): AccountFacts | null {
+    /** One account's facts (a book of one) through its indexes, or null when it does not exist. */
+    one(accountId: number): PackedBook | null {
       const row = one.account.get(accountId) as AccountRow | undefined;
       if (!row) return null;
-      const byId = new Map([[row[0], accountFacts(row)]]);
-      fill(byId, ofOne(accountId));
-      return byId.get(row[0])!;
+      return pack([accountInfo(row)], ofOne(accountId));
     },
   };
 }

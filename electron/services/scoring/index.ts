@@ -3,17 +3,21 @@
 // (raised, snoozed, resolved; a flag the CSM resolved stays quiet until its rule stops firing, and a
 // later firing is a new flag). Full rescore reads each table once; an edit rescores one account.
 import { addDays } from '../../../shared/dates';
-import { scoreAccount, type AccountScore } from '../../../shared/scoring';
-import type { AccountFacts, FlagResult } from '../../../shared/scoring/types';
+import { scoreAccountOf, type AccountInfo, type AccountScore, type PackedBook } from '../../../shared/scoring';
+import type { FlagResult } from '../../../shared/scoring/types';
 import type { Settings } from '../../../shared/settings';
 import type { FlagRule } from '../../../shared/domain';
 import type { ServiceContext } from '../context';
 import { createFactsReader } from './facts';
 
 export interface ScoredAccount {
-  facts: AccountFacts;
+  /** The account's own fields (its rows stay in the packed book). */
+  facts: AccountInfo;
   score: AccountScore;
 }
+
+/** account_id, score, band, confidence, components, in_triage */
+type SnapshotRow = [number, number, string, number, string, number];
 
 interface FlagRecord {
   id: number;
@@ -38,6 +42,10 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
       confidence = excluded.confidence, components = excluded.components, in_triage = excluded.in_triage
     WHERE (score, band, confidence, components, in_triage)
       IS NOT (excluded.score, excluded.band, excluded.confidence, excluded.components, excluded.in_triage)`);
+  // The snapshots already recorded for a date, so a full rescore can pass over the unchanged ones.
+  const snapshotsOn = sqlite.prepare(
+    'SELECT account_id, score, band, confidence, components, in_triage FROM health_snapshots WHERE date = ?',
+  ).raw();
   // Open flags, plus flags the CSM resolved whose rule has not stopped firing since.
   const liveFlagColumns = `id, account_id AS accountId, rule, severity, reason, resolved_at AS resolvedAt, resolved_by AS resolvedBy`;
   const liveFlagFilter = `(resolved_at IS NULL OR (resolved_by = 'user' AND cleared_at IS NULL))`;
@@ -74,7 +82,12 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
     }
   }
 
-  function persist(scored: ScoredAccount[], live: FlagRecord[], asOf: string): void {
+  /**
+   * Records snapshots and flags. With `skipUnchanged` (a full rescore), the day's snapshots already
+   * recorded are read first and those with the same values are not written again: rerunning a
+   * day costs a read of 10,000 rows instead of 10,000 upserts.
+   */
+  function persist(scored: ScoredAccount[], live: FlagRecord[], asOf: string, skipUnchanged = false): void {
     const liveByAccount = new Map<number, FlagRecord[]>();
     for (const record of live) {
       const list = liveByAccount.get(record.accountId);
@@ -82,33 +95,48 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
       else liveByAccount.set(record.accountId, [record]);
     }
     sqlite.transaction(() => {
+      const recorded = skipUnchanged ? new Map((snapshotsOn.all(asOf) as SnapshotRow[]).map((row) => [row[0], row])) : null;
       for (const { facts: account, score } of scored) {
         const { health } = score;
-        upsertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, componentsJson(score), score.inTriage ? 1 : 0);
+        const components = componentsJson(score);
+        const inTriage = score.inTriage ? 1 : 0;
+        const row = recorded?.get(account.id);
+        const same =
+          row !== undefined &&
+          row[1] === health.score &&
+          row[2] === health.band &&
+          row[3] === health.confidence &&
+          row[5] === inTriage &&
+          row[4] === components;
+        if (!same) upsertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, components, inTriage);
         reconcileFlags(account.id, score.flags, liveByAccount.get(account.id) ?? [], asOf);
       }
     })();
   }
 
+  /** Every account of `book` scored at asOf. */
+  function scoreAll(book: PackedBook, asOf: string, settings: Settings): ScoredAccount[] {
+    return book.accounts.map((account, a) => ({ facts: account, score: scoreAccountOf(book, a, asOf, settings) }));
+  }
+
   return {
     /** Scores the whole book at asOf without writing anything. */
     scoreBook(asOf = ctx.clock.today()): ScoredAccount[] {
-      const settings = getSettings();
-      return facts.all().map((account) => ({ facts: account, score: scoreAccount(account, asOf, settings) }));
+      return scoreAll(facts.all(), asOf, getSettings());
     },
 
     /** Full rescore: scores every account and records snapshots and flags in one transaction. */
     rescoreAll(asOf = ctx.clock.today()): ScoredAccount[] {
       const scored = this.scoreBook(asOf);
-      persist(scored, liveFlagsAll.all() as FlagRecord[], asOf);
+      persist(scored, liveFlagsAll.all() as FlagRecord[], asOf, true);
       return scored;
     },
 
     /** Incremental rescore of one account (after a touch, an edit, …); null if it does not exist. */
     rescoreAccount(accountId: number, asOf = ctx.clock.today()): ScoredAccount | null {
-      const account = facts.one(accountId);
-      if (!account) return null;
-      const scored = { facts: account, score: scoreAccount(account, asOf, getSettings()) };
+      const book = facts.one(accountId);
+      if (!book) return null;
+      const [scored] = scoreAll(book, asOf, getSettings());
       persist([scored], liveFlagsOne.all(accountId) as FlagRecord[], asOf);
       return scored;
     },
@@ -135,8 +163,9 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
       let written = 0;
       sqlite.transaction(() => {
         for (let date = to; date >= from; date = addDays(date, -stepDays)) {
-          for (const account of book) {
-            const score = scoreAccount(account, date, settings);
+          for (let a = 0; a < book.accounts.length; a++) {
+            const account = book.accounts[a];
+            const score = scoreAccountOf(book, a, date, settings);
             upsertSnapshot.run(account.id, date, score.health.score, score.health.band, score.health.confidence, componentsJson(score), score.inTriage ? 1 : 0);
             written++;
           }
