@@ -6,6 +6,7 @@ import { SEGMENTS, STAGES } from '../../shared/domain';
 import { labelOf } from '../../shared/format';
 import { NEEDS_FORMAT, parseMoney } from '../../shared/import/values';
 import { useNewAccountStore } from '../stores/newAccount';
+import { DialogForm } from './DialogForm';
 
 export function NewAccount() {
   const { saving, error, close, save } = useNewAccountStore();
@@ -29,90 +30,72 @@ export function NewAccount() {
   }
 
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <form
-        role="dialog"
-        aria-modal="true"
-        aria-label="New account"
-        className="overlay capture new-account"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            close();
-          }
-        }}
-      >
-        <div className="overlay-title">
-          <strong>New account</strong>
+    <DialogForm label="New account" className="capture new-account" onClose={close} onSubmit={() => void submit()}>
+      <div className="overlay-title">
+        <strong>New account</strong>
+      </div>
+      <div className="qc-field">
+        <label htmlFor="na-name">Name</label>
+        <input id="na-name" autoFocus autoComplete="off" required maxLength={300} placeholder="Company name" value={draft.name} onChange={set('name')} />
+      </div>
+      <div className="na-row">
+        <div className="qc-field">
+          <label htmlFor="na-segment">Segment</label>
+          <select id="na-segment" value={draft.segment} onChange={set('segment')}>
+            {SEGMENTS.map((s) => (
+              <option key={s} value={s}>
+                {labelOf(s)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="qc-field">
-          <label htmlFor="na-name">Name</label>
-          <input id="na-name" autoFocus autoComplete="off" required maxLength={300} placeholder="Company name" value={draft.name} onChange={set('name')} />
+          <label htmlFor="na-stage">Stage</label>
+          <select id="na-stage" value={draft.stage} onChange={set('stage')}>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {labelOf(s)}
+              </option>
+            ))}
+          </select>
         </div>
-        <div className="na-row">
-          <div className="qc-field">
-            <label htmlFor="na-segment">Segment</label>
-            <select id="na-segment" value={draft.segment} onChange={set('segment')}>
-              {SEGMENTS.map((s) => (
-                <option key={s} value={s}>
-                  {labelOf(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="qc-field">
-            <label htmlFor="na-stage">Stage</label>
-            <select id="na-stage" value={draft.stage} onChange={set('stage')}>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {labelOf(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="qc-field">
-            <label htmlFor="na-mrr">MRR</label>
-            <input id="na-mrr" inputMode="decimal" placeholder="0" value={draft.mrr} onChange={set('mrr')} aria-invalid={mrrInvalid} />
-          </div>
+        <div className="qc-field">
+          <label htmlFor="na-mrr">MRR</label>
+          <input id="na-mrr" inputMode="decimal" placeholder="0" value={draft.mrr} onChange={set('mrr')} aria-invalid={mrrInvalid} />
         </div>
-        <div className="na-row two">
-          <div className="qc-field">
-            <label htmlFor="na-renewal">Renewal date</label>
-            <input id="na-renewal" type="date" value={draft.renewalDate} onChange={set('renewalDate')} />
-          </div>
-          <div className="qc-field">
-            <label htmlFor="na-external">External id</label>
-            <input id="na-external" autoComplete="off" placeholder="CRM id (optional)" value={draft.externalId} onChange={set('externalId')} />
-          </div>
+      </div>
+      <div className="na-row two">
+        <div className="qc-field">
+          <label htmlFor="na-renewal">Renewal date</label>
+          <input id="na-renewal" type="date" value={draft.renewalDate} onChange={set('renewalDate')} />
         </div>
-        {mrrInvalid && (
-          <p className="form-error" role="alert">
-            {'error' in mrr ? mrr.error : ''}
-          </p>
-        )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="overlay-actions">
-          <span className="muted small">
-            <kbd>↵</kbd> creates · <kbd>Esc</kbd> closes
-          </span>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!draft.name.trim() || mrrInvalid || saving}>
-            {saving ? 'Creating…' : 'Create account'}
-          </button>
+        <div className="qc-field">
+          <label htmlFor="na-external">External id</label>
+          <input id="na-external" autoComplete="off" placeholder="CRM id (optional)" value={draft.externalId} onChange={set('externalId')} />
         </div>
-      </form>
-    </div>
+      </div>
+      {mrrInvalid && (
+        <p className="form-error" role="alert">
+          {'error' in mrr ? mrr.error : ''}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="overlay-actions">
+        <span className="muted small">
+          <kbd>↵</kbd> creates · <kbd>Esc</kbd> closes
+        </span>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={!draft.name.trim() || mrrInvalid || saving}>
+          {saving ? 'Creating…' : 'Create account'}
+        </button>
+      </div>
+    </DialogForm>
   );
 }
 

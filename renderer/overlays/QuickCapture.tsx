@@ -8,6 +8,7 @@ import { labelOf } from '../../shared/format';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
 import { useCaptureStore } from '../stores/capture';
+import { DialogForm } from './DialogForm';
 import { fuzzyFilter } from './fuzzy';
 
 const PULSES = [-2, -1, 0, 1, 2] as const;
@@ -73,212 +74,191 @@ export function QuickCapture() {
   };
 
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <form
-        role="dialog"
-        aria-modal="true"
-        aria-label="Quick capture"
-        className="overlay capture"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            close();
-          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      >
-        <div className="overlay-title">
-          <strong>Log a touch</strong>
-          <span className="muted small">{asOf}</span>
-        </div>
+    <DialogForm label="Quick capture" className="capture" onClose={close} onSubmit={() => void submit()}>
+      <div className="overlay-title">
+        <strong>Log a touch</strong>
+        <span className="muted small">{asOf}</span>
+      </div>
 
-        <div className="qc-field">
-          <label htmlFor="qc-account">Account</label>
-          {account && !accountQuery ? (
-            <div className="picked">
-              <strong>{account.name}</strong>
-              <button
-                type="button"
-                className="link-button small"
-                onClick={() => {
-                  setAccountId(null);
-                  setTimeout(() => accountInput.current?.focus());
-                }}
-              >
-                change
-              </button>
-            </div>
-          ) : (
-            <div className="combo">
-              <input
-                id="qc-account"
-                ref={accountInput}
-                autoComplete="off"
-                placeholder="Type to find an account…"
-                value={accountQuery}
-                onChange={(e) => {
-                  setAccountQuery(e.target.value);
-                  setAccountIndex(0);
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'ArrowDown') {
-                    e.preventDefault();
-                    setAccountIndex((i) => Math.min(i + 1, matches.length - 1));
-                  } else if (e.key === 'ArrowUp') {
-                    e.preventDefault();
-                    setAccountIndex((i) => Math.max(i - 1, 0));
-                  } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-                    e.preventDefault();
-                    if (matches[accountIndex]) pickAccount(matches[accountIndex].id);
-                  }
-                }}
-              />
-              {accountQuery && (
-                <ul className="suggestions" role="listbox" aria-label="Matching accounts">
-                  {matches.length === 0 && <li className="muted small">No account matches.</li>}
-                  {matches.map((a, i) => (
-                    <li key={a.id} role="option" aria-selected={i === accountIndex} className={i === accountIndex ? 'active' : ''} onMouseDown={() => pickAccount(a.id)}>
-                      {a.name} <span className="muted small">{labelOf(a.segment)} · {labelOf(a.stage)}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
-        </div>
-
-        <div className="qc-field">
-          <span className="label">Type</span>
-          <div className="segmented-row" role="radiogroup" aria-label="Type">
-            {TOUCH_TYPES.map((t) => (
-              <button key={t} type="button" role="radio" aria-checked={type === t} className={type === t ? 'on' : ''} onClick={() => setType(t)}>
-                {labelOf(t)}
-              </button>
-            ))}
+      <div className="qc-field">
+        <label htmlFor="qc-account">Account</label>
+        {account && !accountQuery ? (
+          <div className="picked">
+            <strong>{account.name}</strong>
+            <button
+              type="button"
+              className="link-button small"
+              onClick={() => {
+                setAccountId(null);
+                setTimeout(() => accountInput.current?.focus());
+              }}
+            >
+              change
+            </button>
           </div>
-        </div>
-
-        <div className="qc-field">
-          <label htmlFor="qc-contacts">With</label>
+        ) : (
           <div className="combo">
-            <div className="chips-input">
-              {chosen.map((c) => (
-                <span key={c.id} className="chip">
-                  {c.name}
-                  <button type="button" aria-label={`Remove ${c.name}`} onClick={() => setChosen(chosen.filter((x) => x !== c))}>
-                    ×
-                  </button>
-                </span>
-              ))}
-              <input
-                id="qc-contacts"
-                autoComplete="off"
-                disabled={!accountId}
-                placeholder={accountId ? (contacts.length ? 'Add people…' : 'No contacts at this account') : 'Pick an account first'}
-                value={contactQuery}
-                onChange={(e) => setContactQuery(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && contactMatches[0] && !e.ctrlKey && !e.metaKey) {
-                    e.preventDefault();
-                    setChosen([...chosen, contactMatches[0]]);
-                    setContactQuery('');
-                  } else if (e.key === 'Backspace' && !contactQuery && chosen.length) setChosen(chosen.slice(0, -1));
-                }}
-              />
-            </div>
-            {contactMatches.length > 0 && (
-              <ul className="suggestions" role="listbox" aria-label="Matching contacts">
-                {contactMatches.map((c, i) => (
-                  <li
-                    key={c.id}
-                    role="option"
-                    aria-selected={i === 0}
-                    className={i === 0 ? 'active' : ''}
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      setChosen([...chosen, c]);
-                      setContactQuery('');
-                    }}
-                  >
-                    {c.name} <span className="muted small">{c.title ?? labelOf(c.level)}</span>
+            <input
+              id="qc-account"
+              ref={accountInput}
+              autoComplete="off"
+              placeholder="Type to find an account…"
+              value={accountQuery}
+              onChange={(e) => {
+                setAccountQuery(e.target.value);
+                setAccountIndex(0);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  setAccountIndex((i) => Math.min(i + 1, matches.length - 1));
+                } else if (e.key === 'ArrowUp') {
+                  e.preventDefault();
+                  setAccountIndex((i) => Math.max(i - 1, 0));
+                } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+                  e.preventDefault();
+                  if (matches[accountIndex]) pickAccount(matches[accountIndex].id);
+                }
+              }}
+            />
+            {accountQuery && (
+              <ul className="suggestions" role="listbox" aria-label="Matching accounts">
+                {matches.length === 0 && <li className="muted small">No account matches.</li>}
+                {matches.map((a, i) => (
+                  <li key={a.id} role="option" aria-selected={i === accountIndex} className={i === accountIndex ? 'active' : ''} onMouseDown={() => pickAccount(a.id)}>
+                    {a.name} <span className="muted small">{labelOf(a.segment)} · {labelOf(a.stage)}</span>
                   </li>
                 ))}
               </ul>
             )}
           </div>
-        </div>
-
-        <div className="qc-field">
-          <label htmlFor="qc-summary">Summary</label>
-          <input
-            id="qc-summary"
-            ref={summaryInput}
-            autoComplete="off"
-            placeholder="What happened, in one line"
-            value={summary}
-            maxLength={1000}
-            onChange={(e) => setSummary(e.target.value)}
-          />
-        </div>
-
-        <div className="qc-field">
-          <label htmlFor="qc-notes">Notes</label>
-          <textarea id="qc-notes" rows={2} placeholder="Optional details (searchable with Ctrl/⌘+K)" value={notes} onChange={(e) => setNotes(e.target.value)} />
-        </div>
-
-        <div className="qc-row">
-          <div className="qc-field">
-            <span className="label">Pulse</span>
-            <div className="segmented-row pulse-row" role="radiogroup" aria-label="Pulse">
-              {PULSES.map((p) => (
-                <button
-                  key={p}
-                  type="button"
-                  role="radio"
-                  aria-checked={pulse === p}
-                  aria-label={`Pulse ${p}`}
-                  className={`${pulse === p ? 'on' : ''} p${p < 0 ? 'neg' : p > 0 ? 'pos' : 'zero'}`}
-                  onClick={() => setPulse(pulse === p ? null : p)}
-                >
-                  {p > 0 ? `+${p}` : p}
-                </button>
-              ))}
-            </div>
-          </div>
-          <div className="qc-field">
-            <label htmlFor="qc-follow">Follow up on</label>
-            <input id="qc-follow" type="date" value={followUp} min={asOf} onChange={(e) => setFollowUp(e.target.value)} />
-          </div>
-          <div className="qc-field grow">
-            <label htmlFor="qc-next">Next step</label>
-            <input id="qc-next" placeholder="Optional" value={nextStep} onChange={(e) => setNextStep(e.target.value)} />
-          </div>
-        </div>
-
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
         )}
-        <div className="overlay-actions">
-          <span className="muted small">
-            <kbd>↵</kbd> in summary or <kbd>Ctrl/⌘+↵</kbd> saves · <kbd>Esc</kbd> closes
-          </span>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!canSave}>
-            {saving ? 'Saving…' : 'Log touch'}
-          </button>
+      </div>
+
+      <div className="qc-field">
+        <span className="label">Type</span>
+        <div className="segmented-row" role="radiogroup" aria-label="Type">
+          {TOUCH_TYPES.map((t) => (
+            <button key={t} type="button" role="radio" aria-checked={type === t} className={type === t ? 'on' : ''} onClick={() => setType(t)}>
+              {labelOf(t)}
+            </button>
+          ))}
         </div>
-      </form>
-    </div>
+      </div>
+
+      <div className="qc-field">
+        <label htmlFor="qc-contacts">With</label>
+        <div className="combo">
+          <div className="chips-input">
+            {chosen.map((c) => (
+              <span key={c.id} className="chip">
+                {c.name}
+                <button type="button" aria-label={`Remove ${c.name}`} onClick={() => setChosen(chosen.filter((x) => x !== c))}>
+                  ×
+                </button>
+              </span>
+            ))}
+            <input
+              id="qc-contacts"
+              autoComplete="off"
+              disabled={!accountId}
+              placeholder={accountId ? (contacts.length ? 'Add people…' : 'No contacts at this account') : 'Pick an account first'}
+              value={contactQuery}
+              onChange={(e) => setContactQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && contactMatches[0] && !e.ctrlKey && !e.metaKey) {
+                  e.preventDefault();
+                  setChosen([...chosen, contactMatches[0]]);
+                  setContactQuery('');
+                } else if (e.key === 'Backspace' && !contactQuery && chosen.length) setChosen(chosen.slice(0, -1));
+              }}
+            />
+          </div>
+          {contactMatches.length > 0 && (
+            <ul className="suggestions" role="listbox" aria-label="Matching contacts">
+              {contactMatches.map((c, i) => (
+                <li
+                  key={c.id}
+                  role="option"
+                  aria-selected={i === 0}
+                  className={i === 0 ? 'active' : ''}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    setChosen([...chosen, c]);
+                    setContactQuery('');
+                  }}
+                >
+                  {c.name} <span className="muted small">{c.title ?? labelOf(c.level)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+
+      <div className="qc-field">
+        <label htmlFor="qc-summary">Summary</label>
+        <input
+          id="qc-summary"
+          ref={summaryInput}
+          autoComplete="off"
+          placeholder="What happened, in one line"
+          value={summary}
+          maxLength={1000}
+          onChange={(e) => setSummary(e.target.value)}
+        />
+      </div>
+
+      <div className="qc-field">
+        <label htmlFor="qc-notes">Notes</label>
+        <textarea id="qc-notes" rows={2} placeholder="Optional details (searchable with Ctrl/⌘+K)" value={notes} onChange={(e) => setNotes(e.target.value)} />
+      </div>
+
+      <div className="qc-row">
+        <div className="qc-field">
+          <span className="label">Pulse</span>
+          <div className="segmented-row pulse-row" role="radiogroup" aria-label="Pulse">
+            {PULSES.map((p) => (
+              <button
+                key={p}
+                type="button"
+                role="radio"
+                aria-checked={pulse === p}
+                aria-label={`Pulse ${p}`}
+                className={`${pulse === p ? 'on' : ''} p${p < 0 ? 'neg' : p > 0 ? 'pos' : 'zero'}`}
+                onClick={() => setPulse(pulse === p ? null : p)}
+              >
+                {p > 0 ? `+${p}` : p}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div className="qc-field">
+          <label htmlFor="qc-follow">Follow up on</label>
+          <input id="qc-follow" type="date" value={followUp} min={asOf} onChange={(e) => setFollowUp(e.target.value)} />
+        </div>
+        <div className="qc-field grow">
+          <label htmlFor="qc-next">Next step</label>
+          <input id="qc-next" placeholder="Optional" value={nextStep} onChange={(e) => setNextStep(e.target.value)} />
+        </div>
+      </div>
+
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="overlay-actions">
+        <span className="muted small">
+          <kbd>↵</kbd> in summary or <kbd>Ctrl/⌘+↵</kbd> saves · <kbd>Esc</kbd> closes
+        </span>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={!canSave}>
+          {saving ? 'Saving…' : 'Log touch'}
+        </button>
+      </div>
+    </DialogForm>
   );
 }

@@ -1,0 +1,44 @@
+// A modal form over a dimmed backdrop: a click on the backdrop or Escape closes it; Enter (a submit)
+// and Ctrl/Cmd+Enter from any field save it. Quick capture and New account are built on it.
+import type { ReactNode } from 'react';
+
+export function DialogForm({
+  label,
+  className,
+  onClose,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  className: string;
+  onClose(): void;
+  onSubmit(): void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-label={label}
+        className={`overlay ${className}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onClose();
+          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            onSubmit();
+          }
+        }}
+      >
+        {children}
+      </form>
+    </div>
+  );
+}
