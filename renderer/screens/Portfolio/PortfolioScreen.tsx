@@ -16,6 +16,8 @@ import { useNewAccountStore } from '../../stores/newAccount';
 import { hasFilters, portfolioRows, sameView, usePortfolioStore } from '../../stores/portfolio';
 import './portfolio.css';
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 export function PortfolioScreen() {
   const { accounts, status, load, loadDemo, loadingDemo } = useAccountsStore();
   const portfolio = usePortfolioStore();
@@ -130,7 +132,7 @@ export function PortfolioScreen() {
         <div>
           <h1>Portfolio</h1>
           <p className="muted" aria-live="polite" data-testid="portfolio-count">
-            {rows.length === accounts.length ? `${accounts.length} accounts` : `${rows.length} of ${accounts.length} accounts`}
+            {rows.length === accounts.length ? `${count(accounts.length)} accounts` : `${count(rows.length)} of ${count(accounts.length)} accounts`}
           </p>
         </div>
         <div className="header-actions">
