@@ -522,9 +522,11 @@ function ResultStep() {
 
   if (job.status !== 'done' || !result) {
     const cancelled = job.status === 'cancelled';
+    // A strict import refused for its bad rows carries them in its details (write.ts strictError).
+    const refused = Array.isArray((job.error?.details as { errors?: unknown } | undefined)?.errors);
     return (
       <section className={`panel wizard-panel result-panel ${cancelled ? 'result-cancelled' : 'result-failed'}`} role="status">
-        <h3>{cancelled ? 'Import cancelled' : 'The import did not finish'}</h3>
+        <h3>{cancelled ? 'Import cancelled' : refused ? 'Nothing was imported (strict mode)' : 'The import did not finish'}</h3>
         <p>{cancelled ? 'Nothing was written: your database is exactly as it was before the import.' : job.error?.message}</p>
         {!cancelled && <p className="muted">Nothing was written: an import lands whole or not at all.</p>}
         <Footer>
