@@ -8,6 +8,7 @@ const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p 
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/build-worker.ts',
   outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 2,

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/build-worker.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

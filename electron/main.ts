@@ -13,7 +13,7 @@ import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './native';
 import { startDueNotifications } from './notifications';
-import { DATABASE_FILE_NAME, migrationsFolder } from './paths';
+import { DATABASE_FILE_NAME, importWorkerScript, migrationsFolder } from './paths';
 import { createRouter } from './router';
 import { createServices, type Services } from './services';
 import { recoveryOffer, restoreFromBackup } from './recovery';
@@ -75,7 +75,8 @@ async function useDatabase(file: string, createFolder: boolean): Promise<void> {
 function adopt(next: OpenedDatabase): void {
   opened?.close();
   opened = next;
-  services = createServices(next, systemClock());
+  // Imports run in a worker with its own connection, loading the same Electron-ABI binary.
+  services = createServices(next, systemClock(), { importWorker: importWorkerScript(__dirname), nativeBinding: nativeBinding() });
   writeAppState(app.getPath('userData'), { lastDatabase: next.file });
   rotateDailyBackup(next.sqlite, next.file).catch((err) => console.error('Daily backup failed:', err));
   mainWindow?.webContents.send(MENU_EVENT, 'db:changed');

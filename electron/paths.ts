@@ -32,3 +32,11 @@ export function migrationsFolder(from: string): string {
   ].filter((c): c is string => Boolean(c));
   return candidates.find((c) => fs.existsSync(path.join(c, 'meta', '_journal.json'))) ?? candidates[0];
 }
+
+/**
+ * The import worker's script beside the running bundle (dist/electron/import-worker.js). In the
+ * packaged app it is unpacked from the asar archive (electron-builder.yml), where a Worker can load it.
+ */
+export function importWorkerScript(from: string): string {
+  return path.join(from, 'import-worker.js').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the Node-side entry points with esbuild: the Electron main process and preload (one file
-// each — a sandboxed preload cannot require our modules), the `tend` CLI and the benchmark.
+// each — a sandboxed preload cannot require our modules), the import worker, the `tend` CLI and the
+// benchmark. `--worker-only` builds just the import worker (the tests' global setup).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +24,14 @@ const entries = [
   { in: 'electron/main.ts', out: 'dist/electron/main.js' },
   { in: 'electron/preload.ts', out: 'dist/electron/preload.js' },
   { in: 'electron/cli/tend.ts', out: 'dist/cli/tend.js', banner: '#!/usr/bin/env node' },
+  // The import worker (worker_threads) the app and the e2e harness start for each import.
+  { in: 'electron/services/import-worker/worker.ts', out: 'dist/electron/import-worker.js' },
 ];
 if (fs.existsSync(path.join(root, 'bench/bench.ts'))) entries.push({ in: 'bench/bench.ts', out: 'dist/bench/bench.js' });
 
+const only = process.argv.includes('--worker-only') ? entries.filter((e) => e.out.endsWith('import-worker.js')) : entries;
 await Promise.all(
-  entries.map((entry) =>
+  only.map((entry) =>
     build({
       ...common,
       entryPoints: [entry.in],
@@ -36,4 +40,4 @@ await Promise.all(
     }),
   ),
 );
-fs.chmodSync(path.join(root, 'dist/cli/tend.js'), 0o755);
+if (only === entries) fs.chmodSync(path.join(root, 'dist/cli/tend.js'), 0o755);

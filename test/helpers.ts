@@ -8,6 +8,8 @@ import { createServices } from '../electron/services';
 import { systemClock } from '../electron/services/context';
 
 export const MIGRATIONS = path.resolve('drizzle');
+/** Built by the global setup (test/build-worker.ts). */
+export const IMPORT_WORKER = path.resolve('dist/electron/import-worker.js');
 export const AS_OF = '2026-11-24';
 
 export function tempDir(prefix = 'tend-test-'): string {
@@ -21,7 +23,7 @@ export async function openTemp(file = path.join(tempDir(), 'tend.db')): Promise<
 /** A fresh database with services and a router that also checks outputs against the contract. */
 export async function setup(asOf = AS_OF) {
   const opened = await openTemp();
-  const services = createServices(opened, systemClock(asOf));
+  const services = createServices(opened, systemClock(asOf), { importWorker: IMPORT_WORKER });
   const router = createRouter(() => services, { validateOutput: true, version: 'test' });
   return { opened, services, router, file: opened.file };
 }

@@ -94,6 +94,8 @@ export const contacts = sqliteTable(
     accountId: integer('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The CRM's id (Salesforce Contact.Id): imports match on it first, then on e-mail. */
+    externalId: text('external_id'),
     name: text('name').notNull(),
     email: text('email'),
     title: text('title'),
@@ -109,6 +111,8 @@ export const contacts = sqliteTable(
   },
   (t) => [
     index('contacts_account').on(t.accountId),
+    // Unique among the contacts that have one: SQLite never counts NULLs as duplicates.
+    uniqueIndex('contacts_external_id').on(t.externalId),
     index('contacts_email').on(sql`lower(${t.email})`),
     index('contacts_batch').on(t.importBatchId),
   ],

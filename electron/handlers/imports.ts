@@ -31,7 +31,7 @@ export const importsHandlers = (s: GetServices, { platform, grants }: HandlerEnv
   'imports.preview': async ({ token, ...request }) => {
     const file = grants.resolve(token);
     try {
-      return importPreview.parse(await s().importer.preview({ ...request, file }));
+      return importPreview.parse(await s().importer.preview({ ...request, file, quick: true }));
     } catch (err) {
       // A file the mapping refuses (a required column not found, MRR and ARR both mapped) still has
       // headers, and the wizard needs them to let the user choose the columns: they go in details.
@@ -42,13 +42,14 @@ export const importsHandlers = (s: GetServices, { platform, grants }: HandlerEnv
       throw err;
     }
   },
+  'imports.count': ({ token, ...request }) => s().importJobs.count({ ...request, file: grants.resolve(token) }),
   'imports.start': ({ token, presetName, ...request }) => {
     const file = grants.resolve(token);
     const started = s().importJobs.start({ ...request, file });
     if (presetName) {
       // Saved once the headers are known: the preview has read them already.
       void s()
-        .importer.preview({ ...request, file, rows: 1 })
+        .importer.preview({ ...request, file, rows: 1, quick: true })
         .then((preview) => s().importer.savePreset(presetName, request.kind, preview.headers, preview.mapping))
         .catch(() => {});
     }

@@ -22,7 +22,14 @@ import { createTodayService } from './today';
 import { createTouchesService } from './touches';
 import { createViewsService } from './views';
 
-export function createServices(opened: OpenedDatabase, clock: Clock) {
+export interface ServicesOptions {
+  /** The bundled import worker (dist/electron/import-worker.js): app imports then run off this thread. */
+  importWorker?: string;
+  /** The better_sqlite3.node the worker's own connection loads (the Electron build's). */
+  nativeBinding?: string;
+}
+
+export function createServices(opened: OpenedDatabase, clock: Clock, options: ServicesOptions = {}) {
   const ctx: ServiceContext = {
     db: opened.db,
     sqlite: opened.sqlite,
@@ -59,9 +66,15 @@ export function createServices(opened: OpenedDatabase, clock: Clock) {
     portfolio: createPortfolioService(ctx, { settings, scoring }),
     views: createViewsService(ctx),
     importer,
-    importJobs: createImportJobs(importer, async () => {
-      await backupBeforeImport(ctx.sqlite, ctx.file);
-    }),
+    importJobs: createImportJobs(
+      importer,
+      async () => {
+        await backupBeforeImport(ctx.sqlite, ctx.file);
+      },
+      options.importWorker
+        ? { script: options.importWorker, dbFile: opened.file, nativeBinding: options.nativeBinding, asOf: () => clock.today() }
+        : undefined,
+    ),
   };
 }
 

@@ -1,6 +1,8 @@
 // The import wizard's state (issue 5): what to import and from which file, the mapping the user
 // adjusts on top of the automatic one (or a preset), the preview computed by the main process
-// before anything is written, the running job (polled every 200 ms, cancellable), its result, and
+// before anything is written — the first rows at once, then the whole file's counts from a count
+// job (polled, cancellable) — the running import job (polled every 200 ms, cancellable, strict or
+// not), its result, and
 // the history of past imports with undo. The file itself stays in the main process: the renderer
 // holds an opaque token and the file's name, never its path.
 import { create } from 'zustand';
@@ -47,6 +49,10 @@ interface ImportStore {
   presetName: string;
   preview: ImportPreviewView | null;
   previewing: boolean;
+  /** The full count pass behind a quick preview (null when the preview already covers every row). */
+  countJob: ImportJobView | null;
+  /** Import nothing if any row has an error (the CLI's --strict). */
+  strict: boolean;
   /** Why the last preview was refused (a message for the user). */
   previewError: string | null;
   job: ImportJobView | null;
@@ -71,6 +77,8 @@ interface ImportStore {
   setDateFormat(format: DateOrder): void;
   setPresetName(name: string): void;
   refreshPreview(): Promise<void>;
+  cancelCount(): Promise<void>;
+  setStrict(strict: boolean): void;
   startImport(): Promise<void>;
   cancelImport(): Promise<void>;
   saveErrors(): Promise<void>;
@@ -94,6 +102,8 @@ const INITIAL = {
   presetName: '',
   preview: null,
   previewing: false,
+  countJob: null,
+  strict: false,
   previewError: null,
   job: null,
   cancelling: false,
@@ -104,6 +114,7 @@ const INITIAL = {
 };
 
 let pollTimer: ReturnType<typeof setTimeout> | null = null;
+let countTimer: ReturnType<typeof setTimeout> | null = null;
 /** Each preview request gets a number; an answer to an older request is dropped. */
 let previewSeq = 0;
 
@@ -164,6 +175,31 @@ export const useImportStore = create<ImportStore>((set, get) => {
     if (pollTimer) clearTimeout(pollTimer);
     pollTimer = null;
   };
+
+  const stopCounting = () => {
+    if (countTimer) clearTimeout(countTimer);
+    countTimer = null;
+  };
+
+  /** Follows a count job; its full preview replaces the quick one, if it still answers the last request. */
+  async function pollCount(jobId: string, seq: number) {
+    try {
+      const job = await call('imports.job', { jobId });
+      if (seq !== previewSeq) return;
+      if (job.status === 'running') {
+        set({ countJob: job });
+        countTimer = setTimeout(() => void pollCount(jobId, seq), POLL_MS);
+        return;
+      }
+      countTimer = null;
+      if (job.status === 'done' && job.preview) set({ preview: job.preview, countJob: null });
+      else set({ countJob: job });
+    } catch (error) {
+      if (seq !== previewSeq) return;
+      countTimer = null;
+      set({ countJob: { ...emptyJob(jobId, 'count'), status: 'failed', error: { code: 'internal', message: messageOf(error) } } });
+    }
+  }
 
   async function poll(jobId: string) {
     try {
@@ -280,6 +316,7 @@ export const useImportStore = create<ImportStore>((set, get) => {
         return;
       }
       const seq = ++previewSeq;
+      await get().cancelCount();
       set({ previewing: true, previewError: null });
       try {
         const preview = await call('imports.preview', request());
@@ -288,10 +325,21 @@ export const useImportStore = create<ImportStore>((set, get) => {
         set({
           preview,
           previewing: false,
+          countJob: null,
           facts: { headers: preview.headers, encoding: preview.encoding, bom: preview.bom, delimiterName: preview.delimiterName },
           // The first answer, asked without choices, is the file's own mapping.
           ...(first && Object.keys(get().overrides).length === 0 ? { baseMapping: preview.mapping } : {}),
         });
+        // The first rows are on screen; the counts of the whole file come from a job.
+        if (!preview.counted) {
+          const { jobId } = await call('imports.count', request());
+          if (seq !== previewSeq) {
+            void call('imports.cancel', { jobId }).catch(() => {});
+            return;
+          }
+          set({ countJob: emptyJob(jobId, 'count') });
+          await pollCount(jobId, seq);
+        }
       } catch (error) {
         if (seq !== previewSeq) return;
         const facts = factsFromError(error);
@@ -303,11 +351,30 @@ export const useImportStore = create<ImportStore>((set, get) => {
       }
     },
 
+    async cancelCount() {
+      const job = get().countJob;
+      stopCounting();
+      if (!job?.jobId || job.status !== 'running') return;
+      try {
+        set({ countJob: { ...(await call('imports.cancel', { jobId: job.jobId })), status: 'cancelled' } });
+      } catch {
+        set({ countJob: null });
+      }
+    },
+
+    setStrict: (strict) => set({ strict }),
+
     async startImport() {
-      const { presetName } = get();
+      const { presetName, strict } = get();
+      // The import reads the whole file itself: a count still running is no longer needed.
+      await get().cancelCount();
       set({ step: 'importing', job: null, cancelling: false, savedErrorsFile: null, message: null });
       try {
-        const { jobId } = await call('imports.start', { ...request(), ...(presetName.trim() ? { presetName: presetName.trim() } : {}) });
+        const { jobId } = await call('imports.start', {
+          ...request(),
+          ...(strict ? { strict: true } : {}),
+          ...(presetName.trim() ? { presetName: presetName.trim() } : {}),
+        });
         set({ job: emptyJob(jobId) });
         stopPolling();
         await poll(jobId);
@@ -380,6 +447,7 @@ export const useImportStore = create<ImportStore>((set, get) => {
 
     startOver() {
       stopPolling();
+      void get().cancelCount();
       const { kind } = get();
       set({ ...INITIAL, kind });
       void get().loadHistory();
@@ -389,8 +457,8 @@ export const useImportStore = create<ImportStore>((set, get) => {
   };
 });
 
-function emptyJob(jobId: string): ImportJobView {
-  return { jobId, status: 'running', progress: null, rowsPerSecond: null, elapsedMs: 0, result: null, error: null };
+function emptyJob(jobId: string, task: ImportJobView['task'] = 'import'): ImportJobView {
+  return { jobId, task, status: 'running', progress: null, rowsPerSecond: null, elapsedMs: 0, result: null, preview: null, error: null };
 }
 
 /**

@@ -41,6 +41,8 @@ export const importPreview = fileReport.extend({
   errors: z.array(rowError),
   ambiguousDateColumns: z.array(z.string()),
   notes: z.array(z.string()),
+  /** false: only the first rows were read (quick); the count job gives the whole file's counts. */
+  counted: z.boolean(),
 });
 
 export const importResult = fileReport.extend({
@@ -56,10 +58,12 @@ export const importResult = fileReport.extend({
 
 export const importJob = z.object({
   jobId: z.string(),
+  /** 'count': the preview's full pass (nothing is kept); 'import': lands the file. */
+  task: z.enum(['import', 'count']),
   status: z.enum(['running', 'done', 'failed', 'cancelled']),
   progress: z
     .object({
-      phase: z.enum(['scanning', 'reading', 'writing']),
+      phase: z.enum(['scanning', 'reading', 'writing', 'scoring']),
       rows: z.number(),
       totalRows: z.number().nullable(),
       bytes: z.number(),
@@ -69,6 +73,7 @@ export const importJob = z.object({
   rowsPerSecond: z.number().nullable(),
   elapsedMs: z.number(),
   result: importResult.nullable(),
+  preview: importPreview.nullable(),
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
 });
 
@@ -92,7 +97,10 @@ export const importsContract = {
     input: nothing,
     output: z.object({ token: z.string(), fileName: z.string() }).nullable(),
   },
+  /** Quick: the first rows as they will land, read without going through the whole file. */
   'imports.preview': { input: importRequest, output: importPreview },
+  /** The full count pass (new / updated / unchanged / error) as a job: progress, cancel, result in `preview`. */
+  'imports.count': { input: importRequest, output: z.object({ jobId: z.string() }) },
   'imports.start': {
     input: importRequest.extend({ strict: z.boolean().optional(), presetName: z.string().trim().min(1).max(100).optional() }).strict(),
     output: z.object({ jobId: z.string() }),

@@ -118,6 +118,13 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
   ],
   contacts: [
     ...LINK_FIELDS,
+    {
+      name: 'externalId',
+      label: 'External id',
+      type: 'text',
+      maxLength: 200,
+      synonyms: ['Id', 'Contact ID', 'External ID', 'CRM ID', 'Salesforce ID', 'Record ID', 'Person ID'],
+    },
     { name: 'name', label: 'Name', type: 'text', maxLength: 300, synonyms: ['Full Name', 'Contact Name', 'Contact', 'Person'] },
     { name: 'firstName', label: 'First name', type: 'text', maxLength: 150, synonyms: ['FirstName', 'Given Name', 'First'] },
     { name: 'lastName', label: 'Last name', type: 'text', maxLength: 150, synonyms: ['LastName', 'Surname', 'Family Name', 'Last'] },
@@ -143,6 +150,13 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
       ],
     },
     { name: 'type', label: 'Type', type: 'touchType', synonyms: ['Type__c', 'Activity Type', 'Touch Type', 'Channel', 'Kind'] },
+    {
+      name: 'contactExternalId',
+      label: 'Contact external id (links the contact; finds the account when the row has none)',
+      type: 'text',
+      maxLength: 200,
+      synonyms: ['WhoId', 'Who Id', 'Contact ID', 'Contact External ID', 'Person ID'],
+    },
     {
       name: 'contacts',
       label: 'Contacts (e-mails or names, ; between)',
@@ -190,7 +204,8 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
 export const REQUIRED_FIELDS: Record<ImportKind, readonly (readonly string[])[]> = {
   accounts: [['name', 'externalId']],
   contacts: [['name', 'firstName', 'lastName'], ['accountExternalId', 'accountName']],
-  touches: [['accountExternalId', 'accountName'], ['occurredAt']],
+  // A touch may reach its account through its contact (Salesforce's WhoId) instead.
+  touches: [['accountExternalId', 'accountName', 'contactExternalId'], ['occurredAt']],
   metrics: [['accountExternalId', 'accountName'], ['date'], ['key'], ['value']],
   revenue: [['accountExternalId', 'accountName'], ['date'], ['kind'], ['mrrDelta']],
   surveys: [['accountExternalId', 'accountName'], ['score'], ['date'], ['kind']],

@@ -78,7 +78,8 @@ export const test = base.extend<{ tend: TendApp; consoleErrors: string[] }, { re
   tend: async ({ page, rendererUrl }, use, testInfo) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-e2e-'));
     const db = await openDatabase(path.join(dir, 'tend.db'), { migrationsFolder: path.resolve('drizzle') });
-    const services = createServices(db, systemClock(AS_OF));
+    // As the desktop app: imports run in the worker, with their own connection to the file.
+    const services = createServices(db, systemClock(AS_OF), { importWorker: path.resolve('dist/electron/import-worker.js') });
     const platform = testPlatform(dir, () => router);
     const router = createRouter(() => services, { validateOutput: true, version: 'test', platform });
     await bridgeRouter(page, router);

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { MIGRATIONS, tempDir } from '../helpers';
 
-/** A copy of drizzle/ holding only the first migration: what Tend 0.1 shipped. */
-function firstVersionMigrations(): string {
-  const folder = path.join(tempDir(), 'drizzle-v1');
+/** A copy of drizzle/ holding only the first `count` migrations (1: what Tend 0.1 shipped). */
+function firstVersionMigrations(count = 1): string {
+  const folder = path.join(tempDir(), `drizzle-v${count}`);
   fs.cpSync(MIGRATIONS, folder, { recursive: true });
   const journalFile = path.join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-  journal.entries = journal.entries.slice(0, 1);
+  journal.entries = journal.entries.slice(0, count);
   fs.writeFileSync(journalFile, JSON.stringify(journal));
   return folder;
 }
@@ -56,6 +56,29 @@ describe('migrating a first-version database', () => {
       expect(after[table]).toHaveLength((before[table] as unknown[]).length);
       (before[table] as Record<string, unknown>[]).forEach((row, i) => expect(after[table][i]).toMatchObject(row));
     }
+    expect(latest.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    latest.close();
+  });
+
+  it('adds contacts.external_id (0002): the contacts of an older file survive with none, and the id is unique when set', async () => {
+    const old = await openDatabase(path.join(tempDir(), 'before-0002.db'), { migrationsFolder: firstVersionMigrations(2) });
+    old.sqlite.exec(`
+      INSERT INTO accounts (id, name) VALUES (1, 'Acme');
+      INSERT INTO contacts (id, account_id, name, email) VALUES (1, 1, 'Dana', 'dana@acme.test'), (2, 1, 'Lee', NULL);
+      INSERT INTO touches (id, account_id, type, occurred_at, summary) VALUES (1, 1, 'call', '2026-11-02', 'Kickoff');
+      INSERT INTO touch_contacts (touch_id, contact_id) VALUES (1, 1), (1, 2);
+    `);
+    const before = old.sqlite.prepare('SELECT * FROM contacts ORDER BY id').all() as Record<string, unknown>[];
+    old.close();
+
+    const latest = await openDatabase(old.file, { migrationsFolder: MIGRATIONS });
+    const after = latest.sqlite.prepare('SELECT * FROM contacts ORDER BY id').all() as Record<string, unknown>[];
+    expect(after).toEqual(before.map((row) => ({ ...row, external_id: null })));
+    expect(latest.sqlite.prepare('SELECT count(*) FROM touch_contacts').pluck().get()).toBe(2);
+    // Any number of contacts without an id; one contact per id.
+    latest.sqlite.prepare("INSERT INTO contacts (account_id, name) VALUES (1, 'Sam')").run();
+    latest.sqlite.prepare("UPDATE contacts SET external_id = '003A' WHERE id = 1").run();
+    expect(() => latest.sqlite.prepare("UPDATE contacts SET external_id = '003A' WHERE id = 2").run()).toThrow(/UNIQUE constraint failed: contacts.external_id/);
     expect(latest.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     latest.close();
   });

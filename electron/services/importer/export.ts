@@ -52,9 +52,9 @@ const EXPORTS: Record<ImportKind, KindExport> = {
     cells: (r) => [r.external_id, r.name, r.segment, r.stage, money(r.mrr_cents as number), r.currency, r.contract_start, r.renewal_date, r.seats, r.industry, r.website, r.notes],
   },
   contacts: {
-    headers: ['accountExternalId', 'accountName', 'name', 'email', 'title', 'level', 'isUser', 'role', 'strength', 'leftOn', 'notes'],
+    headers: ['accountExternalId', 'accountName', 'externalId', 'name', 'email', 'title', 'level', 'isUser', 'role', 'strength', 'leftOn', 'notes'],
     sql: `SELECT c.*, ${LINK_SQL} FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY c.id`,
-    cells: (r) => [r.accountExternalId, r.accountName, r.name, r.email, r.title, r.level, r.is_user ? 'yes' : 'no', r.role, r.strength, r.left_on, r.notes],
+    cells: (r) => [r.accountExternalId, r.accountName, r.external_id, r.name, r.email, r.title, r.level, r.is_user ? 'yes' : 'no', r.role, r.strength, r.left_on, r.notes],
   },
   touches: {
     headers: ['accountExternalId', 'accountName', 'occurredAt', 'type', 'contacts', 'summary', 'notes', 'sentiment', 'nextStep', 'followUpDue'],

@@ -5,7 +5,8 @@
 // and validates every row into typed records; writing lands them in one synchronous transaction
 // (write.ts), so no other work can interleave with a half-written import and a failure or a Cancel
 // leaves the database as it was. The preview is the same run rolled back, which is how it counts
-// new / updated / unchanged rows exactly.
+// new / updated / unchanged rows exactly; a quick preview does that for the first rows only (the
+// wizard shows them at once), and the full pass runs as a job in the import worker (import-jobs.ts).
 //
 // Dates and decimal separators are decided once per column from all its values. Most files need no
 // decision (ISO dates, plain numbers) and are read once; the first value that needs one makes the
@@ -18,7 +19,7 @@ import type { DateFormat, DateOrder, NumberFormat } from '../../../shared/import
 import type { ServiceContext } from '../context';
 import { toCsv } from './export';
 import { planMapping, type ColumnMapping, type MappingPlan } from './map';
-import { describeDelimiter, inspectCsv, readHeader, streamRecords, type CsvFile, type Delimiter, type TextEncodingName } from './read';
+import { describeDelimiter, inspectCsv, type CancelSignal, readHeader, streamRecords, type CsvFile, type Delimiter, type TextEncodingName } from './read';
 import {
   NeedsColumnFormats,
   createFormatScanner,
@@ -47,8 +48,9 @@ export interface ImportRequest {
 }
 
 export interface ImportProgress {
-  phase: 'scanning' | 'reading' | 'writing';
-  /** Data rows done in this phase. */
+  /** 'scoring': the import has landed and its accounts are being rescored (too late to cancel). */
+  phase: 'scanning' | 'reading' | 'writing' | 'scoring';
+  /** Data rows (accounts, while scoring) done in this phase. */
   rows: number;
   /** Known while writing (all rows have been read by then). */
   totalRows: number | null;
@@ -63,7 +65,7 @@ export interface RunRequest extends ImportRequest {
   strict?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   /** Cancel: the import stops and the database is left as it was. */
-  signal?: AbortSignal;
+  signal?: CancelSignal;
 }
 
 export interface ColumnReport {
@@ -123,6 +125,9 @@ export interface ImportPreview extends FileReport {
   /** Date columns the values cannot decide: the wizard asks day-first or month-first. */
   ambiguousDateColumns: string[];
   notes: string[];
+  /** false for a quick preview that read only the first rows: counts, errors and date formats
+   *  cover those rows, and the full count pass (a job) gives the whole file's. */
+  counted: boolean;
 }
 
 export interface PresetRow {
@@ -134,6 +139,8 @@ export interface PresetRow {
 }
 
 export const PREVIEW_ROWS = 50;
+/** How many data rows a quick preview reads (dates and numbers are decided from these). */
+export const QUICK_PREVIEW_ROWS = 2000;
 
 interface ReadOutcome {
   csv: CsvFile;
@@ -146,14 +153,18 @@ interface ReadOutcome {
   dataRows: number;
   /** The first data rows as read (the preview shows them). */
   firstRows: { row: number; cells: string[] }[];
+  /** Every row was read (false when limitRows stopped the reading early). */
+  complete: boolean;
 }
 
 interface ReadOptions {
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   onProgress?: (progress: ImportProgress) => void;
   /** Preview: ambiguous date columns become bad cells instead of an error. */
   allowAmbiguousDates: boolean;
   keepFirstRows: number;
+  /** Stop after this many data rows (the quick preview); formats are decided from them alone. */
+  limitRows?: number;
 }
 
 function checkKind(kind: string): asserts kind is ImportKind {
@@ -223,9 +234,15 @@ export function createImportService(ctx: ServiceContext) {
     const firstRows: { row: number; cells: string[] }[] = [];
     let invalidRows = 0;
     let dataRows = 0;
-    for await (const chunk of streamRecords(csv, options.signal)) {
+    let complete = true;
+    const limit = options.limitRows ?? Infinity;
+    reading: for await (const chunk of streamRecords(csv, options.signal)) {
       for (const record of chunk.records) {
         if (record.row <= headerRow) continue;
+        if (dataRows >= limit) {
+          complete = false;
+          break reading;
+        }
         dataRows++;
         if (firstRows.length < options.keepFirstRows) firstRows.push(record);
         const result = validate(record);
@@ -243,16 +260,18 @@ export function createImportService(ctx: ServiceContext) {
         { file: csv.name },
       );
     }
-    return { records, errors, invalidRows, dataRows, firstRows };
+    return { records, errors, invalidRows, dataRows, firstRows, complete };
   }
 
   async function scanFormats(csv: CsvFile, plan: MappingPlan, headerRow: number, options: ReadOptions) {
     // European Excel writes ';'-delimited files with decimal commas; use that when values don't tell.
     const scanner = createFormatScanner(plan, csv.delimiter === ';' ? 'comma' : 'point');
+    const limit = options.limitRows ?? Infinity;
     let rows = 0;
-    for await (const chunk of streamRecords(csv, options.signal)) {
+    scanning: for await (const chunk of streamRecords(csv, options.signal)) {
       for (const record of chunk.records) {
         if (record.row <= headerRow) continue;
+        if (rows >= limit) break scanning;
         rows++;
         scanner.add(record.cells);
       }
@@ -296,9 +315,19 @@ export function createImportService(ctx: ServiceContext) {
      * The first rows as they would land, every bad cell with why, and the counts of new, updated,
      * unchanged and error rows — computed by running the import and rolling it back.
      */
-    async preview(request: ImportRequest & { rows?: number; signal?: AbortSignal }): Promise<ImportPreview> {
+    async preview(
+      request: ImportRequest & { rows?: number; quick?: boolean; signal?: CancelSignal; onProgress?: (progress: ImportProgress) => void },
+    ): Promise<ImportPreview> {
       const keep = Math.max(1, Math.min(request.rows ?? PREVIEW_ROWS, 1000));
-      const read = await readFile(request, { allowAmbiguousDates: true, keepFirstRows: keep, signal: request.signal });
+      const { signal, onProgress } = request;
+      const read = await readFile(request, {
+        allowAmbiguousDates: true,
+        keepFirstRows: keep,
+        // Quick: the shown rows and a sample behind them, so dates and numbers read as they will.
+        limitRows: request.quick ? QUICK_PREVIEW_ROWS : undefined,
+        signal,
+        onProgress,
+      });
       const lastShown = read.firstRows.at(-1)?.row ?? 0;
       const landed = landImportBatch(ctx, {
         kind: request.kind,
@@ -311,6 +340,8 @@ export function createImportService(ctx: ServiceContext) {
         startedAt: clock.now(),
         dryRun: true,
         outcomesThroughRow: lastShown,
+        signal,
+        onProgress: (rows, totalRows) => onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
       });
       const recordsByRow = new Map<number, ImportRecord>();
       for (const record of read.records) {
@@ -348,6 +379,7 @@ export function createImportService(ctx: ServiceContext) {
         errors: landed.errors,
         ambiguousDateColumns: facts.dateColumns.filter((c) => c.format === 'ambiguous' && !request.dateFormat).map((c) => c.column),
         notes: [...facts.conversions, ...landed.notes],
+        counted: read.complete,
       };
     },
 
@@ -372,7 +404,11 @@ export function createImportService(ctx: ServiceContext) {
         onProgress: (rows, totalRows) =>
           onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
       });
-      if (!request.dryRun && landed.accountIds.length) ctx.accountsChanged(landed.accountIds);
+      if (!request.dryRun && landed.accountIds.length) {
+        const accounts = landed.accountIds.length;
+        onProgress?.({ phase: 'scoring', rows: 0, totalRows: accounts, bytes: read.csv.size, totalBytes: read.csv.size });
+        ctx.accountsChanged(landed.accountIds);
+      }
       const facts = report(read);
       return {
         ...facts,

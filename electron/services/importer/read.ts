@@ -66,6 +66,14 @@ function importError(file: string, message: string, details: Record<string, unkn
   return new TendError('import_failed', `${file}: ${message} ${NOTHING_IMPORTED}`, { file, ...details });
 }
 
+/**
+ * What Cancel looks like to the reader and writer: an AbortSignal in the main process, a flag in
+ * shared memory in the import worker (whose synchronous write loop never sees a message).
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
 export function cancelledError(): TendError {
   return new TendError('import_failed', `The import was cancelled. ${NOTHING_IMPORTED}`, { cancelled: true });
 }
@@ -296,7 +304,7 @@ interface PapaError {
  * Every non-blank record of the file, header included, in chunks. Refuses (TendError) a quote that
  * never closes, text after a closing quote, and a row longer than MAX_ROW_CHARS.
  */
-export async function* streamRecords(csv: CsvFile, signal?: AbortSignal): AsyncGenerator<CsvChunk> {
+export async function* streamRecords(csv: CsvFile, signal?: CancelSignal): AsyncGenerator<CsvChunk> {
   const fh = await fs.promises.open(csv.path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -381,7 +389,7 @@ export function headerOf(csv: CsvFile, record: CsvRecord): CsvHeader {
 }
 
 /** Reads just the header row. */
-export async function readHeader(csv: CsvFile, signal?: AbortSignal): Promise<CsvHeader> {
+export async function readHeader(csv: CsvFile, signal?: CancelSignal): Promise<CsvHeader> {
   for await (const chunk of streamRecords(csv, signal)) {
     if (chunk.records.length) return headerOf(csv, chunk.records[0]);
   }

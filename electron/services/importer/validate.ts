@@ -240,12 +240,12 @@ function rowChecks(plan: MappingPlan, headerOf: (field: string) => string): RowC
     errors.push({ row, column: headerOf(field), value: '', message });
   const requireLink: RowCheck = (v, row, errors) => {
     if (v.accountExternalId === undefined && v.accountName === undefined) {
-      const columns = [headerOf('accountExternalId'), headerOf('accountName')].filter(Boolean);
+      const columns = [headerOf('accountExternalId'), headerOf('accountName'), headerOf('contactExternalId')].filter(Boolean);
       errors.push({
         row,
         column: columns[0] ?? '',
         value: '',
-        message: `the row is linked to no account: ${columns.map((c) => `"${c}"`).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty. Fill in the account's external id or name`,
+        message: `the row is linked to no account: ${columns.map((c) => `"${c}"`).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty. Fill in the account's external id or name${headerOf('contactExternalId') ? ", or the contact's external id" : ''}`,
       });
     }
   };
@@ -276,7 +276,8 @@ function rowChecks(plan: MappingPlan, headerOf: (field: string) => string): RowC
       };
     case 'touches':
       return (v, row, errors) => {
-        requireLink(v, row, errors);
+        // The contact's external id (WhoId) can stand in for the account: the writer follows it.
+        if (v.contactExternalId === undefined) requireLink(v, row, errors);
         if (v.occurredAt === undefined) missing(errors, row, 'occurredAt', 'the touch has no date');
         if (v.type === undefined) v.type = 'note'; // an activity log without a type column: notes
       };

@@ -2,7 +2,7 @@
 //
 // landImportBatch writes a whole file's valid records in ONE transaction (SPEC: an import lands
 // whole or changes nothing): an import_batches row, then each record upserted — accounts by
-// external id, contacts by e-mail (case-insensitive), the rest by their natural key:
+// external id, contacts by external id then e-mail (case-insensitive), the rest by their natural key:
 //   touches  account + occurredAt + type + summary
 //   metrics  account + key + date
 //   revenue  account + date + kind + mrrDelta
@@ -11,7 +11,9 @@
 // record has no key value (an account without external id, a contact without e-mail) it matches by
 // name — an account by name, a contact by name within its account — and a key value that matches
 // nothing adopts a same-named record that has no key yet (an account created by hand, then
-// imported from the CRM, is linked rather than doubled).
+// imported from the CRM, is linked rather than doubled). A touch that names no reachable account
+// but whose contact external id (Salesforce's WhoId) is a known contact lands on that contact's
+// account; the contact is linked to the touch either way.
 //
 // Every written row points at the batch. An updated row's before-image goes to import_changes
 // (once per batch), so undo can put it back; inserted rows need no image: they are the batch's rows
@@ -24,7 +26,7 @@ import type { ImportKind } from '../../../shared/domain';
 import { TendError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { ColumnMapping } from './map';
-import { cancelledError } from './read';
+import { cancelledError, type CancelSignal } from './read';
 import type { FieldValue, ImportRecord, RowError } from './validate';
 
 export type Outcome = 'new' | 'updated' | 'unchanged' | 'error';
@@ -46,7 +48,7 @@ export interface LandInput {
   /** Record the outcome of each data row up to this row number (the preview's rows). */
   outcomesThroughRow?: number;
   onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
 }
 
 export interface LandResult {
@@ -215,22 +217,32 @@ class AccountIndex {
   }
 }
 
+interface ContactRef {
+  id: number;
+  accountId: number;
+  externalId: string | null;
+}
+
 interface ContactIndex {
-  byEmail: Map<string, { id: number; accountId: number }>;
+  byExternalId: Map<string, ContactRef>;
+  byEmail: Map<string, ContactRef>;
   /** `${accountId}\u0001${lower name}` → id. */
   byAccountName: Map<string, number>;
-  byAccountNameWithoutEmail: Map<string, number>;
+  /** Contacts with neither e-mail nor external id (made by hand): the ones an imported key may adopt. */
+  byAccountNameWithoutKey: Map<string, number>;
 }
 
 const contactKey = (accountId: number, name: unknown) => `${accountId}\u0001${lower(name)}`;
 
 function loadContacts(sqlite: Database): ContactIndex {
-  const index: ContactIndex = { byEmail: new Map(), byAccountName: new Map(), byAccountNameWithoutEmail: new Map() };
-  const rows = sqlite.prepare('SELECT id, account_id, email, name FROM contacts').raw().all() as [number, number, string | null, string][];
-  for (const [id, accountId, email, name] of rows) {
-    if (email) index.byEmail.set(lower(email), { id, accountId });
+  const index: ContactIndex = { byExternalId: new Map(), byEmail: new Map(), byAccountName: new Map(), byAccountNameWithoutKey: new Map() };
+  const rows = sqlite.prepare('SELECT id, account_id, email, name, external_id FROM contacts').raw().all() as [number, number, string | null, string, string | null][];
+  for (const [id, accountId, email, name, externalId] of rows) {
+    const ref = { id, accountId, externalId };
+    if (externalId) index.byExternalId.set(externalId, ref);
+    if (email) index.byEmail.set(lower(email), ref);
     setOrAmbiguous(index.byAccountName, contactKey(accountId, name), id);
-    if (!email) setOrAmbiguous(index.byAccountNameWithoutEmail, contactKey(accountId, name), id);
+    if (!email && !externalId) setOrAmbiguous(index.byAccountNameWithoutKey, contactKey(accountId, name), id);
   }
   return index;
 }
@@ -365,6 +377,7 @@ function contactsWriter(w: WriterContext): KindWriter {
       table: 'contacts',
       columns: [
         ['accountId', 'account_id'],
+        ['externalId', 'external_id'],
         ['name', 'name'],
         ['email', 'email'],
         ['title', 'title'],
@@ -386,19 +399,22 @@ function contactsWriter(w: WriterContext): KindWriter {
       const account = resolveAccount(record);
       if (account.error) return account.error;
       const v: Record<string, unknown> = { ...record.values, accountId: account.id };
+      const externalId = v.externalId === undefined ? undefined : String(v.externalId);
       const email = v.email === undefined ? undefined : lower(v.email);
       const nameKey = contactKey(account.id, v.name);
       let id: number | undefined;
       let previousAccount: number | undefined;
-      if (email !== undefined) {
-        const found = contacts.byEmail.get(email);
-        if (found) {
-          id = found.id;
-          previousAccount = found.accountId;
-        } else {
-          const adoptable = contacts.byAccountNameWithoutEmail.get(nameKey);
-          if (adoptable !== undefined && adoptable !== AMBIGUOUS) id = adoptable;
-        }
+      // The CRM's id first; then the e-mail, unless that contact carries another CRM id (a
+      // different person sharing an address, such as a team inbox).
+      const byId = externalId === undefined ? undefined : contacts.byExternalId.get(externalId);
+      const byEmail = email === undefined ? undefined : contacts.byEmail.get(email);
+      const found = byId ?? (byEmail && (externalId === undefined || byEmail.externalId === null) ? byEmail : undefined);
+      if (found) {
+        id = found.id;
+        previousAccount = found.accountId;
+      } else if (email !== undefined || externalId !== undefined) {
+        const adoptable = contacts.byAccountNameWithoutKey.get(nameKey);
+        if (adoptable !== undefined && adoptable !== AMBIGUOUS) id = adoptable;
       } else {
         id = contacts.byAccountName.get(nameKey);
         if (id === AMBIGUOUS) {
@@ -416,9 +432,11 @@ function contactsWriter(w: WriterContext): KindWriter {
         outcome = 'new';
       } else {
         outcome = table.update(table.byId(id), v, record.custom);
-        contacts.byAccountNameWithoutEmail.delete(nameKey);
+        contacts.byAccountNameWithoutKey.delete(nameKey);
       }
-      if (email !== undefined) contacts.byEmail.set(email, { id, accountId: account.id });
+      const ref = { id, accountId: account.id, externalId: externalId ?? found?.externalId ?? null };
+      if (email !== undefined) contacts.byEmail.set(email, ref);
+      if (ref.externalId !== null) contacts.byExternalId.set(ref.externalId, ref);
       setOrAmbiguous(contacts.byAccountName, nameKey, id);
       if (outcome !== 'unchanged') {
         w.touchedAccounts.add(account.id);
@@ -464,6 +482,38 @@ function touchesWriter(w: WriterContext): KindWriter {
   );
   const recordInserted = w.sqlite.prepare("INSERT INTO import_changes (batch_id, table_name, row_id, before) VALUES (?, 'reminders', ?, NULL)");
   const contactsHeader = w.headerOf('contacts');
+  const whoHeader = w.headerOf('contactExternalId');
+  const noteUnmatched = (n: number) => w.notes.set('unmatchedContacts', (w.notes.get('unmatchedContacts') ?? 0) + n);
+
+  /**
+   * The touch's account: the one its account columns name, else (Salesforce's WhoId) the account
+   * of its contact. Also the contact to link, when it is at that account.
+   */
+  function resolveTouch(record: ImportRecord): { accountId: number; who: ContactRef | null } | { error: RowError } {
+    const { accountExternalId, accountName, contactExternalId } = record.values;
+    const whoId = contactExternalId === undefined ? undefined : String(contactExternalId);
+    let who: ContactRef | undefined;
+    if (whoId !== undefined) {
+      contacts ??= loadContacts(w.sqlite);
+      who = contacts.byExternalId.get(whoId);
+    }
+    const named = accountExternalId !== undefined || accountName !== undefined ? resolveAccount(record) : null;
+    if (named?.id !== undefined) return { accountId: named.id, who: who && who.accountId === named.id ? who : null };
+    if (who) return { accountId: who.accountId, who };
+    if (named?.error) {
+      if (whoId === undefined) return named;
+      const message = `${named.error.message}; nor is the contact "${whoId}" (${whoHeader}) in Tend, so it cannot lead to an account either — import the contacts with their accounts first`;
+      return { error: { ...named.error, message } };
+    }
+    return {
+      error: {
+        row: record.row,
+        column: whoHeader,
+        value: whoId ?? '',
+        message: `the row names no account, and no contact has the external id "${whoId}", so the touch reaches no account. Import the contacts (with their accounts) first, or fill in the account`,
+      },
+    };
+  }
 
   /** Contact ids for the names and e-mails of the contacts cell; the ones not found are returned too. */
   function resolveContacts(accountId: number, wanted: string[]): { ids: number[]; unknown: string[] } {
@@ -487,8 +537,9 @@ function touchesWriter(w: WriterContext): KindWriter {
 
   return {
     write(record) {
-      const account = resolveAccount(record);
-      if (account.error) return account.error;
+      const resolved = resolveTouch(record);
+      if ('error' in resolved) return resolved.error;
+      const account = { id: resolved.accountId };
       const v: Record<string, unknown> = { ...record.values, accountId: account.id };
       let custom = record.custom;
       let contactIds: number[] = [];
@@ -498,8 +549,15 @@ function touchesWriter(w: WriterContext): KindWriter {
         if (unknown.length) {
           // Not dropped: the names Tend could not match stay on the touch as a custom field.
           custom = { ...custom, [contactsHeader]: unknown.join('; ') };
-          w.notes.set('unmatchedContacts', (w.notes.get('unmatchedContacts') ?? 0) + unknown.length);
+          noteUnmatched(unknown.length);
         }
+      }
+      if (resolved.who) {
+        if (!contactIds.includes(resolved.who.id)) contactIds.push(resolved.who.id);
+      } else if (v.contactExternalId !== undefined) {
+        // A contact Tend does not know (or at another account): kept on the touch, not dropped.
+        custom = { ...custom, [whoHeader]: String(v.contactExternalId) };
+        noteUnmatched(1);
       }
       const summary = v.summary === undefined ? '' : String(v.summary);
       const existing = find.get(account.id, v.occurredAt, v.type, summary) as Row | undefined;
@@ -724,6 +782,8 @@ export function landImportBatch(ctx: ServiceContext, input: LandInput): LandResu
     input.onProgress?.(total, total);
     result.errors = mergeErrors(input.rowErrors, writeErrors);
     if (input.strict && result.errors.length) throw new RollBack();
+    // A Cancel that came after the last chunk's check still wins: nothing is committed yet.
+    if (input.signal?.aborted) throw cancelledError();
     sqlite
       .prepare('UPDATE import_batches SET inserted = ?, updated = ?, skipped = ?, error_count = ?, finished_at = ? WHERE id = ?')
       .run(result.inserted, result.updated, result.skipped, result.errors.length, ctx.clock.now(), batchId);
@@ -754,7 +814,7 @@ function strictError(fileName: string, result: LandResult): TendError {
   const where = first.column ? `row ${first.row}, column "${first.column}"` : `row ${first.row}`;
   return new TendError(
     'import_failed',
-    `${fileName}: ${rows} row${rows === 1 ? ' has' : 's have'} problems, so nothing was imported (--strict). The first: ${where}: ${first.message}. Fix the file, or import without --strict to land the valid rows and skip these.`,
+    `${fileName}: ${rows} row${rows === 1 ? ' has' : 's have'} problems, so nothing was imported (strict mode). The first: ${where}: ${first.message}. Fix the file, or import without strict mode (--strict in the CLI, "Import nothing if any row has an error" in the app) to land the valid rows and skip these.`,
     { file: fileName, errors: result.errors },
   );
 }

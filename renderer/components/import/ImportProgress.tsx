@@ -1,13 +1,29 @@
 // Step 4 while the job runs: a progress bar with rows/s and Cancel (which leaves the database as it was).
 import type { ImportJobView } from '../../../shared/contracts/imports';
 
-const PHASE = { scanning: 'Checking date and number formats', reading: 'Reading and checking rows', writing: 'Writing to the database' } as const;
+const PHASE = {
+  scanning: 'Checking date and number formats',
+  reading: 'Reading and checking rows',
+  writing: 'Writing to the database',
+  scoring: 'Imported — rescoring the accounts',
+} as const;
 const n = (x: number) => x.toLocaleString('en-US');
 
 export function ImportProgress({ job, fileName, cancelling, onCancel }: { job: ImportJobView | null; fileName: string; cancelling: boolean; onCancel(): void }) {
   const p = job?.progress ?? null;
-  // Reading is measured in bytes (the row count is not known yet), writing in rows.
-  const fraction = !p ? 0 : p.phase === 'writing' && p.totalRows ? p.rows / p.totalRows : p.totalBytes ? p.bytes / p.totalBytes : 0;
+  // Reading (bytes: the row count is not known yet) is the first half of the bar, writing (rows)
+  // the second, so the bar never runs backwards between the two.
+  const fraction = !p
+    ? 0
+    : p.phase === 'scoring'
+      ? 1
+      : p.phase === 'writing' && p.totalRows
+        ? 0.5 + (0.5 * p.rows) / p.totalRows
+        : p.totalBytes
+          ? (0.5 * p.bytes) / p.totalBytes
+          : 0;
+  // Once the rows are committed, Cancel can no longer take them back.
+  const landed = p?.phase === 'scoring';
   const percent = Math.max(0, Math.min(100, Math.round(fraction * 100)));
   return (
     <section className="panel progress-panel" aria-label="Import progress">
@@ -25,11 +41,11 @@ export function ImportProgress({ job, fileName, cancelling, onCancel }: { job: I
         </div>
         <div>
           <dt>Rows</dt>
-          <dd data-testid="progress-rows">{p ? (p.totalRows ? `${n(p.rows)} of ${n(p.totalRows)}` : n(p.rows)) : '—'}</dd>
+          <dd data-testid="progress-rows">{!p ? '—' : landed ? `${n(p.totalRows ?? 0)} accounts` : p.totalRows ? `${n(p.rows)} of ${n(p.totalRows)}` : n(p.rows)}</dd>
         </div>
         <div>
           <dt>Speed</dt>
-          <dd>{job?.rowsPerSecond ? `${n(job.rowsPerSecond)} rows/s` : '—'}</dd>
+          <dd data-testid="progress-speed">{job?.rowsPerSecond ? `${n(job.rowsPerSecond)} rows/s` : '—'}</dd>
         </div>
         <div>
           <dt>Elapsed</dt>
@@ -38,7 +54,7 @@ export function ImportProgress({ job, fileName, cancelling, onCancel }: { job: I
       </dl>
       <div className="progress-actions">
         <p className="muted small">Nothing is kept until the last row is written: Cancel leaves your database exactly as it was.</p>
-        <button type="button" onClick={onCancel} disabled={cancelling || !job?.jobId}>
+        <button type="button" onClick={onCancel} disabled={cancelling || landed || !job?.jobId}>
           {cancelling ? 'Cancelling…' : 'Cancel import'}
         </button>
       </div>

@@ -9,6 +9,7 @@ import type { ImportKind } from '../../../shared/domain';
 import { REQUIRED_FIELDS, fieldSpec } from '../../../shared/import/fields';
 import { ErrorList } from '../../components/import/ErrorList';
 import { ImportHistory, UndoConfirm } from '../../components/import/ImportHistory';
+import { CountProgress } from '../../components/import/CountProgress';
 import { ImportProgress } from '../../components/import/ImportProgress';
 import { KindPicker } from '../../components/import/KindPicker';
 import { MappingTable } from '../../components/import/MappingTable';
@@ -399,13 +400,22 @@ function RequiredChecklist({ kind, mapping }: { kind: ImportKind; mapping: Recor
   );
 }
 
-function CountTiles({ counts, labels }: { counts: { key: string; label: string; value: number; tone?: string }[]; labels?: string }) {
+function CountTiles({
+  counts,
+  labels,
+  pending = false,
+}: {
+  counts: { key: string; label: string; value: number; tone?: string }[];
+  labels?: string;
+  /** The whole file is still being counted: the tiles say so instead of showing partial numbers. */
+  pending?: boolean;
+}) {
   return (
-    <dl className="count-tiles" aria-label={labels}>
+    <dl className="count-tiles" aria-label={labels} aria-busy={pending}>
       {counts.map((c) => (
-        <div key={c.key} className={`count-tile${c.tone ? ` tone-${c.tone}` : ''}`} data-testid={`count-${c.key}`}>
+        <div key={c.key} className={`count-tile${c.tone ? ` tone-${c.tone}` : ''}${pending ? ' counting' : ''}`} data-testid={`count-${c.key}`}>
           <dt>{c.label}</dt>
-          <dd>{n(c.value)}</dd>
+          <dd>{pending ? '…' : n(c.value)}</dd>
         </div>
       ))}
     </dl>
@@ -416,17 +426,26 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
   const s = useImportStore();
   const c = preview.counts;
   const landing = c.new + c.updated + c.unchanged;
+  const counting = s.countJob?.status === 'running';
+  // A quick preview's numbers cover its first rows only; the tiles wait for the count job.
+  const partial = !preview.counted;
+  const importLabel = partial ? 'Import all rows' : `Import ${plural(landing, 'row')}`;
   return (
     <>
       <section className="panel wizard-panel preview-panel" aria-labelledby="preview-title">
         <div className="section-title">
           <h2 id="preview-title">Preview — nothing written yet</h2>
           <span className="muted small">
-            {preview.rows.length < c.total ? `The first ${n(preview.rows.length)} of ${plural(c.total, 'row')}` : `All ${plural(c.total, 'row')}`} of {preview.fileName} as
-            they will land. Hover a red cell for why.
+            {partial
+              ? `The first ${n(preview.rows.length)} rows`
+              : preview.rows.length < c.total
+                ? `The first ${n(preview.rows.length)} of ${plural(c.total, 'row')}`
+                : `All ${plural(c.total, 'row')}`}{' '}
+            of {preview.fileName} as they will land. Hover a red cell for why.
           </span>
         </div>
         <CountTiles
+          pending={partial && counting}
           labels="What the import will do"
           counts={[
             { key: 'total', label: 'Rows in file', value: c.total },
@@ -436,6 +455,9 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
             { key: 'error', label: 'Errors (skipped)', value: c.error, tone: c.error ? 'error' : undefined },
           ]}
         />
+        {partial && s.countJob && (
+          <CountProgress job={s.countJob} shownRows={c.total} onCancel={() => void s.cancelCount()} onRestart={() => void s.refreshPreview()} />
+        )}
         {preview.notes.length > 0 && (
           <ul className="note-list">
             {preview.notes.map((note) => (
@@ -454,7 +476,7 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
       {preview.errors.length > 0 && (
         <section className="panel" aria-labelledby="preview-errors-title">
           <div className="section-title">
-            <h2 id="preview-errors-title">{plural(c.error, 'row')} will be skipped</h2>
+            <h2 id="preview-errors-title">{plural(c.error, 'row')} {s.strict ? (c.error === 1 ? 'has errors' : 'have errors') : 'will be skipped'}</h2>
             <span className="muted small">Fix them in the file and import it again later; the rows that land now will be updated, not doubled.</span>
           </div>
           <ErrorList errors={preview.errors} label="Rows that will be skipped" />
@@ -462,7 +484,11 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
       )}
       <Footer
         hint={
-          landing === 0 ? (
+          s.strict && c.error > 0 ? (
+            <span className="strict-warning" data-testid="strict-warning">
+              {plural(c.error, 'row')} {partial ? 'in the first rows have' : c.error === 1 ? 'has' : 'have'} errors: with strict mode on, nothing will be imported.
+            </span>
+          ) : !partial && landing === 0 ? (
             'No row can land: go back and check the columns.'
           ) : (
             <>
@@ -471,11 +497,15 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
           )
         }
       >
+        <label className="strict-choice" title="Strict mode, as tend import --strict: one bad row and the whole file is refused, so you can fix it and import it complete.">
+          <input type="checkbox" checked={s.strict} onChange={(event) => s.setStrict(event.target.checked)} />
+          Import nothing if any row has an error
+        </label>
         <button type="button" onClick={s.back}>
           Back
         </button>
-        <button type="button" className="primary" disabled={landing === 0 || s.previewing} onClick={() => void s.next()}>
-          Import {plural(landing, 'row')}
+        <button type="button" className="primary" disabled={(!partial && landing === 0) || s.previewing} onClick={() => void s.next()}>
+          {importLabel}
         </button>
       </Footer>
     </>
@@ -492,9 +522,11 @@ function ResultStep() {
 
   if (job.status !== 'done' || !result) {
     const cancelled = job.status === 'cancelled';
+    // A strict import refused for its bad rows carries them in its details (write.ts strictError).
+    const refused = Array.isArray((job.error?.details as { errors?: unknown } | undefined)?.errors);
     return (
       <section className={`panel wizard-panel result-panel ${cancelled ? 'result-cancelled' : 'result-failed'}`} role="status">
-        <h3>{cancelled ? 'Import cancelled' : 'The import did not finish'}</h3>
+        <h3>{cancelled ? 'Import cancelled' : refused ? 'Nothing was imported (strict mode)' : 'The import did not finish'}</h3>
         <p>{cancelled ? 'Nothing was written: your database is exactly as it was before the import.' : job.error?.message}</p>
         {!cancelled && <p className="muted">Nothing was written: an import lands whole or not at all.</p>}
         <Footer>

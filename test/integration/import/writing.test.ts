@@ -101,7 +101,7 @@ describe('strict mode and dry runs', () => {
     const err = await env.importer.run({ kind: 'accounts', file: env.write('bad.csv', BAD), strict: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TendError);
     expect((err as TendError).message).toBe(
-      'bad.csv: 2 rows have problems, so nothing was imported (--strict). The first: row 3, column "Segment": "galactic" is not a segment; use one of enterprise, mid_market, smb. Fix the file, or import without --strict to land the valid rows and skip these.',
+      'bad.csv: 2 rows have problems, so nothing was imported (strict mode). The first: row 3, column "Segment": "galactic" is not a segment; use one of enterprise, mid_market, smb. Fix the file, or import without strict mode (--strict in the CLI, "Import nothing if any row has an error" in the app) to land the valid rows and skip these.',
     );
     expect((err as TendError).details).toMatchObject({ errors: [{ row: 3 }, { row: 4 }] });
     expect(env.fingerprint()).toBe(before);

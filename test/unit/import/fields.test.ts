@@ -78,8 +78,9 @@ describe('autoMap', () => {
     expect(result.customFields).toContain('AnnualRevenue');
   });
 
-  it('maps the Salesforce contact export through AccountId, Name, Email and Title', () => {
+  it('maps the Salesforce contact export through Id, AccountId, Name, Email and Title', () => {
     expect(autoMap(sfHeaders('sf_workshop_Contact.csv'), 'contacts').mapping).toEqual({
+      Id: 'externalId',
       AccountId: 'accountExternalId',
       Name: 'name',
       Email: 'email',
@@ -88,9 +89,10 @@ describe('autoMap', () => {
     });
   });
 
-  it('maps the Salesforce task export through ActivityDate, Subject and Type__c', () => {
+  it('maps the Salesforce task export through ActivityDate, Subject, Type__c and WhoId', () => {
     expect(autoMap(sfHeaders('sf_workshop_Task.csv'), 'touches').mapping).toEqual({
       AccountId: 'accountExternalId',
+      WhoId: 'contactExternalId',
       ActivityDate: 'occurredAt',
       Subject: 'summary',
       Type__c: 'type',
