@@ -1,28 +1,9 @@
 // The account page, quick capture, Today and the command palette over the real router and a real
 // SQLite file — with screenshots of each at 1280×800 and 1920×1080, light and dark.
-import type { Page } from '@playwright/test';
 import { expect, test, type TendApp } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
 
-const SIZES = [
-  { width: 1280, height: 800, tag: '' },
-  { width: 1920, height: 1080, tag: '-1920' },
-] as const;
-
-async function shots(tend: TendApp, page: Page, name: string, reopen?: () => Promise<void>) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const size of SIZES) {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      if (reopen) await reopen();
-      await page.waitForTimeout(150);
-      await tend.screenshot(`${name}${scheme === 'dark' ? '-dark' : ''}${size.tag}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** An account with a cadence_overdue flag, in triage, with history: the interesting page. */
 function pickAccount(tend: TendApp) {
@@ -50,8 +31,8 @@ test('opens an account and explains its score, what changed and its timeline', a
   await expect(timeline.locator('[data-kind="touch"]')).toHaveCount(0);
   await page.getByRole('button', { name: /^Touches/ }).click();
   const scrollTo = (y: number) => () => page.locator('.screen').evaluate((el, top) => el.scrollTo(0, top), y);
-  await shots(tend, page, 'account', scrollTo(0));
-  await shots(tend, page, 'account-lower', scrollTo(700));
+  await tend.shots('account', scrollTo(0));
+  await tend.shots('account-lower', scrollTo(700));
   expect(consoleErrors).toEqual([]);
 });
 
@@ -71,7 +52,7 @@ test('logs a touch with quick capture and the score, flags and timeline change a
   await expect(dialog).toBeVisible();
   await page.keyboard.type(account.name.slice(0, 5));
   await expect(dialog.getByRole('option').first()).toContainText(account.name.slice(0, 5));
-  await shots(tend, page, 'quick-capture-empty');
+  await tend.shots('quick-capture-empty');
   await page.keyboard.press('Enter');
   await expect(dialog.getByText(account.name, { exact: true })).toBeVisible();
   await page.keyboard.type('Weekly sync with the champion');
@@ -85,7 +66,7 @@ test('logs a touch with quick capture and the score, flags and timeline change a
     await expect(dialog.getByRole('button', { name: `Remove ${contacts[0].name}` })).toBeVisible();
   }
   await dialog.getByLabel('Follow up on').fill('2026-12-03');
-  await shots(tend, page, 'quick-capture');
+  await tend.shots('quick-capture');
   await dialog.getByLabel('Summary').focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
@@ -121,7 +102,7 @@ test('completes a reminder in Today with one key', async ({ tend, page, consoleE
   const first = page.getByRole('option').first();
   await expect(first).toHaveAttribute('aria-selected', 'true');
   const id = Number(await first.getAttribute('data-reminder-id'));
-  await shots(tend, page, 'today');
+  await tend.shots('today');
   await page.keyboard.press('d');
   await expect(page.locator(`[data-reminder-id="${id}"]`)).toHaveCount(0);
   const row = tend.db.sqlite.prepare('SELECT done_at AS doneAt FROM reminders WHERE id = ?').get(id) as { doneAt: string | null };
@@ -141,7 +122,7 @@ test('completes a reminder in Today with one key', async ({ tend, page, consoleE
 test('shows an empty Today when nothing is due', async ({ tend, page }) => {
   await tend.open('/today');
   await expect(page.getByRole('heading', { name: 'Nothing is due today' })).toBeVisible();
-  await shots(tend, page, 'today-empty');
+  await tend.shots('today-empty');
 });
 
 test('the command palette finds a touch by a word in its notes, and jumps to accounts', async ({ tend, page, consoleErrors }) => {
@@ -159,12 +140,12 @@ test('the command palette finds a touch by a word in its notes, and jumps to acc
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette).toBeVisible();
   await expect(palette.getByRole('option', { name: /Go to Today/ })).toBeVisible();
-  await shots(tend, page, 'palette-commands');
+  await tend.shots('palette-commands');
   await page.keyboard.type('narwhal');
   const hit = palette.getByRole('option').filter({ hasText: 'Procurement call' });
   await expect(hit).toBeVisible();
   await expect(hit.locator('mark')).toHaveText('narwhal');
-  await shots(tend, page, 'palette-search');
+  await tend.shots('palette-search');
   await hit.click();
   await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
   // The hit's touch is scrolled into view and highlighted in the timeline.
@@ -239,7 +220,7 @@ test('edits and deletes a touch in the timeline (with Undo), and adds a contact 
   await editor.getByLabel('Pulse').selectOption('-1');
   await editor.getByLabel('Follow up').fill('2026-12-04');
   if (people.length) await editor.getByRole('button', { name: people[0].name, exact: true }).click();
-  await shots(tend, page, 'timeline-edit', () => entry.evaluate((el) => el.scrollIntoView({ block: 'center' })));
+  await tend.shots('timeline-edit', () => entry.evaluate((el) => el.scrollIntoView({ block: 'center' })));
   await editor.getByLabel('Summary').press('Control+Enter');
   await expect(editor).toBeHidden();
   await expect(entry).toContainText('Renewal call with legal');
@@ -278,7 +259,7 @@ test('edits and deletes a touch in the timeline (with Undo), and adds a contact 
   await form.getByLabel('Level').selectOption('vp');
   await form.getByLabel('Role').selectOption('sponsor');
   await form.getByLabel('Strength').selectOption('3');
-  await shots(tend, page, 'contact-add', () => form.evaluate((el) => el.scrollIntoView({ block: 'center' })));
+  await tend.shots('contact-add', () => form.evaluate((el) => el.scrollIntoView({ block: 'center' })));
   await form.getByRole('button', { name: 'Add' }).click();
   await expect(form).toBeHidden();
   const priya = tend.services.contacts.listForAccount(account.id).find((c) => c.name === 'Priya Raman');
@@ -313,7 +294,7 @@ test('creates an account with Ctrl+N, refuses a taken external id, archives it (
   await dialog.getByLabel('MRR').fill('12,500');
   await dialog.getByLabel('Renewal date').fill('2027-03-31');
   await dialog.getByLabel('External id').fill(taken.externalId!);
-  await shots(tend, page, 'new-account');
+  await tend.shots('new-account');
   await dialog.getByRole('button', { name: 'Create account' }).click();
   await expect(dialog.getByRole('alert')).toContainText(taken.externalId!);
   expect(tend.services.accounts.list().some((a) => a.name === 'Northwind Traders')).toBe(false);

@@ -56,6 +56,24 @@ export interface TendApp {
   open(route?: string): Promise<void>;
   /** Saves a PNG under test-results/screens/. */
   screenshot(name: string): Promise<string>;
+  /**
+   * One screenshot per size (1280×800, 1920×1080) and colour scheme — NAME-1280-light.png,
+   * NAME-1920-dark.png … — then back to light at 1280×800. `settle` runs after each resize (e.g.
+   * to scroll something back into view).
+   */
+  shots(name: string, settle?: () => Promise<unknown>): Promise<void>;
+}
+
+const SIZES = [
+  [1280, 800],
+  [1920, 1080],
+] as const;
+
+/** Ticks or unticks one value of a portfolio multi-value filter, then closes its list. */
+export async function toggleFilter(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${label}:`) }).click();
+  await page.getByRole('group', { name: label }).getByRole('checkbox', { name: option, exact: true }).click();
+  await page.keyboard.press('Escape');
 }
 
 export const test = base.extend<{ tend: TendApp; consoleErrors: string[] }, { rendererUrl: string }>({
@@ -98,6 +116,19 @@ export const test = base.extend<{ tend: TendApp; consoleErrors: string[] }, { re
         await page.screenshot({ path: file, fullPage: false });
         await testInfo.attach(name, { path: file, contentType: 'image/png' });
         return file;
+      },
+      async shots(name, settle) {
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          for (const [width, height] of SIZES) {
+            await page.setViewportSize({ width, height });
+            if (settle) await settle();
+            await page.waitForTimeout(150); // charts re-measure on resize
+            await app.screenshot(`${name}-${width}-${scheme}`);
+          }
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.setViewportSize({ width: 1280, height: 800 });
       },
     };
     await use(app);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
-import { expect, test, type TendApp } from './fixtures';
+import { expect, test, toggleFilter, type TendApp } from './fixtures';
 
 const DATA = path.resolve('..', 'shared', 'data');
 const ACCOUNTS_CSV = path.join(DATA, 'sf_workshop_Account.csv');
@@ -18,24 +18,6 @@ const CONTACTS_CSV = path.join(DATA, 'sf_workshop_Contact.csv');
 // Screenshots at four sizes and real files make these the slowest browser tests.
 test.setTimeout(180_000);
 
-const SIZES = [
-  [1280, 800],
-  [1920, 1080],
-] as const;
-
-/** One screenshot per size and colour scheme: NAME-1280-light.png, NAME-1920-dark.png, … */
-async function shots(tend: TendApp, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await tend.page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of SIZES) {
-      await tend.page.setViewportSize({ width, height });
-      await tend.page.waitForTimeout(120);
-      await tend.screenshot(`${name}-${width}-${scheme}`);
-    }
-  }
-  await tend.page.emulateMedia({ colorScheme: 'light' });
-  await tend.page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const count = (tend: TendApp, table: string) => (tend.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -56,12 +38,12 @@ test('imports the Salesforce accounts and contacts, reports the orphans by row, 
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
   await expect(page.getByText('Nothing imported yet.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next: match columns' })).toBeDisabled();
-  await shots(tend, 'import-1-empty');
+  await tend.shots('import-1-empty');
 
   // Step 1 → 2: accounts, the file (its name only, never a path), Enter to advance.
   await chooseKindAndFile(tend, /^Accounts/, ACCOUNTS_CSV);
   await expect(page.getByText(DATA)).toHaveCount(0);
-  await shots(tend, 'import-1-chosen');
+  await tend.shots('import-1-chosen');
   await page.getByRole('button', { name: 'Next: match columns' }).focus();
   await page.locator('.import-header h1').click();
   await page.keyboard.press('Enter');
@@ -72,19 +54,19 @@ test('imports the Salesforce accounts and contacts, reports the orphans by row, 
   await expect(page.locator('.file-facts')).toContainText('UTF-8 with BOM');
   await expect(page.locator('.file-facts')).toContainText('comma');
   await expect(page.getByRole('button', { name: 'Next: preview rows' })).toBeEnabled();
-  await shots(tend, 'import-2-mapping');
+  await tend.shots('import-2-mapping');
 
   // Step 3: the counts before anything is written.
   await page.getByRole('button', { name: 'Next: preview rows' }).click();
   await expect(page.getByTestId('count-new')).toContainText('22');
   await expect(page.getByTestId('count-error')).toContainText('0');
   expect(count(tend, 'accounts')).toBe(0);
-  await shots(tend, 'import-3-preview-accounts');
+  await tend.shots('import-3-preview-accounts');
   await page.getByRole('button', { name: 'Import 22 rows' }).click();
   await expect(page.getByRole('heading', { name: 'Imported sf_workshop_Account.csv' })).toBeVisible();
   await expect(page.getByTestId('count-inserted')).toContainText('22');
   expect(count(tend, 'accounts')).toBe(22);
-  await shots(tend, 'import-5-result-accounts');
+  await tend.shots('import-5-result-accounts');
 
   // Contacts: 84 of 102 have no AccountId — per-row errors with their row numbers, not a crash.
   await page.getByRole('button', { name: 'Import another file' }).click();
@@ -94,7 +76,7 @@ test('imports the Salesforce accounts and contacts, reports the orphans by row, 
   await expect(page.getByRole('combobox', { name: 'Field for AccountId', exact: true })).toHaveValue('accountExternalId');
   await expect(page.getByRole('combobox', { name: 'Field for Email', exact: true })).toHaveValue('email');
   await page.getByRole('textbox', { name: 'Preset name' }).fill('Workshop Salesforce contacts');
-  await shots(tend, 'import-2-mapping-contacts');
+  await tend.shots('import-2-mapping-contacts');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('count-error')).toContainText('84');
   await expect(page.getByTestId('count-new')).toContainText('18');
@@ -103,7 +85,7 @@ test('imports the Salesforce accounts and contacts, reports the orphans by row, 
   await expect(previewErrors.getByRole('row').nth(1)).toContainText('AccountId');
   await expect(page.locator('.preview-row[data-row="2"] .outcome-badge')).toHaveText('Error');
   expect(count(tend, 'contacts')).toBe(0);
-  await shots(tend, 'import-3-preview-contacts');
+  await tend.shots('import-3-preview-contacts');
 
   await page.getByRole('button', { name: 'Import 18 rows' }).click();
   await expect(page.getByRole('heading', { name: 'Imported sf_workshop_Contact.csv' })).toBeVisible();
@@ -115,7 +97,7 @@ test('imports the Salesforce accounts and contacts, reports the orphans by row, 
   await expect
     .poll(() => (tend.db.sqlite.prepare("SELECT count(*) AS n FROM import_presets WHERE name = 'Workshop Salesforce contacts'").get() as { n: number }).n)
     .toBe(1);
-  await shots(tend, 'import-5-result-contacts');
+  await tend.shots('import-5-result-contacts');
 
   // Save errors as CSV and read it back.
   await page.getByRole('button', { name: 'Save errors as CSV…' }).click();
@@ -130,7 +112,7 @@ test('imports the Salesforce accounts and contacts, reports the orphans by row, 
   // Undo, confirmed first; the database is back to the accounts alone.
   await page.getByRole('button', { name: 'Undo this import…' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Undo import #2?');
-  await shots(tend, 'import-5-undo-confirm');
+  await tend.shots('import-5-undo-confirm');
   await page.getByRole('button', { name: 'Undo import', exact: true }).click();
   await expect(page.getByText(/Undid import #2: removed 18 rows/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Import #2 was undone' })).toBeVisible();
@@ -141,7 +123,7 @@ test('imports the Salesforce accounts and contacts, reports the orphans by row, 
   await page.getByRole('button', { name: 'Import another file' }).click();
   await expect(page.locator('.history-table tbody tr[data-batch="2"]')).toContainText('Undone');
   await expect(page.getByRole('button', { name: 'Undo import #1' })).toBeVisible();
-  await shots(tend, 'import-6-history');
+  await tend.shots('import-6-history');
 
   // The account list was reloaded after the import.
   await page.keyboard.press('Control+1');
@@ -188,13 +170,13 @@ test('previews 150,000 rows at once, counts them in the background (cancellable)
   await page.getByRole('button', { name: 'Cancel counting' }).click();
   await expect(page.getByText(/Counting was cancelled\. The counts above cover the first 2,000 rows only/)).toBeVisible();
   await expect(page.getByTestId('count-new')).toContainText('2,000');
-  await shots(tend, 'import-3-preview-count-cancelled');
+  await tend.shots('import-3-preview-count-cancelled');
   await page.getByRole('button', { name: 'Count all rows' }).click();
   await expect(page.getByText('Counting every row…')).toBeVisible();
   await tend.screenshot('import-3-preview-counting-1280-light');
   await expect(page.getByTestId('count-new')).toContainText('150,000', { timeout: 90_000 });
   expect({ accounts: count(tend, 'accounts'), batches: count(tend, 'import_batches') }).toEqual(before);
-  await shots(tend, 'import-3-preview-large');
+  await tend.shots('import-3-preview-large');
 
   // The import runs in the worker: the page keeps getting answers, so Cancel is a plain click.
   await page.getByRole('button', { name: 'Import 150,000 rows' }).click();
@@ -203,7 +185,7 @@ test('previews 150,000 rows at once, counts them in the background (cancellable)
   await expect(page.getByRole('heading', { name: 'Import cancelled' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Nothing was written')).toBeVisible();
   expect({ accounts: count(tend, 'accounts'), batches: count(tend, 'import_batches') }).toEqual(before);
-  await shots(tend, 'import-5-cancelled');
+  await tend.shots('import-5-cancelled');
 });
 
 test('shows rows/s live while 100,000 metric rows import, and the window keeps answering meanwhile', async ({ tend }) => {
@@ -285,7 +267,7 @@ test('strict mode: one orphan contact and nothing is imported, with the first pr
   await expect(strict).not.toBeChecked();
   await strict.check();
   await expect(page.getByTestId('strict-warning')).toHaveText('84 rows have errors: with strict mode on, nothing will be imported.');
-  await shots(tend, 'import-3-preview-strict');
+  await tend.shots('import-3-preview-strict');
   await page.getByRole('button', { name: 'Import 18 rows' }).click();
   await expect(page.getByRole('heading', { name: 'Nothing was imported (strict mode)' })).toBeVisible();
   await expect(page.locator('.result-panel')).toContainText(
@@ -293,7 +275,7 @@ test('strict mode: one orphan contact and nothing is imported, with the first pr
   );
   await expect(page.locator('.result-panel')).toContainText('Nothing was written');
   expect({ contacts: count(tend, 'contacts'), batches: count(tend, 'import_batches') }).toEqual(before);
-  await shots(tend, 'import-5-strict-refused');
+  await tend.shots('import-5-strict-refused');
 });
 
 test('calls out missing required columns and asks how ambiguous dates are written', async ({ tend }) => {
@@ -305,7 +287,7 @@ test('calls out missing required columns and asks how ambiguous dates are writte
   await expect(page.getByText('Required fields missing.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next: preview rows' })).toBeDisabled();
   await expect(page.getByRole('combobox', { name: 'Field for Id', exact: true })).toBeVisible();
-  await shots(tend, 'import-2-missing');
+  await tend.shots('import-2-missing');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'What are you importing?' })).toBeVisible();
 
@@ -317,13 +299,13 @@ test('calls out missing required columns and asks how ambiguous dates are writte
   await expect(page.getByText(/could be either/)).toBeVisible();
   await expect(page.getByText(/ARR → mrr: divided by 12/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next: preview rows' })).toBeDisabled();
-  await shots(tend, 'import-2-dates');
+  await tend.shots('import-2-dates');
   await page.getByRole('radio', { name: /Day first/ }).check();
   await expect(page.getByRole('button', { name: 'Next: preview rows' })).toBeEnabled();
   await page.getByRole('button', { name: 'Next: preview rows' }).click();
   await expect(page.locator('.preview-row[data-row="2"]')).toContainText('2027-04-03');
   await expect(page.locator('.preview-row[data-row="2"]')).toContainText('$10,000.00 /mo');
-  await shots(tend, 'import-3-preview-dates');
+  await tend.shots('import-3-preview-dates');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Imported renewals.csv' })).toBeVisible();
   const acme = tend.db.sqlite.prepare("SELECT renewal_date AS r, mrr_cents AS m FROM accounts WHERE name = 'Acme'").get() as { r: string; m: number };
@@ -336,7 +318,7 @@ test('exports the portfolio view as CSV, rows matching the database and formulas
   const first = tend.db.sqlite.prepare("SELECT id FROM accounts WHERE archived = 0 AND segment = 'enterprise' ORDER BY id LIMIT 1").get() as { id: number };
   tend.db.sqlite.prepare('UPDATE accounts SET name = ? WHERE id = ?').run('=HYPERLINK("http://evil.example","Acme")', first.id);
   await tend.open('/portfolio');
-  await page.getByRole('combobox', { name: 'Segment' }).selectOption('enterprise');
+  await toggleFilter(page, 'Segment', 'Enterprise');
   const expected = tend.db.sqlite
     .prepare("SELECT name, external_id AS ext, mrr_cents AS mrr FROM accounts WHERE archived = 0 AND segment = 'enterprise'")
     .all() as { name: string; ext: string | null; mrr: number }[];

@@ -2,26 +2,8 @@
 // against the database), saved views, opening an account, keyboard sorting — and screenshots of
 // every state at 1280×800 and 1920×1080, light and dark.
 import type { Page } from '@playwright/test';
-import { expect, test, type TendApp } from './fixtures';
+import { expect, test, toggleFilter, type TendApp } from './fixtures';
 
-const SIZES = [
-  [1280, 800],
-  [1920, 1080],
-] as const;
-
-/** One screenshot per size and colour scheme: NAME-1280-light.png, NAME-1920-dark.png, … */
-async function shots(tend: TendApp, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await tend.page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of SIZES) {
-      await tend.page.setViewportSize({ width, height });
-      await tend.page.waitForTimeout(150); // charts re-measure on resize
-      await tend.screenshot(`${name}-${width}-${scheme}`);
-    }
-  }
-  await tend.page.emulateMedia({ colorScheme: 'light' });
-  await tend.page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const rowNames = (page: Page) => page.locator('.portfolio-table .table-body .table-row .name a').allTextContents();
 
@@ -37,12 +19,6 @@ test.beforeEach(async ({ tend }) => {
   await tend.router.call('demo.load', {});
 });
 
-/** Ticks or unticks one value of a multi-value filter, then closes its list. */
-async function toggleFilter(page: Page, label: string, option: string) {
-  await page.getByRole('button', { name: new RegExp(`^${label}:`) }).click();
-  await page.getByRole('group', { name: label }).getByRole('checkbox', { name: option, exact: true }).click();
-  await page.keyboard.press('Escape');
-}
 
 test('filters by segment and sorts by MRR, matching the database', async ({ tend, consoleErrors }) => {
   const { page } = tend;
@@ -51,7 +27,7 @@ test('filters by segment and sorts by MRR, matching the database', async ({ tend
   await expect(page.getByText(`${total} accounts`)).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Health distribution chart' }).locator('svg.recharts-surface')).toBeVisible();
   await expect(page.locator('.sparkline polyline').first()).toBeAttached();
-  await shots(tend, 'portfolio');
+  await tend.shots('portfolio');
 
   await toggleFilter(page, 'Segment', 'Enterprise');
   await expect(page.getByRole('button', { name: 'Segment: Enterprise' })).toBeVisible();
@@ -74,14 +50,14 @@ test('filters by segment and sorts by MRR, matching the database', async ({ tend
   await expect(page.getByTestId('portfolio-count')).toHaveText(`${twoSegments} of ${total} accounts`);
   await expect(page.getByRole('button', { name: 'Segment: 2 segments' })).toBeVisible();
   await page.getByRole('button', { name: /^Segment:/ }).click();
-  await shots(tend, 'portfolio-multi-filter');
+  await tend.shots('portfolio-multi-filter');
   await page.getByRole('button', { name: 'Show all' }).click();
   await expect(page.getByRole('group', { name: 'Segment' })).toHaveCount(0);
   await toggleFilter(page, 'Band', 'At risk');
   const atRisk = tend.services.accounts.list().filter((a) => a.band === 'at_risk').length;
   await expect(page.getByTestId('portfolio-count')).toHaveText(`${atRisk} of ${total} accounts`);
   await expect(page.locator('.portfolio-table .table-body .score-badge.band-watch')).toHaveCount(0);
-  await shots(tend, 'portfolio-filtered');
+  await tend.shots('portfolio-filtered');
 
   // At risk or watch: both bands.
   await toggleFilter(page, 'Band', 'Watch');
@@ -155,7 +131,7 @@ test('saves a view, applies it later, and deletes it', async ({ tend, consoleErr
   await expect(page.getByRole('columnheader', { name: /Renewal/ })).toHaveAttribute('aria-sort', 'ascending');
   const firstRenewal = [...expected].sort((a, b) => a.renewalDate!.localeCompare(b.renewalDate!) || a.name.localeCompare(b.name))[0];
   await expect(page.locator('.portfolio-table .table-body .table-row').first()).toContainText(firstRenewal.name);
-  await shots(tend, 'portfolio-view');
+  await tend.shots('portfolio-view');
 
   await page.getByRole('button', { name: 'Delete view Renewals at risk' }).click();
   await expect(page.getByRole('combobox', { name: 'Saved view' })).toHaveValue('');

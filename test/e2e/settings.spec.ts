@@ -5,22 +5,6 @@ import { backupFile, backupPathFor } from '../../electron/services/backup';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { expect, test, type TendApp } from './fixtures';
 
-async function shots(tend: TendApp, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await tend.page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [1280, 800],
-      [1920, 1080],
-    ] as const) {
-      await tend.page.setViewportSize({ width, height });
-      await tend.page.waitForTimeout(100);
-      await tend.screenshot(`${name}-${width}-${scheme}`);
-    }
-  }
-  await tend.page.emulateMedia({ colorScheme: 'light' });
-  await tend.page.setViewportSize({ width: 1280, height: 800 });
-}
-
 const bandCounts = (tend: TendApp) => {
   const counts = { healthy: 0, watch: 0, at_risk: 0 };
   for (const a of tend.services.accounts.list()) if (a.band) counts[a.band]++;
@@ -40,7 +24,7 @@ test('previews a weight change, saves it and rescores the book', async ({ tend, 
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByTestId('db-file')).toHaveText(tend.db.file);
   await expect(page.getByRole('table', { name: 'Backups' })).toContainText('Daily');
-  await shots(tend, 'settings');
+  await tend.shots('settings');
 
   const adoption = page.getByRole('spinbutton', { name: 'Adoption weight' });
   await adoption.fill('0');
@@ -57,7 +41,7 @@ test('previews a weight change, saves it and rescores the book', async ({ tend, 
     await expect(row.nth(1)).toHaveText(String(expected.after[band]));
   }
   await expect(page.getByRole('list', { name: 'Accounts that change band' }).getByRole('link').first()).toHaveText(expected.changes[0].name);
-  await shots(tend, 'settings-preview');
+  await tend.shots('settings-preview');
 
   // Change again: the preview follows (debounced) the latest draft.
   await page.getByRole('spinbutton', { name: 'Healthy from' }).fill('80');
@@ -95,7 +79,7 @@ test('explains invalid fields and resets to the defaults', async ({ tend }) => {
   await expect(page.getByText('3 fields need attention.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save and rescore' })).toBeDisabled();
   await expect(page.getByText('Fix the highlighted fields to see the preview.')).toBeVisible();
-  await shots(tend, 'settings-invalid');
+  await tend.shots('settings-invalid');
 
   await page.getByRole('button', { name: 'Reset to defaults' }).click();
   await expect(page.getByRole('spinbutton', { name: 'Survey weight' })).toHaveValue('15');
