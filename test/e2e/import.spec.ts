@@ -268,7 +268,7 @@ test('strict mode: one orphan contact and nothing is imported, with the first pr
   await strict.check();
   await expect(page.getByTestId('strict-warning')).toHaveText('84 rows have errors: with strict mode on, nothing will be imported.');
   await tend.shots('import-3-preview-strict');
-  await page.getByRole('button', { name: 'Import 18 rows' }).click();
+  await page.getByRole('button', { name: 'Import (strict: will be refused)' }).click();
   await expect(page.getByRole('heading', { name: 'Nothing was imported (strict mode)' })).toBeVisible();
   await expect(page.locator('.result-panel')).toContainText(
     'sf_workshop_Contact.csv: 84 rows have problems, so nothing was imported (strict mode). The first: row 2, column "AccountId"',

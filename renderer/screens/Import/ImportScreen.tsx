@@ -429,7 +429,8 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
   const counting = s.countJob?.status === 'running';
   // A quick preview's numbers cover its first rows only; the tiles wait for the count job.
   const partial = !preview.counted;
-  const importLabel = partial ? 'Import all rows' : `Import ${plural(landing, 'row')}`;
+  // With strict mode on and errors already seen, the button says what will happen.
+  const importLabel = s.strict && c.error > 0 ? 'Import (strict: will be refused)' : partial ? 'Import all rows' : `Import ${plural(landing, 'row')}`;
   return (
     <>
       <section className="panel wizard-panel preview-panel" aria-labelledby="preview-title">
