@@ -47,6 +47,14 @@ export function describeZodError(error: z.ZodError): { message: string; issues: 
   return { message: `Invalid ${first.path}: ${first.message}${more}.`, issues };
 }
 
+/** SQLite could not get the write lock within the busy timeout: someone else is writing. */
+const isBusy = (err: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string })?.code ?? '');
+const BUSY = {
+  code: 'db_locked',
+  message:
+    'The database is busy: an import (or another Tend window or tend command) is writing to it. Your change was not saved — try again when that finishes.',
+} as const;
+
 export function createRouter(getServices: () => Services, options: RouterOptions = {}) {
   const handlers = handlersFor(getServices, options);
 
@@ -73,6 +81,7 @@ export function createRouter(getServices: () => Services, options: RouterOptions
       return { ok: true, data };
     } catch (err) {
       if (err instanceof TendError) return { ok: false, error: err.toValue() };
+      if (isBusy(err)) return { ok: false, error: BUSY };
       options.onUnexpectedError?.(channel, err);
       return {
         ok: false,

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
@@ -24,6 +25,23 @@ describe('the router', () => {
     const { router } = await setup();
     const result = await router.invoke('accounts.update', { id: 1, patch: { name: 'X', id: 99 } });
     expect(result.ok).toBe(false);
+  });
+
+  it('says the database is busy when another connection holds the write lock, and saves nothing', async () => {
+    const { router, opened } = await setup();
+    const account = await router.call('accounts.create', { name: 'Acme' });
+    const other = new Database(opened.file);
+    other.exec('BEGIN IMMEDIATE'); // as an import in the worker does for its whole write
+    try {
+      const result = await router.invoke('touches.log', { accountId: account.id, type: 'call', occurredAt: '2026-11-20', summary: 'Call' });
+      expect(result).toEqual({ ok: false, error: { code: 'db_locked', message: expect.stringContaining('Your change was not saved') } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(opened.sqlite.prepare('SELECT count(*) FROM touches').pluck().get()).toBe(0);
+    await router.call('touches.log', { accountId: account.id, type: 'call', occurredAt: '2026-11-20', summary: 'Call' });
+    expect(opened.sqlite.prepare('SELECT count(*) FROM touches').pluck().get()).toBe(1);
   });
 
   it('creates, reads and updates an account through the contract', async () => {
