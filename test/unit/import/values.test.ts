@@ -86,12 +86,18 @@ describe('enumerations', () => {
       'call',
       'event',
     ]);
+    // Pipedrive's activity types and common meeting/chat words
+    expect(['Lunch', 'Task', 'Deadline', 'Zoom', 'Outbound call', 'Chat'].map((t) => value(parseTouchType(t)))).toEqual(['meeting', 'note', 'note', 'meeting', 'call', 'email']);
     expect(error(parseTouchType('Prep'))).toBe('"Prep" is not a touch type; use one of email, call, meeting, qbr, support, event, note (Other → note)');
   });
 
   it('reads stages, roles and survey kinds', () => {
     expect(value(parseStage('At Risk'))).toBe('triage');
     expect(value(parseStage('Churned'))).toBe('churned');
+    // CRM lifecycle stages, as HubSpot exports them (labels and internal values)
+    expect(['customer', 'evangelist', 'Opportunity', 'marketingqualifiedlead', 'Sales Qualified Lead', 'lead'].map((t) => value(parseStage(t)))).toEqual([
+      'adoption', 'expansion', 'incubation', 'incubation', 'incubation', 'incubation',
+    ]);
     expect(value(parseContactRole('Decision Maker'))).toBe('decision_maker');
     expect(value(parseContactRole('Executive Sponsor'))).toBe('sponsor');
     expect(value(parseSurveyKind('NPS'))).toBe('nps');
