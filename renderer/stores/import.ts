@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import type { AccountSummary } from '../../shared/contract';
 import type { ImportBatchView, ImportJobView, ImportPreviewView } from '../../shared/contracts/imports';
 import type { ImportKind } from '../../shared/domain';
-import { IMPORT_FIELDS, REQUIRED_FIELDS, autoMap, fieldSpec, surveyKindFromHeader } from '../../shared/import/fields';
+import { IMPORT_FIELDS, REQUIRED_FIELDS, autoMap, fieldSpec, impliedSurveyKind } from '../../shared/import/fields';
 import { ApiError, call } from '../api';
 import { useAccountsStore } from './accounts';
 import { useAppStore } from './app';
@@ -150,10 +150,9 @@ export function effectiveMapping(base: Record<string, string>, overrides: Record
 }
 
 /** The required fields (alternatives joined by "or") that no column maps to. */
-export function missingRequired(kind: ImportKind, mapping: Record<string, string>): string[][] {
+export function missingRequired(kind: ImportKind, mapping: Record<string, string>, fileName: string): string[][] {
   const mapped = new Set(Object.values(mapping));
-  const scoreHeader = Object.keys(mapping).find((h) => mapping[h] === 'score');
-  const impliedKind = kind === 'surveys' && !mapped.has('kind') && scoreHeader ? surveyKindFromHeader(scoreHeader) : null;
+  const impliedKind = kind === 'surveys' ? impliedSurveyKind(mapping, fileName) : null;
   return REQUIRED_FIELDS[kind]
     .filter((alternatives) => !alternatives.some((f) => mapped.has(f)))
     .filter((alternatives) => !(kind === 'surveys' && alternatives.includes('kind') && impliedKind))
@@ -161,8 +160,8 @@ export function missingRequired(kind: ImportKind, mapping: Record<string, string
 }
 
 /** Problems with a mapping the user must fix before the preview: missing fields, MRR and ARR both. */
-export function mappingProblems(kind: ImportKind, mapping: Record<string, string>): string[] {
-  const problems = missingRequired(kind, mapping).map(
+export function mappingProblems(kind: ImportKind, mapping: Record<string, string>, fileName: string): string[] {
+  const problems = missingRequired(kind, mapping, fileName).map(
     (alternatives) => `Choose a column for ${alternatives.map((f) => fieldSpec(kind, f)?.label ?? f).join(' or ')}.`,
   );
   const mapped = new Set(Object.values(mapping));
@@ -270,7 +269,7 @@ export const useImportStore = create<ImportStore>((set, get) => {
       }
       if (step === 'mapping') {
         const mapping = effectiveMapping(get().baseMapping, get().overrides);
-        if (!kind || mappingProblems(kind, mapping).length || get().previewing) return;
+        if (!kind || mappingProblems(kind, mapping, get().file?.fileName ?? '').length || get().previewing) return;
         if (get().preview?.ambiguousDateColumns.length) return;
         if (!get().preview) await get().refreshPreview();
         if (get().preview) set({ step: 'preview' });
@@ -311,7 +310,7 @@ export const useImportStore = create<ImportStore>((set, get) => {
       const { file, kind, baseMapping, overrides } = get();
       if (!file || !kind) return;
       // A mapping the service would refuse is called out on the mapping step instead of asked for.
-      if (get().facts && mappingProblems(kind, effectiveMapping(baseMapping, overrides)).length) {
+      if (get().facts && mappingProblems(kind, effectiveMapping(baseMapping, overrides), file.fileName).length) {
         set({ preview: null, previewError: null, previewing: false });
         return;
       }

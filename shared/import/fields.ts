@@ -229,6 +229,24 @@ export function surveyKindFromHeader(header: string): 'nps' | 'csat' | 'ces' | n
   return null;
 }
 
+/**
+ * A survey file without a kind column: the kind its score column's name says (NPS, CSAT Score),
+ * else the one the file's name says (acme-nps-q2.csv), else null. One rule for the wizard and
+ * the importer.
+ */
+export function impliedSurveyKind(
+  mapping: Record<string, string>,
+  fileName: string,
+): { kind: 'nps' | 'csat' | 'ces'; from: 'column' | 'file'; scoreHeader: string } | null {
+  if (Object.values(mapping).includes('kind')) return null;
+  const scoreHeader = Object.keys(mapping).find((h) => mapping[h] === 'score');
+  if (scoreHeader === undefined) return null;
+  const fromColumn = surveyKindFromHeader(scoreHeader);
+  if (fromColumn) return { kind: fromColumn, from: 'column', scoreHeader };
+  const fromFile = surveyKindFromHeader(fileName.replace(/\.[^.]*$/, ''));
+  return fromFile ? { kind: fromFile, from: 'file', scoreHeader } : null;
+}
+
 export interface AutoMapResult {
   /** CSV header → field name, for the headers that map. */
   mapping: Record<string, string>;
@@ -263,10 +281,8 @@ export function describeConversions(kind: ImportKind, mapping: Record<string, st
     const parts = [headerOf('firstName'), headerOf('lastName')].filter(Boolean).join(' + ');
     notes.push(`${parts} → name: joined with a space`);
   }
-  if (kind === 'surveys' && !headerOf('kind') && headerOf('score')) {
-    const implied = surveyKindFromHeader(headerOf('score')!);
-    if (implied) notes.push(`${headerOf('score')} → kind: every response is ${implied} (named by the column)`);
-  }
+  const implied = kind === 'surveys' ? impliedSurveyKind(mapping, '') : null;
+  if (implied) notes.push(`${implied.scoreHeader} → kind: every response is ${implied.kind} (named by the column)`);
   return notes;
 }
 

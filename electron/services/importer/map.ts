@@ -11,7 +11,7 @@ import {
   describeConversions,
   fieldSpec,
   normalizeHeader,
-  surveyKindFromHeader,
+  impliedSurveyKind,
   type FieldSpec,
 } from '../../../shared/import/fields';
 
@@ -113,18 +113,18 @@ export function planMapping(kind: ImportKind, headers: string[], options: PlanOp
       { file: fileName },
     );
   }
-  const scoreHeader = Object.keys(mapping).find((h) => mapping[h] === 'score');
-  const impliedSurveyKind = kind === 'surveys' && !mapped.has('kind') && scoreHeader ? surveyKindFromHeader(scoreHeader) : null;
+  const implied = kind === 'surveys' ? impliedSurveyKind(mapping, fileName) : null;
+  const kindFromFile = implied?.from === 'file' ? implied.kind : null;
 
   for (const alternatives of REQUIRED_FIELDS[kind]) {
     if (alternatives.some((f) => mapped.has(f))) continue;
-    if (kind === 'surveys' && alternatives.includes('kind') && impliedSurveyKind) continue;
+    if (kind === 'surveys' && alternatives.includes('kind') && implied) continue;
     const specs = alternatives.map((f) => fieldSpec(kind, f)!);
     const looked = [...new Set(specs.flatMap((s) => [s.name, ...s.synonyms]))];
     const what = alternatives.length > 1 ? `${alternatives.join(' or ')}` : alternatives[0];
     const extra =
       kind === 'surveys' && alternatives.includes('kind')
-        ? ' (or name the score column NPS, CSAT or CES)'
+        ? ' (or name the score column, or the file, NPS, CSAT or CES)'
         : '';
     throw new TendError(
       'invalid_input',
@@ -144,8 +144,11 @@ export function planMapping(kind: ImportKind, headers: string[], options: PlanOp
     columns,
     mapping,
     customColumns: columns.filter((c) => !c.field).map((c) => c.header),
-    conversions: describeConversions(kind, mapping),
-    impliedSurveyKind,
+    conversions: [
+      ...describeConversions(kind, mapping),
+      ...(kindFromFile ? [`${implied!.scoreHeader} → kind: every response is ${kindFromFile} (named by the file ${fileName})`] : []),
+    ],
+    impliedSurveyKind: implied?.kind ?? null,
     preset: options.preset?.name ?? null,
   };
 }

@@ -213,7 +213,7 @@ function MappingStep({ kind, fileName }: { kind: ImportKind; fileName: string })
   const s = useImportStore();
   const { facts, preview } = s;
   const mapping = useMemo(() => effectiveMapping(s.baseMapping, s.overrides), [s.baseMapping, s.overrides]);
-  const problems = mappingProblems(kind, mapping);
+  const problems = mappingProblems(kind, mapping, fileName);
   const samples = useMemo(() => samplesOf(preview, facts?.headers ?? []), [preview, facts]);
 
   if (!facts) {
@@ -314,7 +314,7 @@ function MappingStep({ kind, fileName }: { kind: ImportKind; fileName: string })
         </section>
         <section className="panel" aria-labelledby="required-title">
           <h2 id="required-title">Needed</h2>
-          <RequiredChecklist kind={kind} mapping={mapping} />
+          <RequiredChecklist kind={kind} mapping={mapping} fileName={fileName} />
         </section>
         {(preview?.conversions.length ?? 0) > 0 && (
           <section className="panel" aria-labelledby="conv-title">
@@ -375,8 +375,8 @@ function MappingStep({ kind, fileName }: { kind: ImportKind; fileName: string })
   );
 }
 
-function RequiredChecklist({ kind, mapping }: { kind: ImportKind; mapping: Record<string, string> }) {
-  const missing = missingRequired(kind, mapping).map((group) => group.join());
+function RequiredChecklist({ kind, mapping, fileName }: { kind: ImportKind; mapping: Record<string, string>; fileName: string }) {
+  const missing = missingRequired(kind, mapping, fileName).map((group) => group.join());
   const headerOf = (field: string) => Object.keys(mapping).find((h) => mapping[h] === field);
   return (
     <ul className="required-list">

@@ -161,4 +161,14 @@ describe('surveys', () => {
     ]);
     expect(await env.importer.run({ kind: 'surveys', file })).toMatchObject({ inserted: 0, unchanged: 2 });
   });
+
+  it('takes the kind from the file name when no column says it, and refuses a file that says neither', async () => {
+    const rows = ['Customer Name,Respondent Email,Score,Responded At', 'Acme,ana@acme.com,9,2024-04-01'];
+    const named = await env.importer.run({ kind: 'surveys', file: env.write('acme-nps-q2.csv', csv(...rows)) });
+    expect(named.notes).toContain('Score → kind: every response is nps (named by the file acme-nps-q2.csv)');
+    expect(env.rows("SELECT kind, score FROM survey_responses WHERE date = '2024-04-01'")).toEqual([{ kind: 'nps', score: 9 }]);
+    await expect(env.importer.run({ kind: 'surveys', file: env.write('responses.csv', csv(...rows)) })).rejects.toThrow(
+      /responses\.csv has no column Tend can use for kind .*or the file, NPS, CSAT or CES/,
+    );
+  });
 });
