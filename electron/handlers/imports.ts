@@ -5,6 +5,7 @@ import { importBatch, importJob, importPreview, type importsContract } from '../
 import { TendError } from '../../shared/errors';
 import { exportKindCsv, toCsv } from '../services/importer/export';
 import { describeDelimiter, inspectCsv, readHeader } from '../services/importer/read';
+import type { RowError } from '../services/importer';
 import type { GetServices, HandlerEnv, HandlersOf } from './types';
 
 const CSV = [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }];
@@ -61,14 +62,18 @@ export const importsHandlers = (s: GetServices, { platform, grants }: HandlerEnv
   'imports.undo': ({ batchId }) => s().importer.undo(batchId),
   'imports.saveErrors': async ({ jobId }) => {
     const job = s().importJobs.get(jobId);
-    if (!job.result) throw new TendError('invalid_input', 'That import has no finished result to save errors from.');
+    // A finished import lists its skipped rows; a strict refusal carries the rows it refused for.
+    const details = job.error?.details as { errors?: RowError[]; file?: string } | undefined;
+    const errors = job.result?.errors ?? (Array.isArray(details?.errors) ? details.errors : null);
+    const fileName = job.result?.fileName ?? details?.file ?? 'import';
+    if (!errors) throw new TendError('invalid_input', 'That import has no rows with errors to save.');
     const file = await platform.chooseSaveFile({
       title: 'Save the rows that did not import',
-      defaultName: `${job.result.fileName.replace(/\.[^.]+$/, '')}-errors.csv`,
+      defaultName: `${fileName.replace(/\.[^.]+$/, '')}-errors.csv`,
       filters: CSV,
     });
     if (!file) return null;
-    fs.writeFileSync(file, s().importer.errorsCsv(job.result.errors));
+    fs.writeFileSync(file, s().importer.errorsCsv(errors));
     return { file };
   },
   'exports.csv': async ({ kind }) => {

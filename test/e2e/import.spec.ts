@@ -275,6 +275,13 @@ test('strict mode: one orphan contact and nothing is imported, with the first pr
   );
   await expect(page.locator('.result-panel')).toContainText('Nothing was written');
   expect({ contacts: count(tend, 'contacts'), batches: count(tend, 'import_batches') }).toEqual(before);
+  // The refused rows can be saved as CSV too, to fix them in the file.
+  await page.getByRole('button', { name: 'Save errors as CSV…' }).click();
+  await expect(page.getByText('Saved to sf_workshop_Contact-errors.csv')).toBeVisible();
+  const saved = tend.platform.saved.find((f) => f.endsWith('sf_workshop_Contact-errors.csv'))!;
+  const refusedRows = Papa.parse<Record<string, string>>(fs.readFileSync(saved, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+  expect(refusedRows).toHaveLength(84);
+  expect(refusedRows[0]).toMatchObject({ row: '2', column: 'AccountId' });
   await tend.shots('import-5-strict-refused');
 });
 

@@ -531,6 +531,14 @@ function ResultStep() {
         <p>{cancelled ? 'Nothing was written: your database is exactly as it was before the import.' : job.error?.message}</p>
         {!cancelled && <p className="muted">Nothing was written: an import lands whole or not at all.</p>}
         <Footer>
+          {refused && (
+            <>
+              <button type="button" onClick={() => void s.saveErrors()}>
+                Save errors as CSV…
+              </button>
+              {s.savedErrorsFile && <span className="muted small">Saved to {s.savedErrorsFile}</span>}
+            </>
+          )}
           <button type="button" onClick={() => s.goTo(s.preview ? 'preview' : 'source')}>
             Back to the preview
           </button>
