@@ -3,7 +3,7 @@ import type { accountPageContract } from '../../shared/contracts/account-page';
 import type { GetServices, HandlersOf } from './types';
 
 export const accountPageHandlers = (s: GetServices): HandlersOf<typeof accountPageContract> => ({
-  'accountPage.get': ({ id }) => s().accountPage.get(id),
+  'accountPage.get': ({ id, touchLimit }) => s().accountPage.get(id, touchLimit),
   'goals.create': (input) => s().goals.create(input),
   'goals.update': ({ id, patch }) => s().goals.update(id, patch),
 });

@@ -35,6 +35,7 @@ export function createAccountPageService(
   const accounts = createAccountsService(ctx);
   const flagsService = createFlagsService(ctx);
   const goals = createGoalsService(ctx);
+  const touchTotal = sqlite.prepare('SELECT count(*) AS n FROM touches WHERE account_id = ?');
   const snapshots = sqlite.prepare(`
     SELECT date, score, band, confidence, components, in_triage AS inTriage FROM health_snapshots
     WHERE account_id = ? ORDER BY date`);
@@ -63,9 +64,10 @@ export function createAccountPageService(
   }
 
   return {
-    get(id: number): AccountPage {
+    get(id: number, touchLimit?: number): AccountPage {
       const asOf = clock.today();
-      const detail = accounts.get(id);
+      const detail = accounts.get(id, touchLimit);
+      const touchCount = (touchTotal.get(id) as { n: number }).n;
       let rows = snapshots.all(id) as SnapshotRow[];
       if (rows.length === 0 || rows[rows.length - 1].date < asOf) {
         deps.scoring.rescoreAccount(id, asOf);
@@ -171,6 +173,7 @@ export function createAccountPageService(
         changes: { d7: since(7), d30: since(30) },
         trend: history.map(({ date, score, band }) => ({ date, score, band })),
         settingsChanges: (settingsChanges.all() as { date: string }[]).map((r) => r.date),
+        touchCount,
         flags,
         suggestTriage: Boolean(latest?.inTriage) && account.stage !== 'triage' && account.stage !== 'churned' && !account.archived,
         timeline,

@@ -25,6 +25,9 @@ interface SummaryRow {
   inTriage: number | null;
 }
 
+/** How many touches an account page shows before *Load older touches*. */
+export const TOUCHES_SHOWN = 500;
+
 export function createAccountsService(ctx: ServiceContext) {
   const { db, sqlite, clock } = ctx;
   const summaries = sqlite.prepare(`
@@ -69,12 +72,13 @@ export function createAccountsService(ctx: ServiceContext) {
       }));
     },
 
-    get(id: number): AccountDetail {
+    /** The account, its contacts and its newest `touchLimit` touches. */
+    get(id: number, touchLimit = TOUCHES_SHOWN): AccountDetail {
       const account = require(id);
       return {
         account,
         contacts: createContactsService(ctx).listForAccount(id),
-        touches: createTouchesService(ctx).listForAccount(id),
+        touches: createTouchesService(ctx).listForAccount(id, touchLimit),
       };
     },
 

@@ -14,7 +14,11 @@ interface AccountStore {
   detail: AccountDetail | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
-  load(id: number): Promise<void>;
+  /** How many of the account's touches the page holds (newest first); more on request. */
+  touchLimit: number;
+  load(id: number, touchLimit?: number): Promise<void>;
+  /** Loads the next 500 older touches into the page. */
+  loadOlderTouches(): Promise<void>;
   /** Reloads the page if it shows `accountId` (or whichever it shows when omitted). */
   refresh(accountId?: number): Promise<void>;
   updateAccount(patch: ChannelInput<'accounts.update'>['patch']): Promise<boolean>;
@@ -34,6 +38,8 @@ interface AccountStore {
   createGoal(input: Omit<ChannelInput<'goals.create'>, 'accountId'>): Promise<boolean>;
   updateGoal(id: number, patch: ChannelInput<'goals.update'>['patch']): Promise<boolean>;
 }
+
+const TOUCHES_PER_LOAD = 500;
 
 export const useAccountStore = create<AccountStore>((set, get) => {
   const currentId = () => get().page?.detail.account.id ?? null;
@@ -56,14 +62,21 @@ export const useAccountStore = create<AccountStore>((set, get) => {
     detail: null,
     status: 'idle',
     error: null,
-    async load(id) {
+    touchLimit: TOUCHES_PER_LOAD,
+    async load(id, touchLimit) {
+      // Another account starts again at the newest touches; the same one keeps what was loaded.
+      const limit = touchLimit ?? (currentId() === id ? get().touchLimit : TOUCHES_PER_LOAD);
       if (currentId() !== id) set({ status: 'loading', error: null });
       try {
-        const page = await call('accountPage.get', { id });
-        set({ page, detail: page.detail, status: 'ready', error: null });
+        const page = await call('accountPage.get', { id, touchLimit: limit });
+        set({ page, detail: page.detail, status: 'ready', error: null, touchLimit: limit });
       } catch (error) {
         set({ status: 'error', error: (error as Error).message, page: null, detail: null });
       }
+    },
+    async loadOlderTouches() {
+      const id = currentId();
+      if (id !== null) await get().load(id, get().touchLimit + TOUCHES_PER_LOAD);
     },
     async refresh(accountId) {
       const id = currentId();

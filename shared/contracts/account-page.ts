@@ -110,6 +110,8 @@ export const accountPage = z.object({
   /** Whether the app suggests moving the account to stage triage (in triage, not already there). */
   suggestTriage: z.boolean(),
   timeline: z.array(timelineItem),
+  /** All the account's touches; `detail.touches` (and the timeline) hold the newest `touchLimit`. */
+  touchCount: z.number().int().nonnegative(),
   goals: z.array(goal),
   metrics: z.object({
     adoption: z.array(z.object({ date: isoDate, value: z.number() })),
@@ -119,7 +121,10 @@ export const accountPage = z.object({
 });
 
 export const accountPageContract = {
-  'accountPage.get': { input: z.object({ id }).strict(), output: accountPage },
+  'accountPage.get': {
+    input: z.object({ id, touchLimit: z.number().int().min(1).max(100_000).optional() }).strict(),
+    output: accountPage,
+  },
   'goals.create': { input: goalFields.partial().required({ goal: true }).extend({ accountId: id }).strict(), output: goal },
   'goals.update': { input: z.object({ id, patch: goalFields.partial().strict() }).strict(), output: goal },
 } as const satisfies Record<string, ChannelSpec>;

@@ -328,3 +328,47 @@ test('creates an account with Ctrl+N, refuses a taken external id, archives it (
   expect(tend.services.accounts.get(created.id).account.archived).toBe(false);
   expect(consoleErrors).toEqual([]);
 });
+
+test('a palette hit on a touch older than the page holds loads the older touches and shows it', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  const account = tend.services.accounts.list()[2];
+  const old = await tend.router.call('touches.log', {
+    accountId: account.id, type: 'meeting', occurredAt: '2019-03-01', summary: 'Founding kickoff', notes: 'The axolotl plan from the very first meeting',
+  });
+  // 600 newer touches push it past the newest 500 the page holds.
+  const insert = tend.db.sqlite.prepare("INSERT INTO touches (account_id, type, occurred_at, summary) VALUES (?, 'email', ?, ?)");
+  tend.db.sqlite.transaction(() => {
+    for (let i = 0; i < 600; i++) insert.run(account.id, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, `Mail ${i}`);
+  })();
+  await tend.open(`/accounts/${account.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+  await expect(page.locator(`#tl-touch-${old.id}`)).toHaveCount(0);
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('axolotl');
+  await page.getByRole('dialog', { name: 'Command palette' }).getByRole('option').filter({ hasText: 'Founding kickoff' }).click();
+  const entry = page.locator(`#tl-touch-${old.id}`);
+  await expect(entry).toBeInViewport();
+  await expect(entry).toHaveClass(/tl-focus/);
+
+  // Without a search (after another account, so the page starts again at the newest), older touches come on request.
+  const other = tend.services.accounts.list()[3];
+  await tend.open(`/accounts/${other.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: other.name })).toBeVisible();
+  await tend.open(`/accounts/${account.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
+  const timeline = page.getByRole('list', { name: 'Timeline entries' });
+  await expect(timeline).toBeVisible();
+  while (await page.getByRole('button', { name: /^Show \d+ more of/ }).isVisible()) {
+    await page.getByRole('button', { name: /^Show \d+ more of/ }).click();
+  }
+  const older = page.getByRole('button', { name: /^Load \d+ older touch/ });
+  await expect(older).toBeVisible();
+  await older.click();
+  await expect(older).toHaveCount(0);
+  while (!(await timeline.locator(`#tl-touch-${old.id}`).count())) {
+    await page.getByRole('button', { name: /^Show \d+ more of/ }).click();
+  }
+  await expect(timeline.locator(`#tl-touch-${old.id}`)).toContainText('Founding kickoff');
+  expect(consoleErrors).toEqual([]);
+});

@@ -210,6 +210,18 @@ describe('with the sample book', () => {
     await expect(ctx.router.call('contacts.delete', { id: 987_654 })).rejects.toThrow(/no contact with id 987654/);
   });
 
+  it('holds the newest touches up to a limit and counts them all', async () => {
+    const account = await ctx.router.call('accounts.create', { name: 'Many Touches Ltd' });
+    for (const day of ['2026-01-05', '2026-02-05', '2026-03-05']) {
+      await ctx.router.call('touches.log', { accountId: account.id, type: 'note', occurredAt: day, summary: `Note ${day}` });
+    }
+    const page = await ctx.router.call('accountPage.get', { id: account.id, touchLimit: 2 });
+    expect(page.touchCount).toBe(3);
+    expect(page.detail.touches.map((t) => t.occurredAt)).toEqual(['2026-03-05', '2026-02-05']);
+    expect(page.timeline.filter((i) => i.kind === 'touch')).toHaveLength(2);
+    expect((await ctx.router.call('accountPage.get', { id: account.id })).detail.touches).toHaveLength(3);
+  });
+
   it('creates and edits success goals', async () => {
     const [first] = ctx.services.accounts.list();
     const goal = await ctx.router.call('goals.create', { accountId: first.id, goal: 'Cut onboarding time', measure: 'days to first report', target: '< 14 days' });

@@ -21,11 +21,14 @@ interface Props {
   touches: Touch[];
   contacts: Contact[];
   focusKey?: string | null;
+  /** Touches older than those loaded (the page holds the newest few hundred). */
+  olderTouches?: number;
+  onLoadOlder?(): void;
   onEditTouch(id: number, patch: TouchPatch): Promise<boolean>;
   onDeleteTouch(touch: Touch): void;
 }
 
-export function Timeline({ items, touches, contacts, focusKey, onEditTouch, onDeleteTouch }: Props) {
+export function Timeline({ items, touches, contacts, focusKey, olderTouches = 0, onLoadOlder, onEditTouch, onDeleteTouch }: Props) {
   const [hidden, setHidden] = useState<Set<TimelineKind>>(new Set());
   const [limit, setLimit] = useState(PAGE);
   const [editing, setEditing] = useState<number | null>(null);
@@ -141,6 +144,18 @@ export function Timeline({ items, touches, contacts, focusKey, onEditTouch, onDe
       {shown.length > limit && (
         <button type="button" className="link-button small" onClick={() => setLimit((l) => l + PAGE)}>
           Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit}
+        </button>
+      )}
+      {shown.length <= limit && olderTouches > 0 && !hidden.has('touch') && onLoadOlder && (
+        <button
+          type="button"
+          className="link-button small"
+          onClick={() => {
+            onLoadOlder();
+            setLimit((l) => l + PAGE); // and show the first of them
+          }}
+        >
+          Load {olderTouches.toLocaleString('en-US')} older touch{olderTouches === 1 ? '' : 'es'}
         </button>
       )}
     </section>

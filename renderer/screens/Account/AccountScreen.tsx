@@ -40,6 +40,15 @@ export function AccountScreen() {
     if (Number.isInteger(id) && id > 0) void load(id);
   }, [id, load]);
 
+  // A search hit on a touch older than those loaded: load every touch once, so it can be shown.
+  const wantsOlder =
+    !!page && !!focusTouch && page.detail.account.id === id && page.touchCount > page.detail.touches.length &&
+    !page.detail.touches.some((t) => String(t.id) === focusTouch);
+  useEffect(() => {
+    if (wantsOlder) void load(id, page!.touchCount);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wantsOlder]);
+
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -196,6 +205,8 @@ export function AccountScreen() {
           touches={page.detail.touches}
           contacts={contacts}
           focusKey={focusTouch ? `touch:${focusTouch}` : null}
+          olderTouches={page.touchCount - page.detail.touches.length}
+          onLoadOlder={() => void store.loadOlderTouches()}
           onEditTouch={store.editTouch}
           onDeleteTouch={(touch) => void store.deleteTouch(touch)}
         />
