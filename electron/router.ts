@@ -3,7 +3,7 @@
 // schema; every outcome is a value: { ok: true, data } or { ok: false, error: { code, message, details } }.
 import { z } from 'zod';
 import { contract, type Channel, type ChannelInput, type ChannelOutput, type Contract } from '../shared/contract';
-import { TendError, type Result } from '../shared/errors';
+import { TendError, type Result, isSqliteBusy } from '../shared/errors';
 import type { Services } from './services';
 import { accountPageHandlers } from './handlers/account-page';
 import { coreHandlers } from './handlers/core';
@@ -48,11 +48,10 @@ export function describeZodError(error: z.ZodError): { message: string; issues: 
 }
 
 /** SQLite could not get the write lock within the busy timeout: someone else is writing. */
-const isBusy = (err: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string })?.code ?? '');
 const BUSY = {
   code: 'db_locked',
   message:
-    'The database is busy: an import (or another Tend window or tend command) is writing to it. Your change was not saved — try again when that finishes.',
+    'The database is busy: an import (or another Tend window or tend command) is writing to it, so this could not be done and nothing was changed. Try again when that finishes.',
 } as const;
 
 export function createRouter(getServices: () => Services, options: RouterOptions = {}) {
@@ -81,7 +80,7 @@ export function createRouter(getServices: () => Services, options: RouterOptions
       return { ok: true, data };
     } catch (err) {
       if (err instanceof TendError) return { ok: false, error: err.toValue() };
-      if (isBusy(err)) return { ok: false, error: BUSY };
+      if (isSqliteBusy(err)) return { ok: false, error: BUSY };
       options.onUnexpectedError?.(channel, err);
       return {
         ok: false,

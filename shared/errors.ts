@@ -44,3 +44,6 @@ export class TendError extends Error {
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: TendErrorValue };
+
+/** SQLite could not get a lock within its busy timeout (another connection is writing). */
+export const isSqliteBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string } | null)?.code ?? '');

@@ -155,6 +155,12 @@ export function createAccountPageService(
         });
       }
       const ORDER: Record<TimelineItem['kind'], number> = { touch: 0, revenue: 1, survey: 2, flag_resolved: 3, flag_raised: 4, band_change: 5 };
+      // With only the newest touches loaded, older events would look like months without contact:
+      // the timeline stops where the loaded touches stop (Load older touches brings the rest).
+      if (touchCount > detail.touches.length && detail.touches.length) {
+        const oldest = detail.touches[detail.touches.length - 1].occurredAt.slice(0, 10);
+        for (let i = timeline.length - 1; i >= 0; i--) if (timeline[i].date.slice(0, 10) < oldest) timeline.splice(i, 1);
+      }
       timeline.sort((a, b) => (a.date.slice(0, 10) < b.date.slice(0, 10) ? 1 : a.date.slice(0, 10) > b.date.slice(0, 10) ? -1 : ORDER[a.kind] - ORDER[b.kind] || (a.date < b.date ? 1 : -1)));
 
       return {

@@ -51,6 +51,9 @@ type Run = Omit<RunRequest, 'onProgress' | 'signal'>;
 /** A rate needs some time behind it: the first chunk's would be noise. */
 const MIN_RATE_MS = 150;
 
+/** How many jobs (finished ones first to go) the service remembers for the wizard to read. */
+const KEEP_JOBS = 10;
+
 export function createImportJobs(importer: ImportService, beforeWrite: () => Promise<void>, worker?: ImportWorkerOptions) {
   const jobs = new Map<string, Job>();
 
@@ -147,6 +150,11 @@ export function createImportJobs(importer: ImportService, beforeWrite: () => Pro
       },
     };
     jobs.set(jobId, job);
+    // Finished jobs keep their result (a preview can hold every row's error): keep only the newest.
+    for (const [id, old] of jobs) {
+      if (jobs.size <= KEEP_JOBS) break;
+      if (old.view.status !== 'running') jobs.delete(id);
+    }
     void (async () => {
       try {
         if (task.type === 'run' && !task.request.dryRun) await beforeWrite();

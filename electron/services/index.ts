@@ -1,5 +1,6 @@
 // All services over one open database. The router, the CLI and the tests build this once per
 // database; nothing here imports Electron.
+import { isSqliteBusy } from '../../shared/errors';
 import type { OpenedDatabase } from '../db/open';
 import { createAccountPageService } from './account-page';
 import { createAccountsService } from './accounts';
@@ -35,10 +36,33 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     sqlite: opened.sqlite,
     file: opened.file,
     clock,
-    // Edits rescore the account they touched (incremental); imports rescore their accounts.
-    accountChanged: (id) => scoring.rescoreAccount(id),
+    // Edits rescore the account they touched (incremental); imports rescore their accounts. The
+    // edit is committed by then: if an import holds the lock, the rescore is retried shortly
+    // rather than reported as a failed edit.
+    accountChanged: (id) => {
+      try {
+        scoring.rescoreAccount(id);
+      } catch (err) {
+        if (!isSqliteBusy(err)) throw err;
+        retryRescore(id);
+      }
+    },
     accountsChanged: (ids) => scoring.rescoreAccounts(ids),
   };
+  const pendingRescores = new Set<number>();
+  function retryRescore(id: number) {
+    pendingRescores.add(id);
+    if (pendingRescores.size > 1) return; // a retry is already scheduled
+    setTimeout(function retry() {
+      try {
+        scoring.rescoreAccounts([...pendingRescores]);
+        pendingRescores.clear();
+      } catch (err) {
+        if (isSqliteBusy(err) && opened.sqlite.open) setTimeout(retry, 2000).unref();
+        else pendingRescores.clear(); // closed database or a real fault: the next full rescore catches up
+      }
+    }, 2000).unref();
+  }
   const settings = createSettingsService(ctx);
   const scoring = createScoringService(ctx, () => settings.get());
   const reminders = createRemindersService(ctx, () => settings.get());

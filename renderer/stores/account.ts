@@ -39,7 +39,8 @@ interface AccountStore {
   updateGoal(id: number, patch: ChannelInput<'goals.update'>['patch']): Promise<boolean>;
 }
 
-const TOUCHES_PER_LOAD = 500;
+/** Touches an account page loads at first, and per *Load older touches*. */
+export const TOUCHES_PER_LOAD = 500;
 
 export const useAccountStore = create<AccountStore>((set, get) => {
   const currentId = () => get().page?.detail.account.id ?? null;

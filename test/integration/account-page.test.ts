@@ -215,11 +215,16 @@ describe('with the sample book', () => {
     for (const day of ['2026-01-05', '2026-02-05', '2026-03-05']) {
       await ctx.router.call('touches.log', { accountId: account.id, type: 'note', occurredAt: day, summary: `Note ${day}` });
     }
+    ctx.opened.sqlite.prepare("INSERT INTO revenue_events (account_id, date, kind, mrr_delta_cents) VALUES (?, '2026-01-20', 'expansion', 5000)").run(account.id);
     const page = await ctx.router.call('accountPage.get', { id: account.id, touchLimit: 2 });
     expect(page.touchCount).toBe(3);
     expect(page.detail.touches.map((t) => t.occurredAt)).toEqual(['2026-03-05', '2026-02-05']);
     expect(page.timeline.filter((i) => i.kind === 'touch')).toHaveLength(2);
-    expect((await ctx.router.call('accountPage.get', { id: account.id })).detail.touches).toHaveLength(3);
+    // The timeline stops where the loaded touches stop: no contact-less months that are not.
+    expect(page.timeline.some((i) => i.kind === 'revenue')).toBe(false);
+    const all = await ctx.router.call('accountPage.get', { id: account.id });
+    expect(all.detail.touches).toHaveLength(3);
+    expect(all.timeline.some((i) => i.kind === 'revenue' && i.date === '2026-01-20')).toBe(true);
   });
 
   it('creates and edits success goals', async () => {

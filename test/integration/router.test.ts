@@ -34,7 +34,7 @@ describe('the router', () => {
     other.exec('BEGIN IMMEDIATE'); // as an import in the worker does for its whole write
     try {
       const result = await router.invoke('touches.log', { accountId: account.id, type: 'call', occurredAt: '2026-11-20', summary: 'Call' });
-      expect(result).toEqual({ ok: false, error: { code: 'db_locked', message: expect.stringContaining('Your change was not saved') } });
+      expect(result).toEqual({ ok: false, error: { code: 'db_locked', message: expect.stringContaining('nothing was changed') } });
     } finally {
       other.exec('ROLLBACK');
       other.close();

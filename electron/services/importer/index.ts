@@ -404,10 +404,19 @@ export function createImportService(ctx: ServiceContext) {
         onProgress: (rows, totalRows) =>
           onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
       });
+      // The rows are committed: a rescore that fails now (the database busy, say) is a note on a
+      // landed import, not a failed one.
+      const rescoreNotes: string[] = [];
       if (!request.dryRun && landed.accountIds.length) {
         const accounts = landed.accountIds.length;
         onProgress?.({ phase: 'scoring', rows: 0, totalRows: accounts, bytes: read.csv.size, totalBytes: read.csv.size });
-        ctx.accountsChanged(landed.accountIds);
+        try {
+          ctx.accountsChanged(landed.accountIds);
+        } catch (err) {
+          rescoreNotes.push(
+            `The rows landed, but rescoring the ${accounts} accounts they touched failed (${(err as Error).message}); their scores update at the next rescore (Settings → Save and rescore).`,
+          );
+        }
       }
       const facts = report(read);
       return {
@@ -419,7 +428,7 @@ export function createImportService(ctx: ServiceContext) {
         unchanged: landed.unchanged,
         skipped: landed.skipped,
         errors: landed.errors,
-        notes: [...facts.conversions, ...landed.notes],
+        notes: [...facts.conversions, ...landed.notes, ...rescoreNotes],
       };
     },
 

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Contact, Touch } from '../../../shared/contract';
 import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '../../../shared/contracts/account-page';
+import { TOUCHES_PER_LOAD } from '../../stores/account';
 import { TouchEditor, type TouchPatch } from './TouchEditor';
 
 const KIND_LABELS: Record<TimelineKind, string> = {
@@ -49,7 +50,7 @@ export function Timeline({ items, touches, contacts, focusKey, olderTouches = 0,
   };
 
   // Bring a focused entry into view once (not again after every reload of the page): show its
-  // kind, page far enough, scroll, highlight briefly.
+  // kind, page far enough, scroll; it stays highlighted while the page is open.
   useEffect(() => {
     if (!focusKey || focusedKey.current === focusKey) return;
     const index = items.findIndex((i) => i.key === focusKey);
@@ -58,14 +59,7 @@ export function Timeline({ items, touches, contacts, focusKey, olderTouches = 0,
     setHidden((prev) => (prev.has(items[index].kind) ? new Set([...prev].filter((k) => k !== items[index].kind)) : prev));
     setLimit((l) => Math.max(l, index + 1));
     setFlash(focusKey);
-    const frame = requestAnimationFrame(() =>
-      document.getElementById(`tl-${focusKey.replace(':', '-')}`)?.scrollIntoView({ block: 'center' }),
-    );
-    const timer = setTimeout(() => setFlash(null), 2500);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    requestAnimationFrame(() => document.getElementById(`tl-${focusKey.replace(':', '-')}`)?.scrollIntoView({ block: 'center' }));
   }, [focusKey, items]);
 
   const counts = Object.fromEntries(TIMELINE_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length])) as Record<TimelineKind, number>;
@@ -106,6 +100,7 @@ export function Timeline({ items, touches, contacts, focusKey, olderTouches = 0,
               key={item.key}
               id={`tl-${item.key.replace(':', '-')}`}
               className={`tl-item kind-${item.kind}${flash === item.key ? ' tl-focus' : ''}`}
+              aria-current={flash === item.key ? 'true' : undefined}
               data-kind={item.kind}
             >
               <span className="tl-dot" aria-hidden="true" />
@@ -155,7 +150,8 @@ export function Timeline({ items, touches, contacts, focusKey, olderTouches = 0,
             setLimit((l) => l + PAGE); // and show the first of them
           }}
         >
-          Load {olderTouches.toLocaleString('en-US')} older touch{olderTouches === 1 ? '' : 'es'}
+          Load {Math.min(olderTouches, TOUCHES_PER_LOAD).toLocaleString('en-US')} older touch{olderTouches === 1 ? '' : 'es'}
+          {olderTouches > TOUCHES_PER_LOAD ? ` (of ${olderTouches.toLocaleString('en-US')})` : ''}
         </button>
       )}
     </section>

@@ -45,7 +45,7 @@ export function AccountScreen() {
     !!page && !!focusTouch && page.detail.account.id === id && page.touchCount > page.detail.touches.length &&
     !page.detail.touches.some((t) => String(t.id) === focusTouch);
   useEffect(() => {
-    if (wantsOlder) void load(id, page!.touchCount);
+    if (wantsOlder) void load(id, Math.min(page!.touchCount, 100_000));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wantsOlder]);
 

@@ -42,6 +42,10 @@ export function ImportScreen() {
     void loadHistory();
   }, [loadHistory]);
 
+  // The background count holds the write lock while it checks rows; leaving the screen stops it
+  // (the tiles offer *Count all rows* on return). A running import goes on.
+  useEffect(() => () => void useImportStore.getState().cancelCount(), []);
+
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;

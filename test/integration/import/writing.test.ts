@@ -124,6 +124,20 @@ describe('strict mode and dry runs', () => {
   });
 });
 
+describe('after the commit', () => {
+  it('keeps a landed import when rescoring its accounts fails (the database busy), and says so', async () => {
+    const env = await importSetup();
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const importer = createImportService({ ...env.services.ctx, accountsChanged: () => { throw busy; } });
+    const result = await importer.run({ kind: 'accounts', file: env.write('a.csv', csv('External ID,Name', 'A-1,Acme', 'A-2,Globex')) });
+    expect(result).toMatchObject({ inserted: 2, skipped: 0 });
+    expect(result.notes).toContain(
+      'The rows landed, but rescoring the 2 accounts they touched failed (database is locked); their scores update at the next rescore (Settings → Save and rescore).',
+    );
+    expect(env.count('accounts')).toBe(2);
+  });
+});
+
 describe('undo', () => {
   it('removes what a batch inserted and restores what it updated, custom fields included', async () => {
     const env = await importSetup();
