@@ -82,7 +82,15 @@ function adopt(next: OpenedDatabase): void {
   mainWindow?.webContents.send(MENU_EVENT, 'db:changed');
 }
 
+/** Switching databases under a running import would let its worker finish on the old file. */
+function refuseWhileImporting(what: string): boolean {
+  if (!services?.importJobs.anyRunning()) return false;
+  dialog.showErrorBox(`Cannot ${what} now`, 'An import is running. Wait for it to finish, or cancel it on the Import screen, then try again.');
+  return true;
+}
+
 async function openOrRecover(file: string): Promise<boolean> {
+  if (refuseWhileImporting('open another database')) return false;
   return useDatabase(file, false).then(() => true, (err) => recoverFrom(err, file));
 }
 
@@ -208,7 +216,7 @@ async function backupNow(): Promise<void> {
 }
 
 async function restoreNow(): Promise<void> {
-  if (!opened) return;
+  if (!opened || refuseWhileImporting('restore a backup')) return;
   const current = opened.file;
   const { filePaths } = await dialog.showOpenDialog({
     title: 'Restore from a backup',

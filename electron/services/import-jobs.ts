@@ -189,6 +189,12 @@ export function createImportJobs(importer: ImportService, beforeWrite: () => Pro
       return launch({ type: 'count', request });
     },
 
+    /** Whether any import or count is still running (switching databases must wait for it). */
+    anyRunning(): boolean {
+      for (const job of jobs.values()) if (job.view.status === 'running') return true;
+      return false;
+    },
+
     get(jobId: string): ImportJobView {
       return view(find(jobId));
     },

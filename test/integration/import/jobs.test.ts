@@ -45,9 +45,11 @@ describe('import jobs in the worker', () => {
     }
     expect(new Set(seen).size).toBeGreaterThan(1);
     expect(rates.length).toBeGreaterThan(0);
+    expect(env.services.importJobs.anyRunning()).toBe(true); // the app refuses to switch databases now
     env.services.importJobs.cancel(jobId);
     const job = await env.services.importJobs.settle(jobId);
     expect(job.status).toBe('cancelled');
+    expect(env.services.importJobs.anyRunning()).toBe(false);
     expect(job.error?.message).toBe('The import was cancelled. Nothing was imported.');
     expect(env.fingerprint()).toBe(before);
   }, 120_000);
