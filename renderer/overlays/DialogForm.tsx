@@ -1,5 +1,6 @@
 // A modal form over a dimmed backdrop: a click on the backdrop or Escape closes it; Enter (a submit)
-// and Ctrl/Cmd+Enter from any field save it. Quick capture and New account are built on it.
+// and Ctrl/Cmd+Enter from any field save it. Below the fields: the error, if any, then the key hint,
+// Cancel and the submit button. Quick capture and New account are built on it.
 import type { ReactNode } from 'react';
 
 export function DialogForm({
@@ -7,12 +8,20 @@ export function DialogForm({
   className,
   onClose,
   onSubmit,
+  error,
+  hint,
+  submitLabel,
+  canSubmit,
   children,
 }: {
   label: string;
   className: string;
   onClose(): void;
   onSubmit(): void;
+  error: string | null;
+  hint: ReactNode;
+  submitLabel: string;
+  canSubmit: boolean;
   children: ReactNode;
 }) {
   return (
@@ -38,6 +47,20 @@ export function DialogForm({
         }}
       >
         {children}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="overlay-actions">
+          <span className="muted small">{hint}</span>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!canSubmit}>
+            {submitLabel}
+          </button>
+        </div>
       </form>
     </div>
   );

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SEGMENTS, STAGES } from '../../shared/domain';
-import { labelOf } from '../../shared/format';
 import { NEEDS_FORMAT, parseMoney } from '../../shared/import/values';
 import { useNewAccountStore } from '../stores/newAccount';
 import { DialogForm } from './DialogForm';
+import { EnumOptions } from '../components/EnumOptions';
 
 export function NewAccount() {
   const { saving, error, close, save } = useNewAccountStore();
@@ -30,7 +30,20 @@ export function NewAccount() {
   }
 
   return (
-    <DialogForm label="New account" className="capture new-account" onClose={close} onSubmit={() => void submit()}>
+    <DialogForm
+      label="New account"
+      className="capture new-account"
+      onClose={close}
+      onSubmit={() => void submit()}
+      error={'error' in mrr ? mrr.error : error}
+      hint={
+        <>
+          <kbd>↵</kbd> creates · <kbd>Esc</kbd> closes
+        </>
+      }
+      submitLabel={saving ? 'Creating…' : 'Create account'}
+      canSubmit={!!draft.name.trim() && !mrrInvalid && !saving}
+    >
       <div className="overlay-title">
         <strong>New account</strong>
       </div>
@@ -42,21 +55,13 @@ export function NewAccount() {
         <div className="qc-field">
           <label htmlFor="na-segment">Segment</label>
           <select id="na-segment" value={draft.segment} onChange={set('segment')}>
-            {SEGMENTS.map((s) => (
-              <option key={s} value={s}>
-                {labelOf(s)}
-              </option>
-            ))}
+            <EnumOptions values={SEGMENTS} />
           </select>
         </div>
         <div className="qc-field">
           <label htmlFor="na-stage">Stage</label>
           <select id="na-stage" value={draft.stage} onChange={set('stage')}>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {labelOf(s)}
-              </option>
-            ))}
+            <EnumOptions values={STAGES} />
           </select>
         </div>
         <div className="qc-field">
@@ -73,27 +78,6 @@ export function NewAccount() {
           <label htmlFor="na-external">External id</label>
           <input id="na-external" autoComplete="off" placeholder="CRM id (optional)" value={draft.externalId} onChange={set('externalId')} />
         </div>
-      </div>
-      {mrrInvalid && (
-        <p className="form-error" role="alert">
-          {'error' in mrr ? mrr.error : ''}
-        </p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="overlay-actions">
-        <span className="muted small">
-          <kbd>↵</kbd> creates · <kbd>Esc</kbd> closes
-        </span>
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={!draft.name.trim() || mrrInvalid || saving}>
-          {saving ? 'Creating…' : 'Create account'}
-        </button>
       </div>
     </DialogForm>
   );

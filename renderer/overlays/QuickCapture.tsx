@@ -74,7 +74,20 @@ export function QuickCapture() {
   };
 
   return (
-    <DialogForm label="Quick capture" className="capture" onClose={close} onSubmit={() => void submit()}>
+    <DialogForm
+      label="Quick capture"
+      className="capture"
+      onClose={close}
+      onSubmit={() => void submit()}
+      error={error}
+      hint={
+        <>
+          <kbd>↵</kbd> in summary or <kbd>Ctrl/⌘+↵</kbd> saves · <kbd>Esc</kbd> closes
+        </>
+      }
+      submitLabel={saving ? 'Saving…' : 'Log touch'}
+      canSubmit={canSave}
+    >
       <div className="overlay-title">
         <strong>Log a touch</strong>
         <span className="muted small">{asOf}</span>
@@ -243,22 +256,6 @@ export function QuickCapture() {
         </div>
       </div>
 
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="overlay-actions">
-        <span className="muted small">
-          <kbd>↵</kbd> in summary or <kbd>Ctrl/⌘+↵</kbd> saves · <kbd>Esc</kbd> closes
-        </span>
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={!canSave}>
-          {saving ? 'Saving…' : 'Log touch'}
-        </button>
-      </div>
     </DialogForm>
   );
 }

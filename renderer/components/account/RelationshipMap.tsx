@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Contact } from '../../../shared/contract';
 import { CONTACT_LEVELS, CONTACT_ROLES, STRENGTH_LABELS, isExecutive } from '../../../shared/domain';
 import { formatCountdown, labelOf } from '../../../shared/format';
+import { EnumOptions } from '../EnumOptions';
 
 type Patch = Partial<Pick<Contact, 'name' | 'strength' | 'level' | 'role' | 'isUser' | 'leftOn' | 'title' | 'email'>>;
 type NewContact = Pick<Contact, 'name' | 'email' | 'title' | 'level' | 'role' | 'isUser' | 'strength'>;
@@ -140,22 +141,14 @@ function ContactEditor({ contact, onUpdate, onDelete, onClose }: { contact: Cont
         <label>
           Level
           <select value={contact.level} onChange={(e) => save({ level: e.target.value as Contact['level'] })}>
-            {CONTACT_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {labelOf(l)}
-              </option>
-            ))}
+            <EnumOptions values={CONTACT_LEVELS} />
           </select>
         </label>
         <label>
           Role
           <select value={contact.role ?? ''} onChange={(e) => save({ role: (e.target.value || null) as Contact['role'] })}>
             <option value="">—</option>
-            {CONTACT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {labelOf(r)}
-              </option>
-            ))}
+            <EnumOptions values={CONTACT_ROLES} />
           </select>
         </label>
         <label>
@@ -214,19 +207,11 @@ function AddContact({ onAdd }: { onAdd: Props['onAdd'] }) {
       <input aria-label="Title" placeholder="Title (e.g. VP Operations)" value={draft.title ?? ''} onChange={(e) => set('title', e.target.value)} />
       <input aria-label="E-mail" type="email" placeholder="name@company.com" value={draft.email ?? ''} onChange={(e) => set('email', e.target.value)} />
       <select aria-label="Level" value={draft.level} onChange={(e) => set('level', e.target.value as Contact['level'])}>
-        {CONTACT_LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {labelOf(l)}
-          </option>
-        ))}
+        <EnumOptions values={CONTACT_LEVELS} />
       </select>
       <select aria-label="Role" value={draft.role ?? ''} onChange={(e) => set('role', (e.target.value || null) as Contact['role'])}>
         <option value="">No role</option>
-        {CONTACT_ROLES.map((r) => (
-          <option key={r} value={r}>
-            {labelOf(r)}
-          </option>
-        ))}
+        <EnumOptions values={CONTACT_ROLES} />
       </select>
       <select aria-label="Strength" value={draft.strength} onChange={(e) => set('strength', Number(e.target.value))}>
         {STRENGTH_LABELS.map((s, i) => (

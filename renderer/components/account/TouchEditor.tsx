@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ChannelInput, Contact, Touch } from '../../../shared/contract';
 import { TOUCH_TYPES } from '../../../shared/domain';
-import { labelOf } from '../../../shared/format';
+import { EnumOptions } from '../EnumOptions';
 
 export type TouchPatch = ChannelInput<'touches.update'>['patch'];
 
@@ -77,11 +77,7 @@ export function TouchEditor({
         <label>
           Type
           <select value={draft.type} onChange={(e) => set('type', e.target.value as Touch['type'])}>
-            {TOUCH_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {labelOf(t)}
-              </option>
-            ))}
+            <EnumOptions values={TOUCH_TYPES} />
           </select>
         </label>
         <label>
