@@ -17,8 +17,18 @@ import {
   STAGES,
   SURVEY_KINDS,
   TOUCH_TYPES,
-  BANDS,
+  ALL_BANDS,
+  BATCH_KINDS,
+  CHURN_REASONS,
   FLAG_RULES,
+  FORECAST_CATEGORIES,
+  OPPORTUNITY_SOURCES,
+  OPPORTUNITY_STAGES,
+  RENEWAL_OUTCOMES,
+  REVENUE_SOURCES,
+  TOUCH_DIRECTIONS,
+  TOUCH_SOURCES,
+  TRIAGE_OUTCOMES,
 } from '../../shared/domain';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -28,11 +38,16 @@ const timestamps = {
 };
 const customFields = () => text('custom_fields', { mode: 'json' }).$type<Record<string, string>>().notNull().default({});
 const importBatchId = () => integer('import_batch_id').references(() => importBatches.id, { onDelete: 'set null' });
+/**
+ * Fields the CSM last edited in the app, with when: { notes: '2026-12-02T09:00:00Z' }. An import that
+ * would change such a field asks first (fill only what is empty, or overwrite with the file).
+ */
+const editedInApp = () => text('edited_in_app', { mode: 'json' }).$type<Record<string, string>>().notNull().default({});
 
 export const importBatches = sqliteTable('import_batches', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   fileName: text('file_name').notNull(),
-  kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+  kind: text('kind', { enum: BATCH_KINDS }).notNull(),
   mapping: text('mapping', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
   inserted: integer('inserted').notNull().default(0),
   updated: integer('updated').notNull().default(0),
@@ -76,6 +91,12 @@ export const accounts = sqliteTable(
     notes: text('notes').notNull().default(''),
     customFields: customFields(),
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    /** E-mail domains that identify the customer (capture matches senders and attendees by them). */
+    domains: text('domains', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Set when the account churned (stage churned); the churn revenue event carries the money. */
+    churnedOn: text('churned_on'),
+    churnReason: text('churn_reason', { enum: CHURN_REASONS }),
+    editedInApp: editedInApp(),
     importBatchId: importBatchId(),
     ...timestamps,
   },
@@ -106,6 +127,7 @@ export const contacts = sqliteTable(
     leftOn: text('left_on'),
     notes: text('notes').notNull().default(''),
     customFields: customFields(),
+    editedInApp: editedInApp(),
     importBatchId: importBatchId(),
     ...timestamps,
   },
@@ -133,12 +155,20 @@ export const touches = sqliteTable(
     /** CSM pulse −2…+2. */
     sentiment: integer('sentiment'),
     nextStep: text('next_step'),
+    /** The CSM marked the next step as one to share with the customer (it may appear in the customer copy). */
+    nextStepShared: integer('next_step_shared', { mode: 'boolean' }).notNull().default(false),
     followUpDue: text('follow_up_due'),
+    /** Where the touch came from: typed in the app, a CSV import, a calendar or a mail file. */
+    source: text('source', { enum: TOUCH_SOURCES }).notNull().default('manual'),
+    direction: text('direction', { enum: TOUCH_DIRECTIONS }),
+    /** iCalendar UID (+ recurrence id) or Message-ID: the same meeting or message is never logged twice. */
+    externalRef: text('external_ref'),
     customFields: customFields(),
     importBatchId: importBatchId(),
     ...timestamps,
   },
   (t) => [
+    uniqueIndex('touches_external_ref').on(t.externalRef),
     index('touches_account_date').on(t.accountId, t.occurredAt),
     index('touches_follow_up').on(t.followUpDue),
     index('touches_batch').on(t.importBatchId),
@@ -187,6 +217,9 @@ export const revenueEvents = sqliteTable(
     date: text('date').notNull(),
     kind: text('kind', { enum: REVENUE_KINDS }).notNull(),
     mrrDeltaCents: integer('mrr_delta_cents').notNull(),
+    /** Null for rows from before 2026-12 (imports and the sample book). */
+    source: text('source', { enum: REVENUE_SOURCES }),
+    note: text('note').notNull().default(''),
     customFields: customFields(),
     importBatchId: importBatchId(),
   },
@@ -246,8 +279,9 @@ export const healthSnapshots = sqliteTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     date: text('date').notNull(),
-    score: integer('score').notNull(),
-    band: text('band', { enum: BANDS }).notNull(),
+    /** Null when the account has not enough data to be scored (band no_data). */
+    score: integer('score'),
+    band: text('band', { enum: ALL_BANDS }).notNull(),
     confidence: real('confidence').notNull(),
     components: text('components', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     inTriage: integer('in_triage', { mode: 'boolean' }).notNull().default(false),
@@ -288,6 +322,10 @@ export const reminders = sqliteTable(
     source: text('source', { enum: REMINDER_SOURCES }).notNull().default('manual'),
     /** Identifies a generated reminder (e.g. 'follow_up:touch:12') so it is created once. */
     sourceKey: text('source_key'),
+    /** The flag a task was made from: resolving or snoozing the flag closes or snoozes the task. */
+    flagId: integer('flag_id').references(() => flags.id, { onDelete: 'set null' }),
+    /** The CSM marked the task as a next step to share with the customer. */
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
     notifiedAt: text('notified_at'),
     createdAt: text('created_at').notNull().default(now),
   },
@@ -320,5 +358,83 @@ export const importPresets = sqliteTable('import_presets', {
   kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
   headersKey: text('headers_key').notNull(),
   mapping: text('mapping', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+  /** What else the user chose for these headers: value maps per column, conversions, date order. */
+  options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
   createdAt: text('created_at').notNull().default(now),
 });
+
+// ---- added 2026-12 (SPEC "Renewals, expansion and churn", "Triage cases") ----
+
+/** One open renewal per active account with a renewal date (outcome null); closed ones are history. */
+export const renewals = sqliteTable(
+  'renewals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    dueDate: text('due_date').notNull(),
+    termMonths: integer('term_months').notNull().default(12),
+    /** The CSM's call: commit, likely, at_risk, lost — or null (none yet, counted as likely). */
+    forecast: text('forecast', { enum: FORECAST_CATEGORIES }),
+    /** Null: ARR at the as-of date; else the up- or down-sell the CSM expects. */
+    expectedArrCents: integer('expected_arr_cents'),
+    outcome: text('outcome', { enum: RENEWAL_OUTCOMES }),
+    closedOn: text('closed_on'),
+    /** MRR the account renewed at (outcome renewed). */
+    renewedMrrCents: integer('renewed_mrr_cents'),
+    notes: text('notes').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    index('renewals_account').on(t.accountId),
+    index('renewals_due').on(t.dueDate),
+    uniqueIndex('renewals_one_open').on(t.accountId).where(sql`${t.outcome} IS NULL`),
+  ],
+);
+
+/** An expansion opportunity; won writes an expansion revenue event of value ÷ 12 MRR. */
+export const opportunities = sqliteTable(
+  'opportunities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    arrCents: integer('arr_cents').notNull().default(0),
+    stage: text('stage', { enum: OPPORTUNITY_STAGES }).notNull().default('identified'),
+    expectedClose: text('expected_close'),
+    source: text('source', { enum: OPPORTUNITY_SOURCES }).notNull().default('manual'),
+    closedOn: text('closed_on'),
+    /** The expansion event a won opportunity wrote. */
+    revenueEventId: integer('revenue_event_id').references(() => revenueEvents.id, { onDelete: 'set null' }),
+    notes: text('notes').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('opportunities_account').on(t.accountId)],
+);
+
+/** seed 000: an account in triage gets a case — why, the plan, by when, and how it ended. */
+export const triageCases = sqliteTable(
+  'triage_cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    openedOn: text('opened_on').notNull(),
+    /** The flags (rule, severity, reason) and band that put the account in triage when it opened. */
+    triggers: text('triggers', { mode: 'json' }).$type<{ rule: string; severity?: string; reason: string }[]>().notNull().default([]),
+    rootCause: text('root_cause', { enum: CHURN_REASONS }),
+    plan: text('plan').notNull().default(''),
+    targetDate: text('target_date'),
+    closedOn: text('closed_on'),
+    outcome: text('outcome', { enum: TRIAGE_OUTCOMES }),
+    ...timestamps,
+  },
+  (t) => [
+    index('triage_cases_account').on(t.accountId),
+    uniqueIndex('triage_cases_one_open').on(t.accountId).where(sql`${t.closedOn} IS NULL`),
+  ],
+);

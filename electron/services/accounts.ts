@@ -44,7 +44,7 @@ export function createAccountsService(ctx: ServiceContext) {
     SELECT account_id AS accountId, rule, severity FROM flags
     WHERE resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)`);
 
-  function require(id: number): Account {
+  function require(id: number): Account & { editedInApp: Record<string, string> } {
     const row = db.select().from(accounts).where(eq(accounts.id, id)).get();
     if (!row) throw new TendError('not_found', `There is no account with id ${id}. It may have been deleted.`, { id });
     return row;
@@ -74,7 +74,7 @@ export function createAccountsService(ctx: ServiceContext) {
 
     /** The account, its contacts and its newest `touchLimit` touches. */
     get(id: number, touchLimit = TOUCHES_SHOWN): AccountDetail {
-      const account = require(id);
+      const account = toAccount(require(id));
       return {
         account,
         contacts: createContactsService(ctx).listForAccount(id),
@@ -91,20 +91,21 @@ export function createAccountsService(ctx: ServiceContext) {
         .returning()
         .get();
       ctx.accountChanged(row.id);
-      return row;
+      return toAccount(row);
     },
 
     update({ id, patch }: ChannelInput<'accounts.update'>): Account {
-      require(id);
+      const before = require(id);
       if (patch.externalId) assertExternalIdFree(patch.externalId, id);
+      const now = clock.now();
       const row = db
         .update(accounts)
-        .set({ ...patch, updatedAt: clock.now() })
+        .set({ ...patch, editedInApp: markEdited(before.editedInApp, patch, now), updatedAt: now })
         .where(eq(accounts.id, id))
         .returning()
         .get();
       ctx.accountChanged(id);
-      return row;
+      return toAccount(row);
     },
 
     count(): number {
@@ -138,6 +139,19 @@ export function createAccountsService(ctx: ServiceContext) {
       );
     }
   }
+}
+
+/** The account as the contract shows it (which fields were edited in the app stays in the main process). */
+export function toAccount<T extends { editedInApp?: unknown }>(row: T): Omit<T, 'editedInApp'> {
+  const { editedInApp: _edited, ...account } = row;
+  return account;
+}
+
+/** Records which fields the CSM changed in the app, and when (an import asks before overwriting them). */
+export function markEdited(edited: Record<string, string>, patch: object, now: string): Record<string, string> {
+  const next = { ...edited };
+  for (const key of Object.keys(patch)) next[key] = now;
+  return next;
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

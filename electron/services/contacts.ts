@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { ChannelInput, Contact } from '../../shared/contract';
 import { TendError } from '../../shared/errors';
 import { accounts, contacts } from '../db/schema';
+import { markEdited } from './accounts';
 import type { ServiceContext } from './context';
 
 export function createContactsService(ctx: ServiceContext) {
@@ -63,10 +64,11 @@ export function createContactsService(ctx: ServiceContext) {
     },
 
     update({ id, patch }: ChannelInput<'contacts.update'>): Contact {
-      requireContact(id);
+      const before = requireContact(id);
+      const now = clock.now();
       const row = db
         .update(contacts)
-        .set({ ...patch, updatedAt: clock.now() })
+        .set({ ...patch, editedInApp: markEdited(before.editedInApp, patch, now), updatedAt: now })
         .where(eq(contacts.id, id))
         .returning()
         .get();

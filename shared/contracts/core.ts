@@ -5,6 +5,7 @@ import {
   id,
   isoDate,
   zBand,
+  zChurnReason,
   zContactLevel,
   zContactRole,
   zFlagRule,
@@ -36,12 +37,17 @@ export const accountFields = z
     industry: optionalText(200),
     website: optionalText(500),
     notes: text(100_000),
+    /** E-mail domains that identify the customer ("acme.com"), for capture from calendar and mail. */
+    domains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'expected a domain such as acme.com').max(253)).max(50),
   })
   .strict();
 
 export const account = z.strictObject({
   ...accountFields.shape,
   id,
+  domains: z.array(z.string()),
+  churnedOn: isoDate.nullable(),
+  churnReason: zChurnReason.nullable(),
   externalId: z.string().nullable(),
   industry: z.string().nullable(),
   website: z.string().nullable(),

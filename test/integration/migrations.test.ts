@@ -73,7 +73,9 @@ describe('migrating a first-version database', () => {
 
     const latest = await openDatabase(old.file, { migrationsFolder: MIGRATIONS });
     const after = latest.sqlite.prepare('SELECT * FROM contacts ORDER BY id').all() as Record<string, unknown>[];
-    expect(after).toEqual(before.map((row) => ({ ...row, external_id: null })));
+    // Later migrations add columns too: every old value is kept and the new id is empty.
+    after.forEach((row, i) => expect(row).toMatchObject({ ...before[i], external_id: null }));
+    expect(after).toHaveLength(before.length);
     expect(latest.sqlite.prepare('SELECT count(*) FROM touch_contacts').pluck().get()).toBe(2);
     // Any number of contacts without an id; one contact per id.
     latest.sqlite.prepare("INSERT INTO contacts (account_id, name) VALUES (1, 'Sam')").run();
