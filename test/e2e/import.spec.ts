@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { expect, test, toggleFilter, type TendApp } from './fixtures';
 
-const DATA = path.resolve('..', 'shared', 'data');
+const DATA = path.resolve('test', 'fixtures', 'salesforce');
 const ACCOUNTS_CSV = path.join(DATA, 'sf_workshop_Account.csv');
 const CONTACTS_CSV = path.join(DATA, 'sf_workshop_Contact.csv');
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { createImportService } from '../../../electron/services/importer';
 import { setup, tempDir } from '../../helpers';
 
-export const SHARED_DATA = path.resolve('..', 'shared', 'data');
+/** Real Salesforce exports (BSD-3-Clause), copied into the repository: see its README. */
+export const SHARED_DATA = path.resolve('test', 'fixtures', 'salesforce');
 export const SF_ACCOUNTS = path.join(SHARED_DATA, 'sf_workshop_Account.csv');
 export const SF_CONTACTS = path.join(SHARED_DATA, 'sf_workshop_Contact.csv');
 export const SF_TASKS = path.join(SHARED_DATA, 'sf_workshop_Task.csv');

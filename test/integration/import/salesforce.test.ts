@@ -1,4 +1,4 @@
-// The three real Salesforce exports (../shared/data, see its README) imported end to end:
+// The three real Salesforce exports (test/fixtures/salesforce, see its README) imported end to end:
 // accounts → contacts → tasks, the orphans reported with their row numbers, nothing doubled on
 // re-import, and each batch undoable.
 import { describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { autoMap, headersKey, normalizeHeader, surveyKindFromHeader } from '../../../shared/import/fields';
 
 const sfHeaders = (name: string) =>
-  (Papa.parse<string[]>(fs.readFileSync(path.resolve('..', 'shared', 'data', name), 'utf8').replace(/^\ufeff/, ''), { preview: 1 }).data[0]);
+  (Papa.parse<string[]>(fs.readFileSync(path.resolve('test', 'fixtures', 'salesforce', name), 'utf8').replace(/^\ufeff/, ''), { preview: 1 }).data[0]);
 
 describe('autoMap', () => {
   it('maps a header equal to a field name ignoring case, spaces and punctuation', () => {
