@@ -101,14 +101,15 @@ if (!app.requestSingleInstanceLock()) {
  * %APPDATA%\Tend\logs\main.log. Returns its path.
  */
 function setUpLog(): string {
-  log.transports.file.resolvePathFn = () => path.join(app.getPath('logs'), 'main.log');
+  const file = path.join(app.getPath('logs'), 'main.log');
+  log.transports.file.resolvePathFn = () => file;
   log.transports.file.level = 'info';
   log.transports.console.level = app.isPackaged ? false : 'info';
   log.errorHandler.startCatching({ showDialog: false });
   // The main process's console.error / console.warn calls land in the file too.
   Object.assign(console, log.functions);
   log.info(`Tend ${app.getVersion()} starting: Electron ${process.versions.electron}, ${process.platform}-${process.arch}, packaged: ${app.isPackaged}`);
-  return log.transports.file.getFile().path;
+  return file;
 }
 
 function preloadPath(): string {
