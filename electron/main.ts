@@ -1,51 +1,115 @@
-// The Electron main process: single-instance lock, the database (userData/tend.db by default, or the
-// one the user opened last), the router bound to IPC, the window and the menu. Everything below the
-// router is plain Node and shared with the CLI and the tests.
+// The Electron main process: single-instance lock, the log file, the database (userData/tend.db by
+// default, or the one the user opened last), the router bound to IPC, the window and the menu.
+// Everything below the router is plain Node and shared with the CLI and the tests; the shell's own
+// logic is in electron/shell/ (start-up failures, window bookkeeping, files from the OS, the menu,
+// notifications, the app:// handler), tested under Node. This file only wires Electron to it.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu } from 'electron';
-import { MENU_EVENT } from '../shared/contract';
+import { app, dialog, shell } from 'electron';
+import log from 'electron-log/main';
+import { MENU_EVENT, type MenuCommand } from '../shared/contract';
 import { TendError } from '../shared/errors';
 import { readAppState, writeAppState } from './app-state';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import type { Platform } from './platform';
 import { printRouteToPdf } from './print';
 import { registerIpc } from './ipc';
-import { buildMenu } from './menu';
+import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
 import { startDueNotifications } from './notifications';
-import { DATABASE_FILE_NAME, importWorkerScript, migrationsFolder } from './paths';
+import { APP_ID, DATABASE_FILE_NAME, importWorkerScript, migrationsFolder } from './paths';
 import { createRouter } from './router';
 import { createServices, type Services } from './services';
 import { recoveryOffer, restoreFromBackup } from './recovery';
 import { handleSecondInstance, launchedDatabase } from './second-instance';
 import { backupFile, backupPathFor, listBackups, restoreDatabase, rotateDailyBackup } from './services/backup';
 import { systemClock } from './services/context';
+import { MainWindowKeeper } from './shell/main-window';
+import { checkNativeBinding } from './shell/native-check';
+import { OpenFileQueue } from './shell/open-file';
+import { runStartup, type StartupShell } from './shell/startup';
 import { createMainWindow, denyAllPermissions, registerAppScheme, serveRenderer } from './window';
 
 const appRoot = path.join(__dirname, '..', '..');
-let mainWindow: BrowserWindow | null = null;
 let opened: OpenedDatabase | null = null;
 let services: Services | null = null;
+/** The Electron-ABI better-sqlite3 binary, checked at start-up (shell/native-check.ts). */
+let nativeFile: string | undefined;
+
+// `--user-data-dir` (the launch test, a portable copy) moves userData, and the log and database with it.
+const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataSwitch) app.setPath('userData', path.resolve(userDataSwitch));
+
+const logFile = setUpLog();
+
+const windows = new MainWindowKeeper((route) =>
+  createMainWindow({ preload: preloadPath(), route, devTools: !app.isPackaged, log, logFile: () => logFile, quit: () => app.quit() }),
+);
+
+/** macOS `open-file` events, which can come before the app is ready (shell/open-file.ts). */
+const launchFiles = new OpenFileQueue();
+
+const startupShell: StartupShell = {
+  showError: (title, content) => dialog.showErrorBox(title, content),
+  logError: (message, err) => log.error(message, err),
+  logFile: () => logFile,
+  exit: (code) => {
+    opened?.close();
+    app.exit(code);
+  },
+};
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // Focus this window; open a database the second launch named (electron/second-instance.ts).
   app.on('second-instance', (_event, argv, cwd) =>
-    handleSecondInstance(mainWindow, argv, cwd, {
+    handleSecondInstance(windows.current, argv, cwd, {
       openDatabase: (file) => void openOrRecover(file),
       tell: (message) => void dialog.showMessageBox({ type: 'info', message }),
     }),
   );
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    launchFiles.add(file);
+  });
   registerAppScheme();
-  app.whenReady().then(start, (err) => fatal(err));
+  // Windows ties notifications to the AppUserModelID: the installer's appId when packaged, the
+  // Electron binary in development (which has no Start-menu shortcut carrying the appId).
+  if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : process.execPath);
+  void app.whenReady().then(
+    () => runStartup(start, startupShell),
+    (err: unknown) => runStartup(() => Promise.reject(err), startupShell),
+  );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // macOS: the Dock icon with no window open makes the window again, tracked like the first.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && services) mainWindow = createMainWindow(preloadPath());
+    if (services) windows.ensure();
   });
+  app.on('render-process-gone', (_event, _contents, details) => log.error(`A renderer process is gone: ${details.reason} (exit code ${details.exitCode})`));
+  app.on('child-process-gone', (_event, details) =>
+    log.error(`A ${details.type} process is gone: ${details.reason} (exit code ${details.exitCode})${details.name ? ` — ${details.name}` : ''}`),
+  );
   app.on('will-quit', () => opened?.close());
+}
+
+/**
+ * The log file (electron-log): main-process errors, uncaught exceptions and unhandled rejections,
+ * renderer console errors and crashes (electron/window.ts), in the OS's usual place — Linux
+ * ~/.config/Tend/logs/main.log, macOS ~/Library/Logs/Tend/main.log, Windows
+ * %APPDATA%\Tend\logs\main.log. Returns its path.
+ */
+function setUpLog(): string {
+  const file = path.join(app.getPath('logs'), 'main.log');
+  log.transports.file.resolvePathFn = () => file;
+  log.transports.file.level = 'info';
+  log.transports.console.level = app.isPackaged ? false : 'info';
+  log.errorHandler.startCatching({ showDialog: false });
+  // The main process's console.error / console.warn calls land in the file too.
+  Object.assign(console, log.functions);
+  log.info(`Tend ${app.getVersion()} starting: Electron ${process.versions.electron}, ${process.platform}-${process.arch}, packaged: ${app.isPackaged}`);
+  return file;
 }
 
 function preloadPath(): string {
@@ -53,18 +117,15 @@ function preloadPath(): string {
 }
 
 function nativeBinding(): string | undefined {
-  return electronNativeBinding({
-    appRoot,
-    resourcesPath: process.resourcesPath,
-    isPackaged: app.isPackaged,
-    electronVersion: process.versions.electron,
-    platform: process.platform,
-    arch: process.arch,
-  });
+  return nativeFile;
 }
 
 function openOptions(createFolder = false) {
-  return { migrationsFolder: migrationsFolder(__dirname), nativeBinding: nativeBinding(), createFolder };
+  return {
+    migrationsFolder: migrationsFolder(__dirname, { packaged: app.isPackaged, resourcesPath: process.resourcesPath }),
+    nativeBinding: nativeBinding(),
+    createFolder,
+  };
 }
 
 async function useDatabase(file: string, createFolder: boolean): Promise<void> {
@@ -78,8 +139,9 @@ function adopt(next: OpenedDatabase): void {
   // Imports run in a worker with its own connection, loading the same Electron-ABI binary.
   services = createServices(next, systemClock(), { importWorker: importWorkerScript(__dirname), nativeBinding: nativeBinding() });
   writeAppState(app.getPath('userData'), { lastDatabase: next.file });
-  rotateDailyBackup(next.sqlite, next.file).catch((err) => console.error('Daily backup failed:', err));
-  mainWindow?.webContents.send(MENU_EVENT, 'db:changed');
+  rotateDailyBackup(next.sqlite, next.file).catch((err) => log.error('Daily backup failed:', err));
+  log.info(`Opened ${next.file}`);
+  windows.send(MENU_EVENT, 'db:changed');
 }
 
 /** Switching databases under a running import would let its worker finish on the old file. */
@@ -96,6 +158,7 @@ async function openOrRecover(file: string): Promise<boolean> {
 
 /** Opening failed: say why and offer what recovery.ts found (the latest good backup), another file, or quitting. */
 async function recoverFrom(err: unknown, file: string): Promise<boolean> {
+  log.warn(`Could not open ${file}:`, err);
   const offer = recoveryOffer(file, err, openOptions());
   // With a database already open (File → Open, a second launch) giving up keeps it, not quits.
   const giveUp = opened?.sqlite.open ? 'Cancel' : 'Quit';
@@ -107,6 +170,7 @@ async function recoverFrom(err: unknown, file: string): Promise<boolean> {
       adopt((await restoreFromBackup(file, offer.backup.file, openOptions())).opened);
       return true;
     } catch (restoreErr) {
+      log.error('Restore failed:', restoreErr);
       dialog.showErrorBox('Restore failed', (restoreErr as Error).message);
       return false;
     }
@@ -125,17 +189,43 @@ async function chooseDatabase(mode: 'open' | 'new'): Promise<boolean> {
   return openOrRecover(file);
 }
 
+/** Screens the menu opens by route, so a new window (macOS, none open) can open right there. */
+const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
+  'navigate:portfolio': '/portfolio',
+  'navigate:today': '/today',
+  'navigate:import': '/import',
+  'navigate:settings': '/settings',
+};
+
 async function start(): Promise<void> {
+  // The database engine first: a missing or mismatched better-sqlite3 is said as exactly that.
+  nativeFile = checkNativeBinding(
+    electronNativeBinding({
+      appRoot,
+      resourcesPath: process.resourcesPath,
+      isPackaged: app.isPackaged,
+      electronVersion: process.versions.electron,
+      platform: process.platform,
+      arch: process.arch,
+    }),
+    app.isPackaged,
+  );
   denyAllPermissions();
   serveRenderer(path.join(appRoot, 'dist', 'renderer'));
   const userData = app.getPath('userData');
-  // A database named on the command line (double-click, "Open with") wins over the last one used.
+  // A database the OS or the command line named (double-click, "Open with") wins over the last one used.
   const file =
-    launchedDatabase(process.argv, process.cwd()) ?? readAppState(userData).lastDatabase ?? path.join(userData, DATABASE_FILE_NAME);
+    launchFiles.takeStartupDatabase() ??
+    launchedDatabase(process.argv, process.cwd()) ??
+    readAppState(userData).lastDatabase ??
+    path.join(userData, DATABASE_FILE_NAME);
   try {
     await useDatabase(file, file.startsWith(userData));
   } catch (err) {
-    if (!(await recoverFrom(err, file))) return app.quit();
+    if (!(await recoverFrom(err, file))) {
+      app.quit();
+      return;
+    }
   }
   const router = createRouter(
     () => {
@@ -144,56 +234,60 @@ async function start(): Promise<void> {
     },
     {
       version: app.getVersion(),
-      onUnexpectedError: (channel, err) => console.error(`[${channel}]`, err),
+      onUnexpectedError: (channel, err) => log.error(`[${channel}]`, err),
       platform: desktopPlatform,
     },
   );
   registerIpc(router);
-  mainWindow = createMainWindow(preloadPath());
-  mainWindow.on('closed', () => (mainWindow = null));
-  Menu.setApplicationMenu(
-    buildMenu(
-      () => mainWindow,
-      {
-        openDatabase: () => void chooseDatabase('open'),
-        newDatabase: () => void chooseDatabase('new'),
-        backup: () => void backupNow(),
-        restore: () => void restoreNow(),
-        about: () =>
-          void dialog.showMessageBox({
-            title: 'About Tend',
-            message: `Tend ${app.getVersion()}`,
-            detail: `Your book of business, offline.\nDatabase: ${opened?.file ?? 'none'}`,
-          }),
-      },
-      process.platform === 'darwin',
-    ),
+  windows.ensure();
+  installMenu(
+    {
+      openDatabase: () => void chooseDatabase('open'),
+      newDatabase: () => void chooseDatabase('new'),
+      backup: () => void backupNow(),
+      restore: () => void restoreNow(),
+      about: () =>
+        void dialog.showMessageBox({
+          title: 'About Tend',
+          message: `Tend ${app.getVersion()}`,
+          detail: `Your book of business, offline.\nDatabase: ${opened?.file ?? 'none'}\nLog file: ${logFile}`,
+        }),
+      showLogFile: () => shell.showItemInFolder(logFile),
+      send: (command) => void windows.deliver(MENU_EVENT, command, MENU_ROUTES[command]),
+    },
+    { isMac: process.platform === 'darwin', isPackaged: app.isPackaged },
   );
-  // Due reminders as desktop notifications: now, then once a day; never twice for one reminder.
+  // Due reminders as desktop notifications: now, then once a day; each announced once it was shown.
   startDueNotifications(
     {
       getServices: () => services,
-      openToday: () => {
-        if (!mainWindow) return;
-        if (mainWindow.isMinimized()) mainWindow.restore();
-        mainWindow.focus();
-        mainWindow.webContents.send(MENU_EVENT, 'navigate:today');
-      },
+      openToday: () => void windows.deliver(MENU_EVENT, 'navigate:today', '/today'),
+      log: (message) => log.warn(message),
     },
     () => services?.ctx.clock.today() ?? new Date().toISOString().slice(0, 10),
   );
+  // Files macOS asked to open, before and from now on: the same checks as a second launch.
+  launchFiles.ready((launched) =>
+    handleSecondInstance(windows.ensure().window, [process.execPath, launched], path.dirname(launched), {
+      openDatabase: (target) => void openOrRecover(target),
+      tell: (message) => void dialog.showMessageBox({ type: 'info', message }),
+    }),
+  );
+  log.info('Started');
 }
 
 /** Native dialogs (attached to the main window) and printToPDF for the router's file work. */
 const desktopPlatform: Platform = {
   async chooseFile({ title, filters }) {
     const options = { title, filters, properties: ['openFile' as const] };
-    const { filePaths } = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    const window = windows.current;
+    const { filePaths } = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return filePaths[0] ?? null;
   },
   async chooseSaveFile({ title, defaultName, filters }) {
     const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters };
-    const { filePath } = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    const window = windows.current;
+    const { filePath } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     return filePath || null;
   },
   printPdf: (route, file, paper) => printRouteToPdf(route, file, paper, preloadPath()),
@@ -211,6 +305,7 @@ async function backupNow(): Promise<void> {
     await backupFile(opened.sqlite, filePath);
     await dialog.showMessageBox({ message: 'Backup saved', detail: filePath });
   } catch (err) {
+    log.error('Backup failed:', err);
     dialog.showErrorBox('Backup failed', (err as Error).message);
   }
 }
@@ -234,12 +329,8 @@ async function restoreNow(): Promise<void> {
       detail: result.previousCopy ? `The replaced database was saved to ${result.previousCopy}.` : '',
     });
   } catch (err) {
+    log.error('Restore failed:', err);
     dialog.showErrorBox('Restore failed', (err as Error).message);
     await useDatabase(current, false).catch((reopenErr) => recoverFrom(reopenErr, current));
   }
-}
-
-function fatal(err: unknown): void {
-  dialog.showErrorBox('Tend could not start', err instanceof Error ? err.message : String(err));
-  app.quit();
 }

@@ -1,57 +1,45 @@
 // Desktop notifications for what becomes due: checked when the app starts and then once a day (a
-// timer checks hourly whether the calendar date changed, so sleep and DST do not matter). Each
-// reminder is announced once: reminders.takeUnnotified marks notified_at in the same transaction
-// (a snoozed reminder is announced again when it wakes). Clicking a notification opens Today.
+// timer checks hourly whether the calendar date changed, so sleep and DST do not matter). The
+// bookkeeping — each notification kept referenced until it closes, a reminder marked notified only
+// once its notification was shown — is electron/shell/due-announcer.ts; this adapts Electron's
+// Notification to it. Clicking a notification opens Today.
 import { Notification } from 'electron';
-import type { ReminderView } from './services/reminders';
+import { DueAnnouncer, type Toast } from './shell/due-announcer';
 import type { Services } from './services';
 
-/** More than this at once become one summary notification instead of one each. */
-const MAX_SINGLE = 3;
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 export interface NotificationHooks {
   getServices(): Services | null;
-  /** Bring the window forward and show Today. */
+  /** Bring the window forward (or open one) and show Today. */
   openToday(): void;
+  log(message: string): void;
 }
 
-function show(title: string, body: string, hooks: NotificationHooks): void {
+function electronToast(title: string, body: string): Toast {
   const notification = new Notification({ title, body, silent: false });
-  notification.on('click', () => hooks.openToday());
-  notification.show();
-}
-
-export function notifyDue(hooks: NotificationHooks): ReminderView[] {
-  const services = hooks.getServices();
-  if (!services || !Notification.isSupported()) return [];
-  services.reminders.refresh();
-  const due = services.reminders.takeUnnotified();
-  if (due.length === 0) return due;
-  if (due.length <= MAX_SINGLE) {
-    for (const r of due) show(r.accountName ? `Tend · ${r.accountName}` : 'Tend', r.title, hooks);
-  } else {
-    const overdue = due.filter((r) => r.overdueDays > 0).length;
-    show(
-      `Tend: ${due.length} things are due`,
-      `${overdue ? `${overdue} overdue, ` : ''}${due.length - overdue} due today — ${due
-        .slice(0, 2)
-        .map((r) => r.title)
-        .join('; ')}…`,
-      hooks,
-    );
-  }
-  return due;
+  return {
+    onShow: (listener) => notification.on('show', () => listener()),
+    onClick: (listener) => notification.on('click', () => listener()),
+    onClose: (listener) => notification.on('close', () => listener()),
+    onFailed: (listener) => notification.on('failed', (_event, error) => listener(error)),
+    show: () => notification.show(),
+  };
 }
 
 /** Notifies now, then whenever the calendar date changes. Returns a stop function. */
 export function startDueNotifications(hooks: NotificationHooks, today: () => string): () => void {
+  const announcer = new DueAnnouncer({ makeToast: electronToast, openToday: hooks.openToday, log: hooks.log, now: () => Date.now() });
   let lastDay = today();
   const run = () => {
+    const services = hooks.getServices();
+    if (!services || !Notification.isSupported()) return;
     try {
-      notifyDue(hooks);
+      services.reminders.refresh();
+      // Marked in the database these came from, even if another one is open by the time they show.
+      announcer.announce(services.reminders.unnotified(), (ids) => services.reminders.markNotified(ids));
     } catch (err) {
-      console.error('Due notifications failed:', err);
+      hooks.log(`Due notifications failed: ${(err as Error).stack ?? String(err)}`);
     }
   };
   run();

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const PRODUCT_NAME = 'Tend';
+/** electron-builder's appId (electron-builder.yml); Windows ties notifications to it (AppUserModelID). */
+export const APP_ID = 'app.tend.desktop';
 export const DATABASE_FILE_NAME = 'tend.db';
 
 export function userDataFolder(platform = process.platform, env = process.env, home = os.homedir()): string {
@@ -19,16 +21,25 @@ export function defaultDatabaseFile(): string {
 
 /**
  * drizzle's migrations: beside the checkout (dev, CLI, tests) or in the packaged app's resources.
- * `from` is the folder of the running bundle (dist/cli, dist/electron).
+ * `from` is the folder of the running bundle (dist/cli, dist/electron). A packaged app runs only the
+ * migrations it ships: environment overrides of code paths (TEND_MIGRATIONS) and the working folder
+ * are for development and the CLI, never for an installed app.
  */
-export function migrationsFolder(from: string): string {
+export function migrationsFolder(
+  from: string,
+  runtime: { packaged?: boolean; resourcesPath?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
+): string {
+  const resourcesPath = runtime.resourcesPath ?? (process as { resourcesPath?: string }).resourcesPath;
+  if (runtime.packaged) {
+    if (!resourcesPath) throw new Error('A packaged app must have a resources folder.');
+    return path.join(resourcesPath, 'drizzle');
+  }
+  const env = runtime.env ?? process.env;
   const candidates = [
-    process.env.TEND_MIGRATIONS,
+    env.TEND_MIGRATIONS,
     path.join(from, '..', '..', 'drizzle'),
-    (process as { resourcesPath?: string }).resourcesPath
-      ? path.join((process as { resourcesPath?: string }).resourcesPath!, 'drizzle')
-      : undefined,
-    path.resolve('drizzle'),
+    resourcesPath ? path.join(resourcesPath, 'drizzle') : undefined,
+    path.resolve(runtime.cwd ?? process.cwd(), 'drizzle'),
   ].filter((c): c is string => Boolean(c));
   return candidates.find((c) => fs.existsSync(path.join(c, 'meta', '_journal.json'))) ?? candidates[0];
 }

@@ -1,10 +1,12 @@
-// PDFs in the desktop app: a hidden window (same hardened preferences as the main one) loads a
-// print route, waits until the page says it is ready, and Electron's printToPDF writes the file.
+// PDFs in the desktop app: a hidden window — with the main window's hardened preferences and the same
+// lockdown (navigation, redirects, new windows, webviews; permissions are denied session-wide) —
+// loads a print route, waits until the page says it is ready, and Electron's printToPDF writes the file.
 import fs from 'node:fs';
 import { BrowserWindow } from 'electron';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type Paper } from '../shared/print';
 import { TendError } from '../shared/errors';
 import { APP_ORIGIN } from './csp';
+import { lockDown } from './shell/lockdown';
 
 const READY_TIMEOUT_MS = 30_000;
 
@@ -26,18 +28,25 @@ export async function printRouteToPdf(route: string, file: string, paper: Paper,
     show: false,
     width: 1100,
     height: 1400,
+    // Written out here (not spread from a constant) so electronegativity can read them.
     webPreferences: {
       preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      devTools: false,
     },
   });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  lockDown(window.webContents);
   try {
     await window.loadURL(`${APP_ORIGIN}/index.html#${route}`);
     await waitForPrintReady(window);

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Bundles the Node-side entry points with esbuild: the Electron main process and preload (one file
-// each — a sandboxed preload cannot require our modules), the import worker, the `tend` CLI and the
-// benchmark. `--worker-only` builds just the import worker (the tests' global setup).
+// Bundles the Node-side entry points with esbuild: the Electron main process, the preload (one file —
+// a sandboxed preload cannot require our modules; scripts/preload-bundle.mjs), the import worker, the
+// `tend` CLI and the benchmark. `--worker-only` builds just the import worker (the tests' global setup).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { preloadAllowlist, preloadBuildOptions } from './preload-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const common = {
@@ -22,16 +23,16 @@ const common = {
 
 const entries = [
   { in: 'electron/main.ts', out: 'dist/electron/main.js' },
-  { in: 'electron/preload.ts', out: 'dist/electron/preload.js' },
   { in: 'electron/cli/tend.ts', out: 'dist/cli/tend.js', banner: '#!/usr/bin/env node' },
   // The import worker (worker_threads) the app and the e2e harness start for each import.
   { in: 'electron/services/import-worker/worker.ts', out: 'dist/electron/import-worker.js' },
 ];
 if (fs.existsSync(path.join(root, 'bench/bench.ts'))) entries.push({ in: 'bench/bench.ts', out: 'dist/bench/bench.js' });
 
-const only = process.argv.includes('--worker-only') ? entries.filter((e) => e.out.endsWith('import-worker.js')) : entries;
-await Promise.all(
-  only.map((entry) =>
+const workerOnly = process.argv.includes('--worker-only');
+const only = workerOnly ? entries.filter((e) => e.out.endsWith('import-worker.js')) : entries;
+await Promise.all([
+  ...only.map((entry) =>
     build({
       ...common,
       entryPoints: [entry.in],
@@ -39,5 +40,7 @@ await Promise.all(
       banner: entry.banner ? { js: entry.banner } : undefined,
     }),
   ),
-);
-if (only === entries) fs.chmodSync(path.join(root, 'dist/cli/tend.js'), 0o755);
+  // The preload: its channel allowlist is computed from the contract, without zod (scripts/preload-bundle.mjs).
+  ...(workerOnly ? [] : [preloadAllowlist(root).then((allowlist) => build(preloadBuildOptions(root, allowlist, 'dist/electron/preload.js')))]),
+]);
+if (!workerOnly) fs.chmodSync(path.join(root, 'dist/cli/tend.js'), 0o755);

@@ -7,4 +7,6 @@ export interface TendApi {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   /** Commands from the application menu; returns an unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  // Extension point: `droppedFiles(files: File[]): Promise<{ token: string; fileName: string }[]>`
+  // for files dropped on the window belongs here; electron/preload.ts says how to implement it.
 }

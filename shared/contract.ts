@@ -1,6 +1,7 @@
 // The IPC contract: every channel once — its name, its input schema, its output schema — gathered
 // from one file per domain in shared/contracts/. The router (electron/router.ts) validates inputs
-// against it, the preload derives its channel allowlist from it, the renderer's api.ts and the tests
+// against it, the preload's channel allowlist is computed from it at build time
+// (scripts/preload-bundle.mjs), the renderer's api.ts and the tests
 // derive their types from it. Adding a feature = one entry in a domain contract + one service
 // function + a handler line + one screen.
 import type { z } from 'zod';
@@ -42,6 +43,7 @@ export const MENU_COMMANDS = [
   'open:command-palette',
   'open:new-account',
   'open:shortcuts',
+  'open:capture',
   'export:qbr',
   'export:review',
   'db:changed',

@@ -4,16 +4,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json',
-};
+import { mimeTypeFor } from '../shell/mime';
+import { resolveRendererFile } from '../shell/protocol';
 
 export interface StaticServer {
   /** URL of index.html. */
@@ -27,14 +19,16 @@ export function serveFolder(folder: string): Promise<StaticServer> {
     throw new Error(`The built renderer is missing (${root}/index.html). Run "npm run build" first.`);
   }
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end('Not found');
+    // The same files, types and refusals as the desktop app's app:// handler (electron/shell/protocol.ts).
+    const file = resolveRendererFile(root, new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (!file) {
+      res
+        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' })
+        .end('Not found');
       return;
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': mimeTypeFor(file),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
     });

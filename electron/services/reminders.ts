@@ -109,6 +109,17 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
     return { ...row, done: row.doneAt !== null, overdueDays: daysBetween(row.due, asOf) };
   }
 
+  function listUnnotified(asOf = clock.today()): ReminderView[] {
+    return (unnotified.all({ asOf }) as Omit<ReminderView, 'done' | 'overdueDays'>[]).map((row) => view(row, asOf));
+  }
+
+  function markAllNotified(ids: readonly number[]): void {
+    const now = clock.now();
+    sqlite.transaction(() => {
+      for (const id of ids) markNotified.run(now, id);
+    })();
+  }
+
   function require(id: number): ReminderView {
     const row = byId.get(id) as Omit<ReminderView, 'done' | 'overdueDays'> | undefined;
     if (!row) throw new TendError('not_found', `There is no reminder with id ${id}. It may have been removed with its account.`, { id });
@@ -204,14 +215,20 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
     },
 
     /**
-     * Desktop notifications: what is due at asOf and was never notified, marked notified in the same
-     * transaction so no item is announced twice (a snooze clears the mark so it notifies again when it wakes).
+     * Desktop notifications: what is due at asOf and was never notified (a snooze clears the mark so
+     * it notifies again when it wakes). The desktop app marks them with markNotified once the OS has
+     * shown the notification, so one that was dropped is announced the next time.
      */
+    unnotified: listUnnotified,
+
+    /** Records that these reminders were announced, in one transaction. */
+    markNotified: markAllNotified,
+
+    /** unnotified + markNotified in one transaction: no item is announced twice. */
     takeUnnotified(asOf = clock.today()): ReminderView[] {
       return sqlite.transaction(() => {
-        const rows = (unnotified.all({ asOf }) as Omit<ReminderView, 'done' | 'overdueDays'>[]).map((row) => view(row, asOf));
-        const now = clock.now();
-        for (const row of rows) markNotified.run(now, row.id);
+        const rows = listUnnotified(asOf);
+        markAllNotified(rows.map((row) => row.id));
         return rows;
       })();
     },

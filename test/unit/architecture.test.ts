@@ -61,12 +61,17 @@ describe('the architecture', () => {
     for (const plain of ['electron/recovery.ts', 'electron/second-instance.ts']) expect(imports(plain)).not.toContain('electron');
   });
 
-  it('builds the window with the sandbox on and Node off', async () => {
-    const text = fs.readFileSync('electron/window.ts', 'utf8');
-    expect(text).toMatch(/contextIsolation: true/);
-    expect(text).toMatch(/sandbox: true/);
-    expect(text).toMatch(/nodeIntegration: false/);
-    expect(text).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
-    expect(text).toMatch(/will-navigate/);
+  it('builds every window — the main one and the hidden print window — with the sandbox on, Node off and the lockdown', async () => {
+    for (const file of ['electron/window.ts', 'electron/print.ts']) {
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).toMatch(/contextIsolation: true/);
+      expect(text).toMatch(/sandbox: true/);
+      expect(text).toMatch(/nodeIntegration: false/);
+      expect(text).toMatch(/spellcheck: false/);
+      expect(text).toMatch(/lockDown\(window\.webContents\)/);
+    }
+    const lockdown = fs.readFileSync('electron/shell/lockdown.ts', 'utf8');
+    expect(lockdown).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
+    expect(lockdown).toMatch(/will-navigate/);
   });
 });
