@@ -121,7 +121,7 @@ describe('the customer copy of the QBR', () => {
     tend.opened.sqlite.prepare('UPDATE reminders SET flag_id = ? WHERE id = ?').run(flag.id, fromFlag.id);
     await expect(tend.router.call('reminders.share', { id: fromFlag.id, shared: true })).rejects.toThrow(/comes from a flag and stays internal/);
     const mine = await tend.router.call('reminders.create', { accountId: account.id, title: 'Send the rollout checklist to the team', due: '2026-12-05' });
-    const notShared = await tend.router.call('reminders.create', { accountId: account.id, title: 'Ask finance about the late PO', due: '2026-12-05' });
+    await tend.router.call('reminders.create', { accountId: account.id, title: 'Ask finance about the late PO', due: '2026-12-05' });
     await tend.router.call('reminders.share', { id: mine.id, shared: true });
     const touch = await tend.router.call('touches.log', {
       accountId: account.id,

@@ -55,9 +55,11 @@ export function CustomerQbrPrint({ options }: { options: QbrOptions }) {
           <h1>{account.name}</h1>
         </div>
         <div className="doc-meta">
-          <div>
-            {period.from} – {period.to}
-          </div>
+          {!period.label.includes(period.from) && (
+            <div>
+              {period.from} – {period.to}
+            </div>
+          )}
           {qbr.csmName && <div>Prepared by {qbr.csmName}</div>}
         </div>
       </header>
