@@ -52,7 +52,7 @@ describe('tend qbr', () => {
     const text = words(out);
     expect(text).toContain('Granite Peak Construction');
     expect(text).toContain('Business review');
-    for (const internal of ['No executive touch in 52 days', 'At risk', 'Mid-market', 'Triage', 'weak', 'Construction']) expect(text).not.toContain(internal);
+    for (const internal of ['No executive touch in 52 days', 'At risk', 'Mid-market', 'Triage', 'weak', '· Construction']) expect(text).not.toContain(internal);
     for (const internal of ['flags this period', 'internal notes', 'pulse', 'health score']) expect(text.toLowerCase()).not.toContain(internal);
     const withHealth = path.join(dir, 'granite-customer-health.pdf');
     expect(tend('qbr', 'DEMO-012', '--customer', '--with-health', '--out', withHealth).status).toBe(0);
@@ -60,7 +60,7 @@ describe('tend qbr', () => {
     const refused = tend('qbr', 'DEMO-012', '--with-health', '--out', withHealth);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('add --customer');
-  });
+  }, 120_000);
 
   it('defaults to the quarter to date (the last full quarter early in a quarter) and prints on Letter when asked', () => {
     const out = path.join(dir, 'letter.pdf');
@@ -72,12 +72,12 @@ describe('tend qbr', () => {
     const early = spawnSync('node', [BIN, '--db', db, '--as-of', '2026-10-10', 'qbr', '1', '--out', path.join(dir, 'early.pdf'), '--json'], { encoding: 'utf8' });
     expect(early.status).toBe(0);
     expect(JSON.parse(early.stdout).period).toEqual({ from: '2026-07-01', to: '2026-09-30', label: 'Q3 2026' });
-  });
+  }, 120_000);
 
   it('labels what is true today, not at the end of a past period, as of today', () => {
     const out = path.join(dir, 'q3.pdf');
     expect(tend('qbr', 'DEMO-012', '--from', '2026-07-01', '--to', '2026-09-30', '--out', out).status).toBe(0);
-    const text = words(out);
+    const text = words(out).replace(/- /g, '-'); // narrow tiles wrap a date at its hyphen
     expect(text).toContain('Q3 2026');
     expect(text).toContain(`MRR · as of ${AS_OF}`);
     expect(text).toMatch(new RegExp(`in \\d+ days · as of ${AS_OF}`));
