@@ -56,7 +56,7 @@ function Shell() {
         if (route) navigate(route);
         if (command === 'export:qbr') {
           const match = /^\/accounts\/(\d+)/.exec(window.location.hash.slice(1));
-          if (match) void useReportStore.getState().exportQbr({ accountId: Number(match[1]) });
+          if (match) useReportStore.getState().openExport(Number(match[1]));
           else useAppStore.getState().notify('Open an account first, then choose File → Export QBR….');
         }
         if (command === 'export:review') {

@@ -14,8 +14,15 @@ export const qbrOptions = z
     accountId: id,
     from: isoDate.optional(),
     to: isoDate.optional(),
-    /** 'customer' leaves out internal-only content: private notes, flags, pulse. */
+    /**
+     * 'customer' prints the customer copy: built from an allow-list of what is shared (usage and
+     * adoption, support, goals, meetings held, shared next steps), never internal judgments.
+     */
     audience: z.enum(['internal', 'customer']).default('internal'),
+    /** Customer copy only: show the health score (off unless the CSM turns it on for this export). */
+    includeHealth: z.boolean().default(false),
+    /** Customer copy only: show the revenue movements of the period. */
+    includeRevenue: z.boolean().default(false),
     paper: zPaper.default('a4'),
   })
   .strict();
@@ -29,6 +36,8 @@ export function qbrRoute(options: QbrOptions): string {
   if (options.from) params.set('from', options.from);
   if (options.to) params.set('to', options.to);
   params.set('audience', options.audience ?? 'internal');
+  if (options.includeHealth) params.set('health', '1');
+  if (options.includeRevenue) params.set('revenue', '1');
   params.set('paper', options.paper ?? 'a4');
   return `/print/qbr/${options.accountId}?${params}`;
 }

@@ -40,10 +40,12 @@ Commands:
                             components, flags
   metrics --month YYYY-MM   the portfolio metrics for a month
   reminders                 what is due or overdue
-  qbr ACCOUNT --out FILE.pdf [--from YYYY-MM-DD --to YYYY-MM-DD] [--customer] [--paper a4|letter]
+  qbr ACCOUNT --out FILE.pdf [--from YYYY-MM-DD --to YYYY-MM-DD] [--customer [--with-health] [--with-revenue]] [--paper a4|letter]
                             the QBR summary of one account (id, name or external id) as a PDF;
-                            the period defaults to the last full quarter; --customer leaves out
-                            flags, pulse and private notes
+                            the period defaults to the quarter to date (the last full quarter in a
+                            quarter's first three weeks); --customer prints the customer copy: usage,
+                            support, goals, meetings held and shared next steps only (--with-health
+                            adds the health score, --with-revenue the revenue movements)
   review --month YYYY-MM --out FILE.pdf [--paper a4|letter]
                             the portfolio review of the whole book as a PDF
   backup FILE               copy the database to FILE (a consistent snapshot)
@@ -68,6 +70,8 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   customer: { type: 'boolean', default: false },
+  'with-health': { type: 'boolean', default: false },
+  'with-revenue': { type: 'boolean', default: false },
   paper: { type: 'string' },
   map: { type: 'string', multiple: true },
   'dry-run': { type: 'boolean', default: false },
@@ -290,10 +294,15 @@ const COMMANDS: Record<string, Command> = {
         from: options.from,
         to: options.to,
         audience: options.customer ? ('customer' as const) : ('internal' as const),
+        includeHealth: options['with-health'],
+        includeRevenue: options['with-revenue'],
         paper: paperOf(options.paper),
       };
+      if (!options.customer && (qbrInput.includeHealth || qbrInput.includeRevenue)) {
+        throw new UsageError('--with-health and --with-revenue choose what the customer copy shows: add --customer (the internal QBR always has both).');
+      }
       // Ask the router first: a bad period fails here, before a browser starts.
-      const data = await router.call('reports.qbr', qbrInput);
+      const data = await router.call(options.customer ? 'reports.customerQbr' : 'reports.qbr', qbrInput);
       const started = Date.now();
       const file = await printRouteWithChromium({ router, rendererDir: rendererDir(), route: qbrRoute(qbrInput), file: out, paper: qbrInput.paper });
       const result = { file, accountId: account.id, account: account.name, period: data.period, audience: qbrInput.audience, ms: Date.now() - started };

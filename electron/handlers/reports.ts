@@ -8,10 +8,13 @@ const safeName = (name: string) => name.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim
 
 export const reportsHandlers = (s: GetServices, { platform }: HandlerEnv): HandlersOf<typeof reportsContract> => ({
   'reports.qbr': (input) => s().reports.qbr(input),
+  'reports.customerQbr': (input) => s().reports.customerQbr(input),
   'reports.review': (input) => s().reports.review(input),
   'reports.exportQbr': async (input) => {
-    const data = s().reports.qbr(input); // fails here, before a dialog, if the account or period is wrong
-    const suffix = data.audience === 'customer' ? '' : ' (internal)';
+    // Fails here, before a dialog, if the account or period is wrong.
+    const customer = input.audience === 'customer';
+    const data = customer ? s().reports.customerQbr(input) : s().reports.qbr(input);
+    const suffix = customer ? '' : ' (internal)';
     const file = await platform.chooseSaveFile({
       title: 'Export the QBR as PDF',
       defaultName: `${safeName(data.account.name)} QBR ${data.period.label}${suffix}.pdf`,

@@ -8,5 +8,6 @@ export const todayHandlers = (s: GetServices): HandlersOf<typeof todayContract> 
   'reminders.reopen': ({ id }) => s().reminders.reopen(id),
   'reminders.snooze': ({ id, until }) => s().reminders.snooze(id, until),
   'reminders.create': (input) => s().reminders.create(input),
+  'reminders.share': ({ id, shared }) => s().reminders.share(id, shared),
   'search.query': ({ query, limit }) => s().search.query(query, limit),
 });

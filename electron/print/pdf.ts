@@ -19,33 +19,63 @@ export interface PdfJob {
 }
 
 export async function printRouteWithChromium(job: PdfJob): Promise<string> {
-  const server = await serveFolder(job.rendererDir);
-  const browser = await launchChromium();
+  const printer = await openPrinter(job);
   try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    await bridgeRouter(page, job.router);
-    await page.goto(`${server.url}#${job.route}`);
-    const state = await page
-      .waitForFunction(
-        () => document.body.dataset.printReady === 'true' || document.body.dataset.printError || null,
-        undefined,
-        { timeout: 30_000 },
-      )
-      .then((handle) => handle.jsonValue());
-    if (typeof state === 'string') throw new TendError('internal', `The document could not be prepared: ${state}`);
-    await page.emulateMedia({ media: 'print' });
-    await page.pdf({
-      path: path.resolve(job.file),
-      format: job.paper === 'letter' ? 'Letter' : 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: PDF_HEADER_TEMPLATE,
-      footerTemplate: PDF_FOOTER_TEMPLATE,
-      margin: { top: '12mm', bottom: '15mm', left: '14mm', right: '14mm' },
-    });
-    return path.resolve(job.file);
+    return await printer.print(job.route, job.file, job.paper);
   } finally {
-    await browser.close();
-    await server.close();
+    await printer.close();
   }
+}
+
+/** One browser and one static server for several documents (a batch of PDFs, the tests). */
+export interface Printer {
+  print(route: string, file: string, paper: Paper): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openPrinter(job: Pick<PdfJob, 'router' | 'rendererDir'>): Promise<Printer> {
+  const server = await serveFolder(job.rendererDir);
+  let browser;
+  try {
+    browser = await launchChromium();
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  const opened = browser;
+  return {
+    async print(route, file, paper) {
+      // A page per document: the print-ready mark belongs to one document.
+      const page = await opened.newPage({ viewport: { width: 1100, height: 1400 } });
+      try {
+        await bridgeRouter(page, job.router);
+        await page.goto(`${server.url}#${route}`);
+        const state = await page
+          .waitForFunction(
+            () => document.body.dataset.printReady === 'true' || document.body.dataset.printError || null,
+            undefined,
+            { timeout: 30_000 },
+          )
+          .then((handle) => handle.jsonValue());
+        if (typeof state === 'string') throw new TendError('internal', `The document could not be prepared: ${state}`);
+        await page.emulateMedia({ media: 'print' });
+        await page.pdf({
+          path: path.resolve(file),
+          format: paper === 'letter' ? 'Letter' : 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: PDF_HEADER_TEMPLATE,
+          footerTemplate: PDF_FOOTER_TEMPLATE,
+          margin: { top: '12mm', bottom: '15mm', left: '14mm', right: '14mm' },
+        });
+        return path.resolve(file);
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await opened.close();
+      await server.close();
+    },
+  };
 }

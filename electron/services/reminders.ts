@@ -11,6 +11,18 @@ import type { ServiceContext } from './context';
 
 export const RENEWAL_REMINDER_DAYS = 30;
 
+/** An account's open task as the account page and the QBR read it. */
+export interface OpenTaskRow {
+  id: number;
+  title: string;
+  due: string;
+  source: ReminderSource;
+  snoozedUntil: string | null;
+  shared: boolean;
+  /** Made from a flag: internal, never shared. */
+  fromFlag: boolean;
+}
+
 export interface ReminderView {
   id: number;
   accountId: number | null;
@@ -21,6 +33,8 @@ export interface ReminderView {
   doneAt: string | null;
   snoozedUntil: string | null;
   source: ReminderSource;
+  /** A next step the CSM chose to share with the customer. */
+  shared: boolean;
   /** Days past due at the as-of date (0 = due today). */
   overdueDays: number;
 }
@@ -93,10 +107,10 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
     WHERE r.done_at IS NULL AND r.due <= @asOf AND (r.snoozed_until IS NULL OR r.snoozed_until <= @asOf)
     ORDER BY r.due, r.id`);
   const viewColumns = `r.id, r.account_id AS accountId, a.name AS accountName, r.title, r.due, r.done_at AS doneAt,
-           r.snoozed_until AS snoozedUntil, r.source`;
+           r.snoozed_until AS snoozedUntil, r.source, r.shared`;
   const byId = sqlite.prepare(`SELECT ${viewColumns} FROM reminders r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.id = ?`);
   const openForAccount = sqlite.prepare(`
-    SELECT id, title, due, source, snoozed_until AS snoozedUntil FROM reminders
+    SELECT id, title, due, source, snoozed_until AS snoozedUntil, shared, flag_id AS flagId FROM reminders
     WHERE account_id = ? AND done_at IS NULL ORDER BY due, id`);
   const unnotified = sqlite.prepare(`
     SELECT ${viewColumns} FROM reminders r LEFT JOIN accounts a ON a.id = r.account_id
@@ -105,12 +119,13 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
     ORDER BY r.due, r.id`);
   const markNotified = sqlite.prepare('UPDATE reminders SET notified_at = ? WHERE id = ?');
 
-  function view(row: Omit<ReminderView, 'done' | 'overdueDays'>, asOf: string): ReminderView {
-    return { ...row, done: row.doneAt !== null, overdueDays: daysBetween(row.due, asOf) };
+  type ReminderRow = Omit<ReminderView, 'done' | 'overdueDays' | 'shared'> & { shared: number };
+  function view(row: ReminderRow, asOf: string): ReminderView {
+    return { ...row, shared: row.shared === 1, done: row.doneAt !== null, overdueDays: daysBetween(row.due, asOf) };
   }
 
   function listUnnotified(asOf = clock.today()): ReminderView[] {
-    return (unnotified.all({ asOf }) as Omit<ReminderView, 'done' | 'overdueDays'>[]).map((row) => view(row, asOf));
+    return (unnotified.all({ asOf }) as ReminderRow[]).map((row) => view(row, asOf));
   }
 
   function markAllNotified(ids: readonly number[]): void {
@@ -121,7 +136,7 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
   }
 
   function require(id: number): ReminderView {
-    const row = byId.get(id) as Omit<ReminderView, 'done' | 'overdueDays'> | undefined;
+    const row = byId.get(id) as ReminderRow | undefined;
     if (!row) throw new TendError('not_found', `There is no reminder with id ${id}. It may have been removed with its account.`, { id });
     return view(row, clock.today());
   }
@@ -163,11 +178,7 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
 
     /** What is due or overdue at asOf, oldest first. */
     due(asOf = clock.today()): ReminderView[] {
-      return (due.all({ asOf }) as Omit<ReminderView, 'done' | 'overdueDays'>[]).map((row) => ({
-        ...row,
-        done: row.doneAt !== null,
-        overdueDays: daysBetween(row.due, asOf),
-      }));
+      return (due.all({ asOf }) as ReminderRow[]).map((row) => view(row, asOf));
     },
 
     get: (id: number): ReminderView => require(id),
@@ -199,19 +210,40 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
     },
 
     /** A task the CSM writes (or makes from a flag): source manual. */
-    create(input: { accountId: number | null; title: string; due: string }): ReminderView {
+    create(input: { accountId: number | null; title: string; due: string; shared?: boolean }): ReminderView {
       if (input.accountId !== null && !sqlite.prepare('SELECT 1 FROM accounts WHERE id = ?').get(input.accountId)) {
         throw new TendError('not_found', `There is no account with id ${input.accountId} to add the task to.`, { field: 'accountId' });
       }
       const { lastInsertRowid } = sqlite
-        .prepare("INSERT INTO reminders (account_id, title, due, source, created_at) VALUES (?, ?, ?, 'manual', ?)")
-        .run(input.accountId, input.title, input.due, clock.now());
+        .prepare("INSERT INTO reminders (account_id, title, due, source, shared, created_at) VALUES (?, ?, ?, 'manual', ?, ?)")
+        .run(input.accountId, input.title, input.due, input.shared ? 1 : 0, clock.now());
       return require(Number(lastInsertRowid));
     },
 
+    /**
+     * Shares a task with the customer (the customer copy of the QBR lists it under Next steps), or
+     * stops sharing it. Only the CSM's own tasks and follow-ups can be shared: a task the book made
+     * (cadence, renewal, a flag) or one made from a flag says something internal.
+     */
+    share(id: number, shared: boolean): ReminderView {
+      const reminder = require(id);
+      const { flagId } = sqlite.prepare('SELECT flag_id AS flagId FROM reminders WHERE id = ?').get(id) as { flagId: number | null };
+      if (shared && (flagId !== null || (reminder.source !== 'manual' && reminder.source !== 'follow_up'))) {
+        throw new TendError(
+          'invalid_input',
+          `"${reminder.title}" comes from ${flagId !== null ? 'a flag' : `the ${reminder.source} rule`} and stays internal: only your own tasks and follow-ups can be shared with the customer.`,
+          { field: 'shared' },
+        );
+      }
+      sqlite.prepare('UPDATE reminders SET shared = ? WHERE id = ?').run(shared ? 1 : 0, id);
+      return require(id);
+    },
+
     /** An account's open tasks (done_at null), soonest first. */
-    openForAccount(accountId: number): { id: number; title: string; due: string; source: ReminderSource; snoozedUntil: string | null }[] {
-      return openForAccount.all(accountId) as { id: number; title: string; due: string; source: ReminderSource; snoozedUntil: string | null }[];
+    openForAccount(accountId: number): OpenTaskRow[] {
+      return (openForAccount.all(accountId) as (Omit<OpenTaskRow, 'shared'> & { shared: number; flagId: number | null })[]).map(
+        ({ shared, flagId, ...row }) => ({ ...row, shared: shared === 1, fromFlag: flagId !== null }),
+      );
     },
 
     /**

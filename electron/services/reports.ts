@@ -8,7 +8,8 @@ import { TOUCH_TYPES } from '../../shared/domain';
 import { TendError } from '../../shared/errors';
 import { labelOf } from '../../shared/format';
 import type { QbrOptions, ReviewOptions } from '../../shared/print';
-import type { QbrData, ReviewData } from '../../shared/contracts/reports';
+import type { CustomerQbrData, QbrData, ReviewData } from '../../shared/contracts/reports';
+import { defaultQbrPeriod, periodLabel } from '../../shared/report-period';
 import { scoreAccountOf, type AccountScore } from '../../shared/scoring';
 import { compareSnapshots, type SnapshotLike } from '../../shared/scoring/changes';
 import type { Settings } from '../../shared/settings';
@@ -24,25 +25,8 @@ import type { ScoringService } from './scoring';
 /** Touch types that make a "key meeting" in a QBR, most important first. */
 const KEY_MEETING_TYPES: TouchType[] = ['qbr', 'meeting', 'event', 'call'];
 const MAX_KEY_MEETINGS = 8;
-
-/** The last full calendar quarter before asOf: the default QBR period. */
-export function lastFullQuarter(asOf: string): { from: string; to: string } {
-  const [year, month] = asOf.split('-').map(Number);
-  const current = Math.floor((month - 1) / 3); // 0-based quarter containing asOf
-  const [y, q] = current === 0 ? [year - 1, 3] : [year, current - 1];
-  const first = q * 3 + 1;
-  return {
-    from: `${y}-${String(first).padStart(2, '0')}-01`,
-    to: monthBounds(`${y}-${String(first + 2).padStart(2, '0')}`).last,
-  };
-}
-
-/** "Q3 2026" for a calendar quarter, else "2026-07-15 – 2026-10-14". */
-export function periodLabel(from: string, to: string): string {
-  const [y, m, d] = from.split('-').map(Number);
-  const isQuarter = d === 1 && (m - 1) % 3 === 0 && to === monthBounds(`${y}-${String(m + 2).padStart(2, '0')}`).last;
-  return isQuarter ? `Q${(m + 2) / 3} ${y}` : `${from} – ${to}`;
-}
+/** The customer copy lists the meetings held with the customer, newest last. */
+const MAX_MEETINGS_SHARED = 12;
 
 function toSnapshot(date: string, score: AccountScore): SnapshotLike {
   const { health } = score;
@@ -80,15 +64,17 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
   const surveysIn = sqlite.prepare(`
     SELECT s.date, s.kind, s.score, s.comment, c.name AS contactName FROM survey_responses s
     LEFT JOIN contacts c ON c.id = s.contact_id WHERE s.account_id = ? AND s.date BETWEEN ? AND ? ORDER BY s.date, s.id`);
+  const sharedNextSteps = sqlite.prepare(`
+    SELECT next_step AS text, occurred_at AS agreedOn, follow_up_due AS due FROM touches
+    WHERE account_id = ? AND next_step_shared = 1 AND trim(coalesce(next_step, '')) <> ''
+      AND substr(occurred_at, 1, 10) BETWEEN ? AND ? ORDER BY occurred_at, id`);
   const lastTouchOf = sqlite.prepare(`
     SELECT tc.contact_id AS contactId, max(t.occurred_at) AS lastTouchAt FROM touch_contacts tc
     JOIN touches t ON t.id = tc.touch_id WHERE t.account_id = ? AND substr(t.occurred_at, 1, 10) <= ? GROUP BY tc.contact_id`);
 
-  function qbr(options: QbrOptions): QbrData {
-    const asOf = clock.today();
-    const audience = options.audience ?? 'internal';
-    const internal = audience === 'internal';
-    const defaults = lastFullQuarter(asOf);
+  /** The QBR's period: the one asked for, else quarter to date (the last full quarter early in a quarter). */
+  function periodOf(options: QbrOptions, asOf: string) {
+    const defaults = defaultQbrPeriod(asOf);
     const from = options.from ?? defaults.from;
     const to = options.to ?? defaults.to;
     if (from > to) {
@@ -96,6 +82,17 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
         field: 'from',
       });
     }
+    return { from, to, label: periodLabel(from, to, asOf), end: to < asOf ? to : asOf };
+  }
+
+  function qbr(options: QbrOptions): QbrData {
+    const asOf = clock.today();
+    if (options.audience === 'customer') {
+      throw new TendError('invalid_input', 'The customer copy has its own document (reports.customerQbr): the internal QBR is never given to a customer.', {
+        field: 'audience',
+      });
+    }
+    const { from, to } = periodOf(options, asOf);
     const account = deps.accounts.get(options.accountId).account;
     const accountBook = facts.one(account.id)!;
     const settings = deps.getSettings();
@@ -111,14 +108,8 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
     const atEnd = scoreAt(end);
     trend.push({ date: end, score: atEnd.health.score, band: atEnd.health.band });
     const compared = from < end ? compareSnapshots(toSnapshot(from, scoreAt(from)), toSnapshot(end, atEnd)) : null;
-    // The pulse is the CSM's private read of the customer: the customer's copy names no pulse.
-    const PRIVATE_SENTIMENT = 'How recent conversations went';
-    const changes =
-      compared && !internal
-        ? { ...compared, components: compared.components.map((c) => (c.component === 'sentiment' ? { ...c, reason: PRIVATE_SENTIMENT } : c)) }
-        : compared;
-    const components = { ...atEnd.health.components };
-    if (!internal && components.sentiment) components.sentiment = { ...components.sentiment, detail: PRIVATE_SENTIMENT, inputDate: null };
+    const changes = compared;
+    const components = atEnd.health.components;
 
     const inPeriod = (date: string | null) => date !== null && date >= from && date <= to;
     const flags = deps.flags.listForAccount(account.id);
@@ -149,8 +140,7 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
       id: number; occurredAt: string; type: TouchType; summary: string; notes: string; sentiment: number | null;
       nextStep: string | null; followUpDue: string | null; people: string | null;
     };
-    // The customer's copy leaves out internal notes (type note), private notes and the CSM's pulse.
-    const touches = (touchesIn.all(account.id, from, to) as TouchRow[]).filter((t) => internal || t.type !== 'note');
+    const touches = touchesIn.all(account.id, from, to) as TouchRow[];
     const byType = TOUCH_TYPES.map((type) => ({ type, count: touches.filter((t) => t.type === type).length })).filter((t) => t.count > 0);
     const keyMeetings = KEY_MEETING_TYPES.flatMap((type) => touches.filter((t) => t.type === type))
       .slice(0, MAX_KEY_MEETINGS)
@@ -160,8 +150,8 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
         type: t.type,
         summary: t.summary,
         people: t.people ?? '',
-        sentiment: internal ? t.sentiment : null,
-        notes: internal ? t.notes : '',
+        sentiment: t.sentiment,
+        notes: t.notes,
       }));
 
     let adoption = samplesIn.all(account.id, 'adoption', from, to) as { date: string; value: number }[];
@@ -174,9 +164,9 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
 
     return {
       asOf,
-      audience,
+      audience: 'internal',
       csmName: settings.csmName,
-      period: { from, to, label: periodLabel(from, to) },
+      period: { from, to, label: periodLabel(from, to, asOf) },
       account: {
         id: account.id,
         name: account.name,
@@ -189,7 +179,7 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
         arrCents: account.mrrCents * 12,
         renewalDate: account.renewalDate,
         renewalInDays: account.renewalDate ? daysBetween(asOf, account.renewalDate) : null,
-        notes: internal ? account.notes : '',
+        notes: account.notes,
       },
       health: {
         date: end,
@@ -201,9 +191,7 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
       },
       trend,
       changes,
-      flags: internal
-        ? { raised: flags.filter((f) => inPeriod(f.raisedAt)), resolved: flags.filter((f) => inPeriod(f.resolvedAt)) }
-        : { raised: [], resolved: [] },
+      flags: { raised: flags.filter((f) => inPeriod(f.raisedAt)), resolved: flags.filter((f) => inPeriod(f.resolvedAt)) },
       contacts,
       touches: { total: touches.length, byType, keyMeetings },
       adoption,
@@ -215,9 +203,72 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
         .filter((t) => t.nextStep)
         .slice(-8)
         .map((t) => ({ date: t.occurredAt, nextStep: t.nextStep!, followUpDue: t.followUpDue })),
-      openTasks: deps.reminders
-        .openForAccount(account.id)
-        .filter((task) => internal || task.source === 'follow_up' || task.source === 'manual'),
+      openTasks: deps.reminders.openForAccount(account.id),
+    };
+  }
+
+  /**
+   * The customer copy: assembled field by field from what may be shared (see customerQbrData), so
+   * nothing internal can reach it by accident — no stage, band, components, strengths, flags, pulse,
+   * notes or flag tasks, and the score or revenue only when the CSM includes them for this export.
+   */
+  function customerQbr(options: QbrOptions): CustomerQbrData {
+    const asOf = clock.today();
+    const { from, to, label, end } = periodOf(options, asOf);
+    const account = deps.accounts.get(options.accountId).account;
+    const settings = deps.getSettings();
+
+    let health: CustomerQbrData['health'] = null;
+    if (options.includeHealth) {
+      const accountBook = facts.one(account.id)!;
+      const scoreAt = (date: string) => scoreAccountOf(accountBook, 0, date, settings).health.score;
+      const trend: { date: string; score: number }[] = [];
+      for (let date = from; date < end; date = addDays(date, 7)) trend.push({ date, score: scoreAt(date) });
+      const score = scoreAt(end);
+      trend.push({ date: end, score });
+      health = { date: end, score, trend };
+    }
+
+    // Meetings held: conversations with the customer up to the end of the period (or today).
+    const held = (touchesIn.all(account.id, from, end) as { occurredAt: string; type: TouchType; summary: string; people: string | null }[])
+      .filter((t) => KEY_MEETING_TYPES.includes(t.type))
+      .map((t) => ({ date: t.occurredAt, type: t.type, summary: t.summary, people: t.people ?? '' }));
+
+    // Next steps: those the CSM marked as shared on a touch of the period, then shared open tasks.
+    const fromTouches = (sharedNextSteps.all(account.id, from, to) as { text: string; agreedOn: string; due: string | null }[]).map((n) => ({
+      text: n.text,
+      agreedOn: n.agreedOn.slice(0, 10),
+      due: n.due,
+    }));
+    const seen = new Set(fromTouches.map((n) => n.text.trim().toLowerCase()));
+    const fromTasks = deps.reminders
+      .openForAccount(account.id)
+      .filter((t) => t.shared && !t.fromFlag && (t.source === 'manual' || t.source === 'follow_up'))
+      .filter((t) => !seen.has(t.title.trim().toLowerCase()))
+      .map((t) => ({ text: t.title, agreedOn: null, due: t.due }));
+
+    let adoption = samplesIn.all(account.id, 'adoption', from, to) as { date: string; value: number }[];
+    const activeUsers = samplesIn.all(account.id, 'active_users', from, to) as { date: string; value: number }[];
+    if (adoption.length === 0 && account.seats) {
+      adoption = activeUsers.map((s) => ({ date: s.date, value: Math.min(100, (100 * s.value) / account.seats!) }));
+    }
+
+    return {
+      asOf,
+      csmName: settings.csmName,
+      period: { from, to, label },
+      account: { id: account.id, name: account.name, currency: account.currency },
+      health,
+      adoption,
+      activeUsers,
+      openTickets: samplesIn.all(account.id, 'open_tickets', from, to) as { date: string; value: number }[],
+      seats: account.seats,
+      meetings: { total: held.length, held: held.slice(-MAX_MEETINGS_SHARED) },
+      goals: deps.goals.listForAccount(account.id).map(({ goal, measure, target, dueDate, status }) => ({ goal, measure, target, dueDate, status })),
+      revenue: options.includeRevenue
+        ? (revenueIn.all(account.id, from, to) as { date: string; kind: RevenueKind; mrrDeltaCents: number }[])
+        : null,
+      nextSteps: [...fromTouches, ...fromTasks],
     };
   }
 
@@ -266,7 +317,7 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
     return { asOf, month: options.month, csmName: settings.csmName, metrics: rest, accountCount: accounts.length, bands, renewals, triage };
   }
 
-  return { qbr, review };
+  return { qbr, customerQbr, review };
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;

@@ -1,5 +1,7 @@
 // The command palette's search: accounts and contacts by name (or e-mail / external id), and touch
-// summaries and notes through the touches_fts FTS5 index (drizzle/0001_touches_fts.sql).
+// summaries and notes through the touches_fts FTS5 index (drizzle/0001_touches_fts.sql). Contacts
+// whose name is exactly the query come first; touch hits by relevance, then the newest first among
+// hits about as relevant as each other (bm25 differs a little with note length alone: that is noise).
 import type { Band } from '../../shared/domain';
 import type { TouchType } from '../../shared/domain';
 import type { ServiceContext } from './context';
@@ -19,6 +21,24 @@ export function ftsQuery(query: string): string | null {
 
 const likePattern = (query: string): string => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+type RankedTouch = SearchResultsView['touches'][number] & { relevance: number };
+
+/** Hits within this fraction of a tier's best relevance count as equally relevant. */
+const SAME_RELEVANCE = 0.85;
+
+/** Hits best first (bm25) are cut into tiers of near-equal relevance; each tier newest first. */
+export function byRelevanceThenRecency(hits: RankedTouch[]): SearchResultsView['touches'] {
+  const out: SearchResultsView['touches'] = [];
+  for (let i = 0; i < hits.length; ) {
+    let j = i + 1;
+    while (j < hits.length && hits[j].relevance >= SAME_RELEVANCE * hits[i].relevance) j++;
+    const tier = hits.slice(i, j).sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : b.id - a.id));
+    for (const { relevance: _relevance, ...hit } of tier) out.push(hit);
+    i = j;
+  }
+  return out;
+}
+
 export function createSearchService(ctx: ServiceContext) {
   const { sqlite } = ctx;
   const accounts = sqlite.prepare(`
@@ -30,10 +50,10 @@ export function createSearchService(ctx: ServiceContext) {
     SELECT c.id, c.name, c.title, c.email, c.account_id AS accountId, a.name AS accountName
     FROM contacts c JOIN accounts a ON a.id = c.account_id
     WHERE a.archived = 0 AND (c.name LIKE @like ESCAPE '\\' OR c.email LIKE @like ESCAPE '\\')
-    ORDER BY (c.name LIKE @prefix ESCAPE '\\') DESC, c.name COLLATE NOCASE LIMIT @limit`);
+    ORDER BY (lower(c.name) = lower(@exact)) DESC, (c.name LIKE @prefix ESCAPE '\\') DESC, c.name COLLATE NOCASE LIMIT @limit`);
   const touches = sqlite.prepare(`
     SELECT t.id, t.account_id AS accountId, a.name AS accountName, t.type, t.occurred_at AS occurredAt, t.summary,
-           snippet(touches_fts, -1, char(2), char(3), '…', 14) AS snippet
+           snippet(touches_fts, -1, char(2), char(3), '…', 14) AS snippet, -bm25(touches_fts) AS relevance
     FROM touches_fts JOIN touches t ON t.id = touches_fts.rowid JOIN accounts a ON a.id = t.account_id
     WHERE touches_fts MATCH @match
     ORDER BY bm25(touches_fts), t.occurred_at DESC LIMIT @limit`);
@@ -49,8 +69,8 @@ export function createSearchService(ctx: ServiceContext) {
         accounts: (accounts.all({ like, prefix, exact: text, limit }) as (Omit<SearchResultsView['accounts'][number], 'archived'> & { archived: number })[]).map(
           (a) => ({ ...a, archived: a.archived === 1 }),
         ),
-        contacts: contacts.all({ like, prefix, limit }) as SearchResultsView['contacts'],
-        touches: match ? (touches.all({ match, limit }) as SearchResultsView['touches']) : [],
+        contacts: contacts.all({ like, prefix, exact: text, limit }) as SearchResultsView['contacts'],
+        touches: match ? byRelevanceThenRecency(touches.all({ match, limit: limit * 4 }) as RankedTouch[]).slice(0, limit) : [],
       };
     },
   };

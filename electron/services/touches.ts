@@ -54,6 +54,7 @@ export function createTouchesService(ctx: ServiceContext) {
             notes: input.notes ?? '',
             sentiment: input.sentiment ?? null,
             nextStep: input.nextStep ?? null,
+            nextStepShared: input.nextStepShared ?? false,
             followUpDue: input.followUpDue ?? null,
             createdAt: now,
             updatedAt: now,
@@ -193,8 +194,8 @@ const TRASH_SIZE = 20;
 const followUpKey = (touchId: number) => `follow_up:touch:${touchId}`;
 
 function toTouch(row: TouchRow, contactIds: number[]): Touch {
-  const { id, accountId, type, occurredAt, summary, notes, sentiment, nextStep, followUpDue } = row;
-  return { id, accountId, type, occurredAt, summary, notes, sentiment, nextStep, followUpDue, contactIds };
+  const { id, accountId, type, occurredAt, summary, notes, sentiment, nextStep, nextStepShared, followUpDue } = row;
+  return { id, accountId, type, occurredAt, summary, notes, sentiment, nextStep, nextStepShared, followUpDue, contactIds };
 }
 
 export type TouchesService = ReturnType<typeof createTouchesService>;

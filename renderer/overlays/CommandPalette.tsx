@@ -8,7 +8,7 @@ import { useAccountsStore } from '../stores/accounts';
 import { useCaptureStore } from '../stores/capture';
 import { useNewAccountStore } from '../stores/newAccount';
 import { usePaletteStore } from '../stores/palette';
-import { fuzzyFilter, fuzzyScore } from './fuzzy';
+import { fuzzyFilter, matchRank } from './fuzzy';
 
 interface Item {
   key: string;
@@ -86,9 +86,10 @@ export function CommandPalette() {
     }
     if (!query.trim()) list.push(...commandItems);
     if (query.trim()) {
-      // The group whose best match is better comes first: "copper" → accounts, "go today" → commands.
-      const best = (names: string[]) => Math.max(-Infinity, ...names.map((n) => fuzzyScore(query, n) ?? -Infinity));
-      const commandsFirst = best(commands.map((c) => c.name)) > best(accounts.map((a) => a.name));
+      // Groups in the order of their best match: "copper" → accounts, "go today" → commands, and a
+      // contact whose whole name is the query above an account that merely contains it.
+      const best = (names: string[]) => Math.max(-Infinity, ...names.map((n) => matchRank(query, n) ?? -Infinity));
+      const contactItems: Item[] = [];
       for (const a of fuzzyFilter(accounts, query, (a) => `${a.name} ${a.externalId ?? ''}`, 6)) {
         accountItems.push({
           key: `account:${a.id}`,
@@ -102,7 +103,21 @@ export function CommandPalette() {
           run: go(`/accounts/${a.id}`),
         });
       }
-      list.push(...(commandsFirst ? [...commandItems, ...accountItems] : [...accountItems, ...commandItems]));
+      for (const c of results.contacts) {
+        contactItems.push({
+          key: `contact:${c.id}`,
+          group: 'Contacts',
+          label: c.name,
+          hint: <span className="muted small">{[c.title, c.accountName].filter(Boolean).join(' · ')}</span>,
+          run: go(`/accounts/${c.accountId}?contact=${c.id}`),
+        });
+      }
+      const groups = [
+        { items: commandItems, rank: best(commands.map((c) => c.name)) },
+        { items: accountItems, rank: best(accounts.map((a) => a.name)) },
+        { items: contactItems, rank: best(results.contacts.map((c) => c.name)) },
+      ].sort((a, b) => b.rank - a.rank); // stable: ties keep commands, accounts, contacts
+      for (const group of groups) list.push(...group.items);
       for (const a of results.accounts.filter((r) => r.archived)) {
         list.push({
           key: `account:${a.id}`,
@@ -110,15 +125,6 @@ export function CommandPalette() {
           label: a.name,
           hint: <span className="muted small">{labelOf(a.segment)} · archived</span>,
           run: go(`/accounts/${a.id}`),
-        });
-      }
-      for (const c of results.contacts) {
-        list.push({
-          key: `contact:${c.id}`,
-          group: 'Contacts',
-          label: c.name,
-          hint: <span className="muted small">{[c.title, c.accountName].filter(Boolean).join(' · ')}</span>,
-          run: go(`/accounts/${c.accountId}?contact=${c.id}`),
         });
       }
       for (const t of results.touches) {

@@ -28,6 +28,7 @@ export function QuickCapture() {
   const [pulse, setPulse] = useState<number | null>(null);
   const [followUp, setFollowUp] = useState('');
   const [nextStep, setNextStep] = useState('');
+  const [shareNext, setShareNext] = useState(false);
   const accountInput = useRef<HTMLInputElement>(null);
   const summaryInput = useRef<HTMLInputElement>(null);
 
@@ -61,6 +62,7 @@ export function QuickCapture() {
         contactIds: chosen.map((c) => c.id),
         followUpDue: followUp || null,
         nextStep: nextStep.trim() || null,
+        nextStepShared: shareNext && nextStep.trim() !== '',
       },
       account.name,
     );
@@ -253,6 +255,12 @@ export function QuickCapture() {
         <div className="qc-field grow">
           <label htmlFor="qc-next">Next step</label>
           <input id="qc-next" placeholder="Optional" value={nextStep} onChange={(e) => setNextStep(e.target.value)} />
+          {nextStep.trim() && (
+            <label className="check-line small">
+              <input type="checkbox" checked={shareNext} onChange={(e) => setShareNext(e.target.checked)} />
+              Share with the customer
+            </label>
+          )}
         </div>
       </div>
 

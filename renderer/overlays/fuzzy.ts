@@ -21,6 +21,12 @@ export function fuzzyScore(query: string, text: string): number | null {
   return score;
 }
 
+/** Like fuzzyScore, with the whole text equal to the query (any case) above every partial match. */
+export function matchRank(query: string, text: string): number | null {
+  if (query.trim() && text.trim().toLowerCase() === query.trim().toLowerCase()) return 2000;
+  return fuzzyScore(query, text);
+}
+
 export function fuzzyFilter<T>(items: T[], query: string, text: (item: T) => string, limit = 8): T[] {
   if (!query.trim()) return items.slice(0, limit);
   return items

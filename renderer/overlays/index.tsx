@@ -1,14 +1,16 @@
 // Global overlays mounted once by App: quick capture (Ctrl/Cmd+L, or the menu), the command
-// palette (Ctrl/Cmd+K, or the menu) and New account (Ctrl/Cmd+N, or the menu), plus the
-// confirmation toast after a capture.
+// palette (Ctrl/Cmd+K, or the menu), New account (Ctrl/Cmd+N, or the menu) and the QBR export
+// dialog, plus the confirmation toast after a capture.
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { onMenu } from '../api';
 import { useCaptureStore } from '../stores/capture';
 import { useNewAccountStore } from '../stores/newAccount';
 import { usePaletteStore } from '../stores/palette';
+import { useReportStore } from '../stores/report';
 import { CommandPalette } from './CommandPalette';
 import { NewAccount } from './NewAccount';
+import { QbrExport } from './QbrExport';
 import { QuickCapture } from './QuickCapture';
 import { Shortcuts } from './Shortcuts';
 import { Toast } from './Toast';
@@ -28,6 +30,7 @@ export function Overlays() {
   const captureOpen = useCaptureStore((s) => s.open);
   const paletteOpen = usePaletteStore((s) => s.open);
   const newAccountOpen = useNewAccountStore((s) => s.open);
+  const exportOpen = useReportStore((s) => s.exportDialog !== null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
   useEffect(() => {
@@ -82,6 +85,7 @@ export function Overlays() {
       {captureOpen && <QuickCapture />}
       {paletteOpen && <CommandPalette />}
       {newAccountOpen && <NewAccount />}
+      {exportOpen && <QbrExport />}
       {shortcutsOpen && <Shortcuts onClose={() => setShortcutsOpen(false)} />}
       <Toast />
     </>

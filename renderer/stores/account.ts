@@ -35,6 +35,8 @@ interface AccountStore {
   snoozeFlag(id: number, until: string): Promise<void>;
   createTask(title: string, due: string): Promise<boolean>;
   completeTask(id: number): Promise<void>;
+  /** Share a task with the customer (the customer copy of the QBR lists it), or stop sharing it. */
+  shareTask(id: number, shared: boolean): Promise<void>;
   createGoal(input: Omit<ChannelInput<'goals.create'>, 'accountId'>): Promise<boolean>;
   updateGoal(id: number, patch: ChannelInput<'goals.update'>['patch']): Promise<boolean>;
 }
@@ -122,6 +124,7 @@ export const useAccountStore = create<AccountStore>((set, get) => {
     snoozeFlag: async (id, until) => void (await mutate(() => call('flags.snooze', { id, until }))),
     createTask: (title, due) => mutate(() => call('reminders.create', { accountId: currentId(), title, due })),
     completeTask: async (id) => void (await mutate(() => call('reminders.complete', { id }))),
+    shareTask: async (id, shared) => void (await mutate(() => call('reminders.share', { id, shared }))),
     createGoal: (input) => mutate(() => call('goals.create', { ...input, accountId: currentId()! })),
     updateGoal: (id, patch) => mutate(() => call('goals.update', { id, patch })),
   };

@@ -96,6 +96,10 @@ export const openTask = z.object({
   due: isoDate,
   source: zReminderSource,
   snoozedUntil: isoDate.nullable(),
+  /** A next step the CSM chose to share with the customer (the customer copy lists only these). */
+  shared: z.boolean(),
+  /** Made from a flag: internal, never shared. */
+  fromFlag: z.boolean(),
 });
 
 export const accountPage = z.object({

@@ -107,6 +107,8 @@ export const touchFields = z
     sentiment: z.number().int().min(-2).max(2).nullable().optional(),
     contactIds: z.array(id).max(200).optional(),
     nextStep: optionalText(1000),
+    /** The next step may be shown to the customer (the customer copy of the QBR lists only these). */
+    nextStepShared: z.boolean().optional(),
     followUpDue: isoDate.nullable().optional(),
   })
   .strict();
@@ -120,6 +122,7 @@ export const touch = z.object({
   notes: z.string(),
   sentiment: z.number().int().nullable(),
   nextStep: z.string().nullable(),
+  nextStepShared: z.boolean(),
   followUpDue: isoDate.nullable(),
   contactIds: z.array(id),
 });

@@ -2,7 +2,7 @@
 // the portfolio review for a month. The print routes (shared/print.ts) render them; the PDFs come
 // from the same layout in the app (printToPDF) and the CLI (headless Chromium).
 import { z } from 'zod';
-import { id, isoDate, zBand, zContactLevel, zContactRole, zRevenueKind, zSegment, zStage, zSurveyKind, zTouchType } from '../domain';
+import { id, isoDate, zBand, zContactLevel, zContactRole, zGoalStatus, zRevenueKind, zSegment, zStage, zSurveyKind, zTouchType } from '../domain';
 import { qbrOptions, reviewOptions } from '../print';
 import { flag } from './core';
 import { goal, healthNow, scoreChange, openTask } from './account-page';
@@ -73,6 +73,38 @@ export const qbrData = z.object({
   openTasks: z.array(openTask),
 });
 
+/**
+ * The customer copy of the QBR, built from an allow-list: only what is shared with the customer —
+ * usage and adoption, support, goals and their status, meetings held with their summaries, revenue
+ * movements if the CSM ticks them, next steps the CSM marked as shared, and the health score only if
+ * the CSM turns it on. Never stage, segment, band, score components, relationship strengths, flags,
+ * pulse, private notes or tasks made from flags. Strict objects: nothing else can slip through.
+ */
+export const customerQbrData = z.strictObject({
+  asOf: isoDate,
+  csmName: z.string(),
+  period: z.strictObject({ from: isoDate, to: isoDate, label: z.string() }),
+  account: z.strictObject({ id, name: z.string(), currency: z.string() }),
+  /** Only when the CSM included it: the score at the end of the period and its weekly trend. */
+  health: z
+    .strictObject({ date: isoDate, score: z.number().int(), trend: z.array(z.strictObject({ date: isoDate, score: z.number().int() })) })
+    .nullable(),
+  adoption: series,
+  activeUsers: series,
+  openTickets: series,
+  seats: z.number().int().nullable(),
+  meetings: z.strictObject({
+    total: z.number().int(),
+    held: z.array(z.strictObject({ date: z.string(), type: zTouchType, summary: z.string(), people: z.string() })),
+  }),
+  goals: z.array(
+    z.strictObject({ goal: z.string(), measure: z.string(), target: z.string(), dueDate: isoDate.nullable(), status: zGoalStatus }),
+  ),
+  /** Only when the CSM included them. */
+  revenue: z.array(z.strictObject({ date: isoDate, kind: zRevenueKind, mrrDeltaCents: z.number().int() })).nullable(),
+  nextSteps: z.array(z.strictObject({ text: z.string(), agreedOn: isoDate.nullable(), due: isoDate.nullable() })),
+});
+
 export const reviewData = z.object({
   asOf: isoDate,
   month: z.string(),
@@ -106,7 +138,9 @@ export const reviewData = z.object({
 });
 
 export const reportsContract = {
+  /** The internal QBR (audience internal); the customer copy has its own channel and shape. */
   'reports.qbr': { input: qbrOptions, output: qbrData },
+  'reports.customerQbr': { input: qbrOptions, output: customerQbrData },
   'reports.review': { input: reviewOptions, output: reviewData },
   /** Save dialog + PDF (printToPDF in the app); null when the user cancels the dialog. */
   'reports.exportQbr': { input: qbrOptions, output: z.object({ file: z.string() }).nullable() },
@@ -114,4 +148,5 @@ export const reportsContract = {
 } as const satisfies Record<string, ChannelSpec>;
 
 export type QbrData = z.infer<typeof qbrData>;
+export type CustomerQbrData = z.infer<typeof customerQbrData>;
 export type ReviewData = z.infer<typeof reviewData>;

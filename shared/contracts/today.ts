@@ -16,6 +16,7 @@ export const reminderView = z.object({
   doneAt: z.string().nullable(),
   snoozedUntil: isoDate.nullable(),
   source: zReminderSource,
+  shared: z.boolean(),
   overdueDays: z.number().int(),
 });
 
@@ -70,10 +71,17 @@ export const todayContract = {
   'reminders.snooze': { input: z.object({ id, until: isoDate }).strict(), output: reminderView },
   'reminders.create': {
     input: z
-      .object({ accountId: id.nullable(), title: text(500).trim().min(1, 'a task needs a title'), due: isoDate })
+      .object({
+        accountId: id.nullable(),
+        title: text(500).trim().min(1, 'a task needs a title'),
+        due: isoDate,
+        shared: z.boolean().optional(),
+      })
       .strict(),
     output: reminderView,
   },
+  /** Marks a task as a next step to share with the customer (or not). Tasks made from flags stay internal. */
+  'reminders.share': { input: z.object({ id, shared: z.boolean() }).strict(), output: reminderView },
   'search.query': {
     input: z.object({ query: text(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
     output: searchResults,

@@ -57,16 +57,17 @@ export interface TendApp {
   /** Saves a PNG under test-results/screens/. */
   screenshot(name: string): Promise<string>;
   /**
-   * One screenshot per size (1280×800, 1920×1080) and colour scheme — NAME-1280-light.png,
-   * NAME-1920-dark.png … — then back to light at 1280×800. `settle` runs after each resize (e.g.
+   * One screenshot per size (1280×800, 1440×900) and colour scheme — NAME-1280-light.png,
+   * NAME-1440-dark.png … — then back to light at 1280×800. `settle` runs after each resize (e.g.
    * to scroll something back into view).
    */
   shots(name: string, settle?: () => Promise<unknown>): Promise<void>;
 }
 
+/** The laptop sizes a CSM works at (the day-in-the-life test used 1440×900). */
 const SIZES = [
   [1280, 800],
-  [1920, 1080],
+  [1440, 900],
 ] as const;
 
 /** Ticks or unticks one value of a portfolio multi-value filter, then closes its list. */

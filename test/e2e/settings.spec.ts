@@ -41,6 +41,21 @@ test('previews a weight change, saves it and rescores the book', async ({ tend, 
     await expect(row.nth(1)).toHaveText(String(expected.after[band]));
   }
   await expect(page.getByRole('list', { name: 'Accounts that change band' }).getByRole('link').first()).toHaveText(expected.changes[0].name);
+  // Compact rows, the Change column whole inside the panel, and colour by meaning: fewer at risk is good news.
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    const row = await preview.locator('tr[data-band="at_risk"]').boundingBox();
+    expect(row!.height).toBeLessThan(40);
+    const change = await preview.locator('tr[data-band="at_risk"] td').nth(2).boundingBox();
+    const panel = await page.locator('.preview-panel').boundingBox();
+    expect(change!.x + change!.width).toBeLessThanOrEqual(panel!.x + panel!.width);
+  }
+  for (const band of ['healthy', 'at_risk'] as const) {
+    const delta = expected.after[band] - before[band];
+    if (delta === 0) continue;
+    const better = band === 'healthy' ? delta > 0 : delta < 0;
+    await expect(preview.locator(`tr[data-band="${band}"] td`).nth(2)).toHaveClass(new RegExp(better ? '\\bbetter\\b' : '\\bworse\\b'));
+  }
   await tend.shots('settings-preview');
 
   // Change again: the preview follows (debounced) the latest draft.
@@ -71,6 +86,7 @@ test('explains invalid fields and resets to the defaults', async ({ tend }) => {
   await tend.open('/settings');
   await page.getByRole('spinbutton', { name: 'Watch from' }).fill('90');
   await expect(page.getByText('Watch edge must not exceed healthy edge.')).toBeVisible();
+  await expect(page.getByText('1 field needs attention.')).toBeVisible();
   await page.getByRole('spinbutton', { name: 'Mid-market cadence' }).fill('');
   await expect(page.getByText('Enter a number.')).toBeVisible();
   await page.getByRole('spinbutton', { name: 'Enterprise required executives' }).fill('1.5');

@@ -44,24 +44,43 @@ describe('tend qbr', () => {
     for (const png of pngs) expect(fs.statSync(path.join(dir, png)).size).toBeGreaterThan(5_000);
   });
 
-  it('leaves flags, pulse and private notes out of the customer copy', () => {
+  it('prints the customer copy without internal judgments, and the score only with --with-health', () => {
     const out = path.join(dir, 'granite-customer.pdf');
-    expect(tend('qbr', 'Granite Peak Construction', '--from', '2026-10-01', '--to', AS_OF, '--customer', '--out', out).status).toBe(0);
+    const run = tend('qbr', 'Granite Peak Construction', '--from', '2026-10-01', '--to', AS_OF, '--customer', '--out', out, '--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).audience).toBe('customer');
     const text = words(out);
     expect(text).toContain('Granite Peak Construction');
-    expect(text).not.toContain('No executive touch in 52 days');
-    expect(text.toLowerCase()).not.toContain('flags this period');
-    expect(text.toLowerCase()).not.toContain('internal notes');
-    expect(text.toLowerCase()).not.toContain('pulse');
-  });
+    expect(text).toContain('Business review');
+    for (const internal of ['No executive touch in 52 days', 'At risk', 'Mid-market', 'Triage', 'weak', '· Construction']) expect(text).not.toContain(internal);
+    for (const internal of ['flags this period', 'internal notes', 'pulse', 'health score']) expect(text.toLowerCase()).not.toContain(internal);
+    const withHealth = path.join(dir, 'granite-customer-health.pdf');
+    expect(tend('qbr', 'DEMO-012', '--customer', '--with-health', '--out', withHealth).status).toBe(0);
+    expect(words(withHealth).toLowerCase()).toContain('health score');
+    const refused = tend('qbr', 'DEMO-012', '--with-health', '--out', withHealth);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('add --customer');
+  }, 120_000);
 
-  it('defaults to the last full quarter and prints on Letter when asked', () => {
+  it('defaults to the quarter to date (the last full quarter early in a quarter) and prints on Letter when asked', () => {
     const out = path.join(dir, 'letter.pdf');
     const run = tend('qbr', '1', '--paper', 'letter', '--out', out, '--json');
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).period).toEqual({ from: '2026-07-01', to: '2026-09-30', label: 'Q3 2026' });
+    expect(JSON.parse(run.stdout).period).toEqual({ from: '2026-10-01', to: AS_OF, label: 'Q4 2026 to date' });
     expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
-    expect(words(out)).toContain('Q3 2026');
+    expect(words(out)).toContain('Q4 2026 to date');
+    const early = spawnSync('node', [BIN, '--db', db, '--as-of', '2026-10-10', 'qbr', '1', '--out', path.join(dir, 'early.pdf'), '--json'], { encoding: 'utf8' });
+    expect(early.status).toBe(0);
+    expect(JSON.parse(early.stdout).period).toEqual({ from: '2026-07-01', to: '2026-09-30', label: 'Q3 2026' });
+  }, 120_000);
+
+  it('labels what is true today, not at the end of a past period, as of today', () => {
+    const out = path.join(dir, 'q3.pdf');
+    expect(tend('qbr', 'DEMO-012', '--from', '2026-07-01', '--to', '2026-09-30', '--out', out).status).toBe(0);
+    const text = words(out).replace(/- /g, '-'); // narrow tiles wrap a date at its hyphen
+    expect(text).toContain('Q3 2026');
+    expect(text).toContain(`MRR · as of ${AS_OF}`);
+    expect(text).toMatch(new RegExp(`in \\d+ days · as of ${AS_OF}`));
   });
 
   it('says which accounts match an ambiguous name and writes nothing', () => {

@@ -99,6 +99,8 @@ export function loadDemoBook(db: TendDb, sqlite: Sqlite, asOf: string): DemoLoad
             notes: t.notes,
             sentiment: t.sentiment,
             nextStep: t.nextStep,
+            // What was agreed in a meeting or review is shared with the customer (its QBR copy lists it).
+            nextStepShared: t.nextStep !== null && (t.type === 'meeting' || t.type === 'qbr'),
             followUpDue: t.followUpDue,
           })
           .returning({ id: touches.id })

@@ -2,7 +2,12 @@
 import { useState } from 'react';
 import type { Flag } from '../../../shared/contract';
 import { addDays } from '../../../shared/dates';
+import { SEVERITIES } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
+
+/** Most severe first (emergency, high, medium, low), then the newest. */
+const bySeverity = (a: Flag, b: Flag) =>
+  SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || (a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : 0);
 
 interface Props {
   flags: Flag[];
@@ -14,7 +19,7 @@ interface Props {
 
 export function FlagsPanel({ flags, asOf, onResolve, onSnooze, onTask }: Props) {
   const [showResolved, setShowResolved] = useState(false);
-  const open = flags.filter((f) => f.resolvedAt === null);
+  const open = flags.filter((f) => f.resolvedAt === null).sort(bySeverity);
   const resolved = flags.filter((f) => f.resolvedAt !== null);
   return (
     <section className="panel" aria-labelledby="flags-h">

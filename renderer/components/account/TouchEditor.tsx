@@ -27,6 +27,7 @@ export function TouchEditor({
     notes: touch.notes,
     sentiment: touch.sentiment,
     nextStep: touch.nextStep ?? '',
+    nextStepShared: touch.nextStepShared,
     followUpDue: touch.followUpDue ?? '',
     contactIds: touch.contactIds,
   });
@@ -46,6 +47,7 @@ export function TouchEditor({
       notes: draft.notes,
       sentiment: draft.sentiment,
       nextStep: draft.nextStep.trim() || null,
+      nextStepShared: draft.nextStepShared,
       followUpDue: draft.followUpDue || null,
       contactIds: draft.contactIds,
     });
@@ -126,6 +128,10 @@ export function TouchEditor({
       <label className="wide">
         Next step
         <input value={draft.nextStep} maxLength={1000} onChange={(e) => set('nextStep', e.target.value)} />
+      </label>
+      <label className="wide check-line">
+        <input type="checkbox" checked={draft.nextStepShared} onChange={(e) => set('nextStepShared', e.target.checked)} />
+        Share this next step with the customer <span className="muted small">(it appears in the customer copy of the QBR)</span>
       </label>
       <div className="editor-actions">
         <span className="muted small">

@@ -15,6 +15,7 @@ import { ScoreExplained } from '../../components/account/ScoreExplained';
 import { Timeline } from '../../components/account/Timeline';
 import { MetricChart, TrendChart } from '../../components/account/TrendChart';
 import { WhatChanged } from '../../components/account/WhatChanged';
+import type { OpenTask } from '../../../shared/contracts/account-page';
 import { useAccountStore } from '../../stores/account';
 import { useCaptureStore } from '../../stores/capture';
 import { useReportStore } from '../../stores/report';
@@ -33,7 +34,7 @@ export function AccountScreen() {
   const { page, status, error, load } = store;
   const navigate = useNavigate();
   const openCapture = useCaptureStore((s) => s.show);
-  const exportQbr = useReportStore((s) => s.exportQbr);
+  const openExport = useReportStore((s) => s.openExport);
   const exportingQbr = useReportStore((s) => s.exporting);
 
   useEffect(() => {
@@ -121,11 +122,11 @@ export function AccountScreen() {
           </div>
         </dl>
         <div className="acct-actions">
-          <button type="button" disabled={exportingQbr} onClick={() => void exportQbr({ accountId: account.id })} title="The last full quarter, with flags and notes">
-            {exportingQbr ? 'Exporting…' : 'Export QBR'}
+          <button type="button" disabled={exportingQbr} onClick={() => openExport(account.id)} title="Choose the period; with score, flags, relationships and notes">
+            {exportingQbr ? 'Exporting…' : 'Export QBR…'}
           </button>
-          <button type="button" disabled={exportingQbr} onClick={() => void exportQbr({ accountId: account.id, audience: 'customer' })} title="Without flags, pulse or private notes">
-            Customer copy
+          <button type="button" disabled={exportingQbr} onClick={() => openExport(account.id, 'customer')} title="Only what you share with the customer: usage, support, goals, meetings and shared next steps">
+            Customer copy…
           </button>
           {!account.archived && (
             <button type="button" className="quiet" onClick={() => void store.archive(true)} title="Hide it from the portfolio, Today and the metrics">
@@ -187,7 +188,13 @@ export function AccountScreen() {
           onSnooze={(fid, until) => void store.snoozeFlag(fid, until)}
           onTask={(title, due) => void store.createTask(title, due)}
         />
-        <Tasks tasks={page.tasks} asOf={asOf} onAdd={store.createTask} onDone={(tid) => void store.completeTask(tid)} />
+        <Tasks
+          tasks={page.tasks}
+          asOf={asOf}
+          onAdd={store.createTask}
+          onDone={(tid) => void store.completeTask(tid)}
+          onShare={(tid, shared) => void store.shareTask(tid, shared)}
+        />
       </div>
 
       <RelationshipMap
@@ -254,11 +261,13 @@ function Tasks({
   asOf,
   onAdd,
   onDone,
+  onShare,
 }: {
-  tasks: { id: number; title: string; due: string; source: string; snoozedUntil: string | null }[];
+  tasks: OpenTask[];
   asOf: string;
   onAdd(title: string, due: string): Promise<boolean>;
   onDone(id: number): void;
+  onShare(id: number, shared: boolean): void;
 }) {
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(addDays(asOf, 1));
@@ -287,6 +296,17 @@ function Tasks({
               <input type="checkbox" aria-label={`Done: ${t.title}`} onChange={() => onDone(t.id)} />
               <span className="task-title">{t.title}</span>
               <span className={`small ${t.due < asOf ? 'overdue' : 'muted'}`}>{t.due < asOf ? formatCountdown(t.due, asOf).replace(' ago', ' overdue') : formatCountdown(t.due, asOf)}</span>
+              {!t.fromFlag && (t.source === 'manual' || t.source === 'follow_up') && (
+                <button
+                  type="button"
+                  className={`share-toggle small-button${t.shared ? ' on' : ''}`}
+                  aria-pressed={t.shared}
+                  title={t.shared ? 'Shown as a next step in the customer copy of the QBR' : 'Show it as a next step in the customer copy of the QBR'}
+                  onClick={() => onShare(t.id, !t.shared)}
+                >
+                  {t.shared ? 'Shared' : 'Share'}
+                </button>
+              )}
             </li>
           ))}
           {tasks.length > 8 && <li className="muted small">and {tasks.length - 8} more in Today</li>}

@@ -1,36 +1,53 @@
 // The QBR summary of one account for a period, laid out for paper (A4 or Letter). Built from the
 // account page's own components (score explained, trend, metric charts) over `reports.qbr`, so the
-// printed numbers are the app's numbers. The customer copy leaves out flags, pulse and private notes.
+// printed numbers are the app's numbers. The customer copy is another document (CustomerQbrPrint)
+// over its own allow-listed data: this one is internal only.
 import { useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { STRENGTH_LABELS } from '../../../shared/domain';
 import { formatCountdown, formatMoney, formatSigned, labelOf } from '../../../shared/format';
-import { qbrOptions } from '../../../shared/print';
+import { qbrOptions, type QbrOptions } from '../../../shared/print';
 import { ScoreExplained } from '../../components/account/ScoreExplained';
 import { MetricChart, TrendChart } from '../../components/account/TrendChart';
 import { useReportStore } from '../../stores/report';
+import { CustomerQbrPrint } from './CustomerQbrPrint';
 import { usePrintReady } from './usePrintReady';
 import '../Account/account.css';
 import './print.css';
 
+/** The print route `/print/qbr/:id?…`: the internal QBR, or the customer copy when audience=customer. */
 export function QbrPrint() {
   const { id } = useParams();
   const [params] = useSearchParams();
-  const { qbr, error, loadQbr } = useReportStore();
   const parsed = qbrOptions.safeParse({
     accountId: Number(id),
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
     audience: params.get('audience') ?? undefined,
+    includeHealth: params.get('health') === '1',
+    includeRevenue: params.get('revenue') === '1',
     paper: params.get('paper') ?? undefined,
   });
-  const key = parsed.success ? JSON.stringify(parsed.data) : null;
+  if (!parsed.success) return <InvalidLink message={parsed.error.issues[0]?.message ?? 'unknown problem'} />;
+  return parsed.data.audience === 'customer' ? <CustomerQbrPrint options={parsed.data} /> : <InternalQbrPrint options={parsed.data} />;
+}
+
+function InvalidLink({ message }: { message: string }) {
+  const problem = `This QBR link is not valid: ${message}`;
+  usePrintReady(false, problem);
+  return <div className="print-doc"><p className="print-error">{problem}</p></div>;
+}
+
+function InternalQbrPrint({ options }: { options: QbrOptions }) {
+  const { qbr, error, loadQbr } = useReportStore();
+  const key = JSON.stringify(options);
 
   useEffect(() => {
-    if (parsed.success) void loadQbr(parsed.data);
+    void loadQbr(options);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, loadQbr]);
 
-  const problem = parsed.success ? error : `This QBR link is not valid: ${parsed.error.issues[0]?.message}`;
+  const problem = error;
   usePrintReady(Boolean(qbr), problem);
 
   useEffect(() => {
@@ -41,13 +58,14 @@ export function QbrPrint() {
   if (!qbr) return <div className="print-doc"><p className="muted">Preparing the QBR…</p></div>;
 
   const { account, health, period } = qbr;
-  const internal = qbr.audience === 'internal';
+  // Facts of today (ARR, renewal, open tasks) say so when the period ended earlier.
+  const asOfNote = period.to < qbr.asOf ? ` · as of ${qbr.asOf}` : '';
   const money = (cents: number) => formatMoney(cents, account.currency, true);
   const executives = qbr.contacts.filter((c) => ['director', 'vp', 'c_level'].includes(c.level));
   const others = qbr.contacts.filter((c) => !['director', 'vp', 'c_level'].includes(c.level));
 
   return (
-    <article className={`print-doc paper-${parsed.success ? parsed.data.paper : 'a4'}`}>
+    <article className={`print-doc paper-${options.paper ?? 'a4'}`}>
       <header className="doc-header">
         <div>
           <p className="doc-kicker">Quarterly business review · {period.label}</p>
@@ -62,7 +80,7 @@ export function QbrPrint() {
             {period.from} – {period.to}
           </div>
           {qbr.csmName && <div>Prepared by {qbr.csmName}</div>}
-          <div className="muted">as of {qbr.asOf}{internal ? ' · internal' : ''}</div>
+          <div className="muted">as of {qbr.asOf} · internal</div>
         </div>
       </header>
 
@@ -70,12 +88,12 @@ export function QbrPrint() {
         <div>
           <span className="label">ARR</span>
           <strong>{money(account.arrCents)}</strong>
-          <span className="muted small">{money(account.mrrCents)} MRR</span>
+          <span className="muted small">{money(account.mrrCents)} MRR{asOfNote}</span>
         </div>
         <div>
           <span className="label">Renewal</span>
           <strong>{account.renewalDate ?? '—'}</strong>
-          <span className="muted small">{account.renewalDate ? formatCountdown(account.renewalDate, qbr.asOf) : 'no date set'}</span>
+          <span className="muted small">{account.renewalDate ? `${formatCountdown(account.renewalDate, qbr.asOf)}${asOfNote}` : 'no date set'}</span>
         </div>
         <div>
           <span className="label">Health</span>
@@ -91,9 +109,9 @@ export function QbrPrint() {
         </div>
       </section>
 
-      {internal && account.notes && (
+      {account.notes && (
         <section className="doc-section keep doc-callout">
-          <h2>Internal notes</h2>
+          <h2>Internal notes <span className="muted small">as of {qbr.asOf}</span></h2>
           <p className="notes small">{account.notes}</p>
         </section>
       )}
@@ -129,37 +147,35 @@ export function QbrPrint() {
         <ScoreExplained health={health} asOf={health.date} />
       </section>
 
-      {internal && (
-        <section className="doc-section">
-          <h2>Flags this period</h2>
-          {qbr.flags.raised.length === 0 && qbr.flags.resolved.length === 0 ? (
-            <p className="muted small">No flag was raised or resolved in the period.</p>
-          ) : (
-            <table className="doc-table">
-              <thead>
-                <tr>
-                  <th>Flag</th>
-                  <th>Severity</th>
-                  <th>Raised</th>
-                  <th>Resolved</th>
-                  <th>Reason</th>
+      <section className="doc-section">
+        <h2>Flags this period</h2>
+        {qbr.flags.raised.length === 0 && qbr.flags.resolved.length === 0 ? (
+          <p className="muted small">No flag was raised or resolved in the period.</p>
+        ) : (
+          <table className="doc-table">
+            <thead>
+              <tr>
+                <th>Flag</th>
+                <th>Severity</th>
+                <th>Raised</th>
+                <th>Resolved</th>
+                <th>Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...new Map([...qbr.flags.raised, ...qbr.flags.resolved].map((f) => [f.id, f])).values()].map((f) => (
+                <tr key={f.id}>
+                  <td>{labelOf(f.rule)}</td>
+                  <td>{f.severity}</td>
+                  <td className="nowrap">{f.raisedAt}</td>
+                  <td className="nowrap">{f.resolvedAt ? `${f.resolvedAt} (${f.resolvedBy === 'user' ? 'by you' : 'cleared'})` : 'open'}</td>
+                  <td>{f.reason}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {[...new Map([...qbr.flags.raised, ...qbr.flags.resolved].map((f) => [f.id, f])).values()].map((f) => (
-                  <tr key={f.id}>
-                    <td>{labelOf(f.rule)}</td>
-                    <td>{f.severity}</td>
-                    <td className="nowrap">{f.raisedAt}</td>
-                    <td className="nowrap">{f.resolvedAt ? `${f.resolvedAt} (${f.resolvedBy === 'user' ? 'by you' : 'cleared'})` : 'open'}</td>
-                    <td>{f.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      )}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
 
       <section className="doc-section">
         <h2>Relationships</h2>
@@ -218,7 +234,7 @@ export function QbrPrint() {
                 <th>Type</th>
                 <th>With</th>
                 <th>Summary</th>
-                {internal && <th className="num">Pulse</th>}
+                <th className="num">Pulse</th>
               </tr>
             </thead>
             <tbody>
@@ -229,9 +245,9 @@ export function QbrPrint() {
                   <td>{m.people || '—'}</td>
                   <td>
                     {m.summary}
-                    {internal && m.notes && <div className="muted small">{m.notes}</div>}
+                    {m.notes && <div className="muted small">{m.notes}</div>}
                   </td>
-                  {internal && <td className="num">{m.sentiment === null ? '—' : formatSigned(m.sentiment)}</td>}
+                  <td className="num">{m.sentiment === null ? '—' : formatSigned(m.sentiment)}</td>
                 </tr>
               ))}
             </tbody>
@@ -348,7 +364,7 @@ export function QbrPrint() {
             ))}
             {qbr.openTasks.map((t) => (
               <li key={`t${t.id}`}>
-                {t.title} <span className="muted small">· due {t.due}</span>
+                {t.title} <span className="muted small">· due {t.due} · open as of {qbr.asOf}</span>
               </li>
             ))}
           </ul>

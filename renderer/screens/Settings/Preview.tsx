@@ -29,7 +29,7 @@ export function Preview({ preview, dirty, valid, previewing }: { preview: Settin
     <div className={`preview${previewing ? ' preview-stale' : ''}`} aria-busy={previewing} data-testid="settings-preview">
       <BandBar counts={before} total={total} label="Now" />
       <BandBar counts={after} total={total} label="After" />
-      <table className="preview-table">
+      <table className="band-change-table">
         <thead>
           <tr>
             <th scope="col">Band</th>
@@ -41,6 +41,8 @@ export function Preview({ preview, dirty, valid, previewing }: { preview: Settin
         <tbody>
           {BANDS.map((b) => {
             const delta = after[b] - before[b];
+            // More healthy accounts is better; more at risk is worse; watch is neither.
+            const sign = b === 'healthy' ? Math.sign(delta) : b === 'at_risk' ? -Math.sign(delta) : 0;
             return (
               <tr key={b} data-band={b}>
                 <th scope="row">
@@ -49,7 +51,7 @@ export function Preview({ preview, dirty, valid, previewing }: { preview: Settin
                 </th>
                 <td className="num">{before[b]}</td>
                 <td className="num">{after[b]}</td>
-                <td className={`num delta${delta > 0 ? ' up' : delta < 0 ? ' down' : ''}`}>{delta > 0 ? `+${delta}` : delta === 0 ? '—' : delta}</td>
+                <td className={`num preview-delta${sign > 0 ? ' better' : sign < 0 ? ' worse' : ''}`}>{delta > 0 ? `+${delta}` : delta === 0 ? '—' : `−${-delta}`}</td>
               </tr>
             );
           })}

@@ -275,7 +275,7 @@ export function SettingsScreen() {
                 {savedMessage}
               </p>
             )}
-            {!valid && <p className="field-error small">{errors.size} field{errors.size === 1 ? '' : 's'} need attention.</p>}
+            {!valid && <p className="field-error small">{errors.size === 1 ? '1 field needs' : `${errors.size} fields need`} attention.</p>}
           </section>
         </aside>
       </div>
