@@ -3,6 +3,7 @@
 // Everything below the router is plain Node and shared with the CLI and the tests; the shell's own
 // logic is in electron/shell/ (start-up failures, window bookkeeping, files from the OS, the menu,
 // notifications, the app:// handler), tested under Node. This file only wires Electron to it.
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, shell } from 'electron';
 import log from 'electron-log/main';
@@ -62,10 +63,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // Focus this window; open a database the second launch named (electron/second-instance.ts).
+  // Still starting (a recovery dialog may be open), no window: what the launch names waits with
+  // macOS's open-file requests. Started (macOS may have no window open): the window comes back.
   app.on('second-instance', (_event, argv, cwd) =>
-    handleSecondInstance(windows.current, argv, cwd, {
-      openDatabase: (file) => void openOrRecover(file),
+    handleSecondInstance(services ? windows.ensure().window : null, argv, cwd, {
+      openDatabase: (file) => openInBackground(file),
       tell: (message) => void dialog.showMessageBox({ type: 'info', message }),
+      later: (file) => launchFiles.add(file),
     }),
   );
   app.on('open-file', (event, file) => {
@@ -163,7 +167,16 @@ async function recoverFrom(err: unknown, file: string): Promise<boolean> {
   // With a database already open (File → Open, a second launch) giving up keeps it, not quits.
   const giveUp = opened?.sqlite.open ? 'Cancel' : 'Quit';
   const buttons = [...(offer.backup ? ['Restore This Backup'] : []), 'Open Another Database…', giveUp];
-  const { response } = await dialog.showMessageBox({ type: 'error', title: offer.title, message: offer.message, detail: offer.detail, buttons });
+  // Esc or closing the box gives up: it must never restore (which moves the user's file aside).
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: offer.title,
+    message: offer.message,
+    detail: offer.detail,
+    buttons,
+    cancelId: buttons.length - 1,
+    defaultId: 0,
+  });
   const choice = buttons[response];
   if (choice === 'Restore This Backup' && offer.backup) {
     try {
@@ -176,7 +189,18 @@ async function recoverFrom(err: unknown, file: string): Promise<boolean> {
     }
   }
   if (choice === 'Open Another Database…') return chooseDatabase('open');
+  // Quit with no database open (after a failed restore): nothing else to do. At start-up, start()
+  // quits itself when this returns false.
+  if (choice === 'Quit' && services && !services.ctx.sqlite.open) app.quit();
   return false;
+}
+
+/** File → Open, a second launch: failures end in a dialog, never in an unhandled rejection. */
+function openInBackground(file: string): void {
+  openOrRecover(file).catch((err: unknown) => {
+    log.error(`Opening ${file} failed:`, err);
+    dialog.showErrorBox('Could not open the database', `${file}: ${(err as Error)?.message ?? String(err)}`);
+  });
 }
 
 async function chooseDatabase(mode: 'open' | 'new'): Promise<boolean> {
@@ -214,10 +238,14 @@ async function start(): Promise<void> {
   serveRenderer(path.join(appRoot, 'dist', 'renderer'));
   const userData = app.getPath('userData');
   // A database the OS or the command line named (double-click, "Open with") wins over the last one used.
+  // A last-used file that was moved or deleted is not silently re-created empty: Tend opens its own
+  // default database and says so.
+  const last = readAppState(userData).lastDatabase;
+  const lastMissing = last && !fs.existsSync(last) ? last : null;
   const file =
     launchFiles.takeStartupDatabase() ??
     launchedDatabase(process.argv, process.cwd()) ??
-    readAppState(userData).lastDatabase ??
+    (lastMissing ? null : last) ??
     path.join(userData, DATABASE_FILE_NAME);
   try {
     await useDatabase(file, file.startsWith(userData));
@@ -240,10 +268,17 @@ async function start(): Promise<void> {
   );
   registerIpc(router);
   windows.ensure();
+  if (lastMissing && opened) {
+    void dialog.showMessageBox({
+      type: 'info',
+      message: 'The database you used last is no longer there',
+      detail: `${lastMissing} was moved or deleted, so Tend opened ${opened.file}. If you moved it, choose File → Open Database… to open it from its new place.`,
+    });
+  }
   installMenu(
     {
-      openDatabase: () => void chooseDatabase('open'),
-      newDatabase: () => void chooseDatabase('new'),
+      openDatabase: () => void chooseDatabase('open').catch((err: unknown) => showFailure('Could not open the database', err)),
+      newDatabase: () => void chooseDatabase('new').catch((err: unknown) => showFailure('Could not create the database', err)),
       backup: () => void backupNow(),
       restore: () => void restoreNow(),
       about: () =>
@@ -269,7 +304,8 @@ async function start(): Promise<void> {
   // Files macOS asked to open, before and from now on: the same checks as a second launch.
   launchFiles.ready((launched) =>
     handleSecondInstance(windows.ensure().window, [process.execPath, launched], path.dirname(launched), {
-      openDatabase: (target) => void openOrRecover(target),
+      openDatabase: (target) => openInBackground(target),
+      later: (target) => launchFiles.add(target),
       tell: (message) => void dialog.showMessageBox({ type: 'info', message }),
     }),
   );
@@ -313,9 +349,15 @@ async function backupNow(): Promise<void> {
 async function restoreNow(): Promise<void> {
   if (!opened || refuseWhileImporting('restore a backup')) return;
   const current = opened.file;
+  let backupsFolder = path.dirname(current);
+  try {
+    backupsFolder = path.dirname(listBackups(current)[0]?.file ?? current);
+  } catch (err) {
+    log.warn('Could not list the backups:', err);
+  }
   const { filePaths } = await dialog.showOpenDialog({
     title: 'Restore from a backup',
-    defaultPath: path.dirname(listBackups(current)[0]?.file ?? current),
+    defaultPath: backupsFolder,
     properties: ['openFile'],
     filters: [{ name: 'Tend database', extensions: ['db'] }],
   });
@@ -331,6 +373,16 @@ async function restoreNow(): Promise<void> {
   } catch (err) {
     log.error('Restore failed:', err);
     dialog.showErrorBox('Restore failed', (err as Error).message);
-    await useDatabase(current, false).catch((reopenErr) => recoverFrom(reopenErr, current));
+    const reopened = await useDatabase(current, false).then(
+      () => true,
+      (reopenErr) => recoverFrom(reopenErr, current),
+    );
+    // Nothing open any more and the user gave up: quit rather than leave a window on a closed file.
+    if (!reopened && !opened?.sqlite.open) app.quit();
   }
+}
+
+function showFailure(title: string, err: unknown): void {
+  log.error(`${title}:`, err);
+  dialog.showErrorBox(title, (err as Error)?.message ?? String(err));
 }

@@ -31,6 +31,8 @@ export async function printRouteToPdf(route: string, file: string, paper: Paper,
     // Written out here (not spread from a constant) so electronegativity can read them.
     webPreferences: {
       preload,
+      // A hidden window still has to draw the charts before printing.
+      backgroundThrottling: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -61,6 +63,6 @@ export async function printRouteToPdf(route: string, file: string, paper: Paper,
     fs.writeFileSync(file, pdf);
     return file;
   } finally {
-    window.destroy();
+    if (!window.isDestroyed()) window.destroy();
   }
 }

@@ -4,6 +4,7 @@
 // minimal window interface, so it is tested without Electron.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The part of Electron's BrowserWindow this needs. */
 export interface FocusableWindow {
@@ -19,13 +20,15 @@ export interface SecondLaunchActions {
   openDatabase(file: string): void;
   /** Tell the user something about the launch (a file that was not opened, and why). */
   tell(message: string): void;
+  /** Still starting: keep the file the launch named until Tend is ready (it then gets the same checks). */
+  later(file: string): void;
 }
 
 export type SecondLaunch =
   | { action: 'focused' }
   | { action: 'open-database'; file: string }
   | { action: 'ignored'; file: string; reason: string }
-  | { action: 'starting' };
+  | { action: 'starting'; file: string | null };
 
 const DATABASE_EXTENSIONS = new Set(['.db', '.sqlite', '.sqlite3']);
 
@@ -36,7 +39,8 @@ const DATABASE_EXTENSIONS = new Set(['.db', '.sqlite', '.sqlite3']);
 export function launchedFile(argv: readonly string[], workingDirectory: string): string | null {
   for (const arg of argv.slice(1)) {
     if (arg.startsWith('-')) continue;
-    const file = path.resolve(workingDirectory, arg);
+    // Linux desktop files pass %U: some launchers hand over file:///…%20… instead of a path.
+    const file = arg.startsWith('file://') ? fileURLToPath(arg) : path.resolve(workingDirectory, arg);
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) continue;
     return file;
   }
@@ -67,8 +71,13 @@ export function handleSecondInstance(
   workingDirectory: string,
   actions: SecondLaunchActions,
 ): SecondLaunch {
-  // Still starting: its window appears by itself, and a second open would race the first.
-  if (!window) return { action: 'starting' };
+  // Still starting: its window appears by itself, and a second open would race the first — the
+  // file the launch named waits until Tend is ready.
+  if (!window) {
+    const file = launchedFile(argv, workingDirectory);
+    if (file) actions.later(file);
+    return { action: 'starting', file };
+  }
   bringToFront(window);
   const file = launchedFile(argv, workingDirectory);
   if (!file) return { action: 'focused' };

@@ -26,6 +26,8 @@ export function serveRenderer(rendererRoot: string): void {
 export function denyAllPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // Offline: no spell-check dictionary is ever downloaded.
+  session.defaultSession.setSpellCheckerEnabled(false);
 }
 
 /** The page a window loads: index.html, at a renderer route ("/today") if given. */

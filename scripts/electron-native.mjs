@@ -102,7 +102,12 @@ async function obtain() {
     );
     return null;
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    // Windows may hold a lock on a build file for a moment (antivirus, mspdbsrv): never fail a build for it.
+    try {
+      fs.rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (err) {
+      console.warn(`Could not remove the temporary build folder ${work}: ${err.message}`);
+    }
   }
 }
 

@@ -47,6 +47,8 @@ test('launches, logs a touch, exports a QBR, keeps one instance and quits cleanl
   const app: ElectronApplication = await electron.launch({
     args: [ROOT, `--user-data-dir=${userData}`, db],
     cwd: ROOT,
+    // As a user runs it: Playwright otherwise adds --no-sandbox on Linux.
+    chromiumSandbox: true,
     env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
   });
   const problems: string[] = [];
@@ -103,7 +105,8 @@ test('launches, logs a touch, exports a QBR, keeps one instance and quits cleanl
     await app.evaluate(({ dialog }, file) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
     }, pdf);
-    await main.getByRole('button', { name: 'Export QBR' }).click();
+    await main.getByRole('button', { name: 'Export QBR…' }).click();
+    await main.getByRole('dialog', { name: 'Export QBR' }).getByRole('button', { name: 'Export PDF' }).click();
     await expect(main.getByText(/Saved the QBR to/)).toBeVisible({ timeout: 90_000 });
     expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain(account.name);
 

@@ -19,7 +19,13 @@ class FakeWindow implements FocusableWindow {
 function recorder() {
   const opened: string[] = [];
   const told: string[] = [];
-  return { opened, told, actions: { openDatabase: (f: string) => opened.push(f), tell: (m: string) => told.push(m) } };
+  const later: string[] = [];
+  return {
+    opened,
+    told,
+    later,
+    actions: { openDatabase: (f: string) => opened.push(f), tell: (m: string) => told.push(m), later: (f: string) => later.push(f) },
+  };
 }
 
 const EXE = '/opt/Tend/tend';
@@ -80,10 +86,15 @@ describe('a second launch of Tend', () => {
     expect(fs.readdirSync(dir)).toEqual(['notes.txt']); // nothing created
   });
 
-  it('does nothing while the first instance is still starting (no window yet)', () => {
-    const { actions, opened, told } = recorder();
-    expect(handleSecondInstance(null, [EXE, '/tmp/x.db'], '/', actions)).toEqual({ action: 'starting' });
-    expect([opened, told]).toEqual([[], []]);
+  it('keeps the file a launch names while the first instance is still starting (no window yet), opening nothing yet', () => {
+    const { actions, opened, told, later } = recorder();
+    expect(handleSecondInstance(null, [EXE, '/tmp/x.db'], '/', actions)).toEqual({ action: 'starting', file: '/tmp/x.db' });
+    expect(handleSecondInstance(null, [EXE], '/', actions)).toEqual({ action: 'starting', file: null });
+    expect([opened, told, later]).toEqual([[], [], ['/tmp/x.db']]);
+  });
+
+  it('reads a file:// URI the way Linux launchers pass %U', () => {
+    expect(launchedFile([EXE, 'file:///home/me/My%20Books/client.db'], '/')).toBe('/home/me/My Books/client.db');
   });
 
   it('skips the app folder of a development launch (electron .)', () => {
