@@ -5,6 +5,7 @@
 // function + a handler line + one screen.
 import type { z } from 'zod';
 import { accountPageContract } from './contracts/account-page';
+import { captureContract } from './contracts/capture';
 import { coreContract } from './contracts/core';
 import { importsContract } from './contracts/imports';
 import { portfolioContract } from './contracts/portfolio';
@@ -21,6 +22,7 @@ export const contract = {
   ...todayContract,
   ...importsContract,
   ...reportsContract,
+  ...captureContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -42,9 +44,12 @@ export const MENU_COMMANDS = [
   'open:command-palette',
   'open:new-account',
   'open:shortcuts',
+  'open:capture',
   'export:qbr',
   'export:review',
   'db:changed',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT = 'tend:menu';
+/** The preload's channel for files dropped on the window (paths from webUtils; tokens come back). */
+export const DROP_FILES_CHANNEL = 'tend:drop-files';
