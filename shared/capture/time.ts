@@ -77,14 +77,15 @@ const wallAsUtc = (w: WallTime): number => Date.UTC(w.year, w.month - 1, w.day, 
 export function instantOf(wall: WallTime, zone: string): number {
   const guess = wallAsUtc(wall);
   const offsetAt = (ms: number) => wallAsUtc(wallTimeAt(ms, zone)) - Math.floor(ms / 1000) * 1000;
-  const first = guess - offsetAt(guess);
-  const second = guess - offsetAt(first);
-  if (first === second) return first;
+  // The offsets a day before and after: the same except around a change.
+  const before = guess - offsetAt(guess - 86_400_000);
+  const after = guess - offsetAt(guess + 86_400_000);
+  if (before === after) return before;
   const names = (ms: number) => wallAsUtc(wallTimeAt(ms, zone)) === guess;
-  const candidates = [first, second].filter(names);
-  // Both name it: the autumn overlap, take the first. Neither: the spring gap, take the later one
-  // (the wall time read with the offset that applied before the change).
-  return candidates.length ? Math.min(...candidates) : Math.max(first, second);
+  const candidates = [before, after].filter(names);
+  // Both name it: the autumn overlap, take the first. Neither: the spring gap, read the wall time
+  // with the offset that applied before the change.
+  return candidates.length ? Math.min(...candidates) : before;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

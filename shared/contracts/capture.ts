@@ -91,6 +91,8 @@ export const capturePreview = z.object({
   /** The accounts the items and cards name (for their labels). */
   accounts: z.array(z.object({ id, name: z.string() })),
   myDomains: z.array(z.string()),
+  /** With no My domains set: a domain in most items, probably the CSM's own (offered, never assumed). */
+  suggestedMyDomains: z.array(z.string()),
   keepBody: z.boolean(),
 });
 
@@ -122,6 +124,7 @@ export const captureResult = z.object({
   ),
   /** Relationship hints now waiting on the touched accounts' relationship maps. */
   hints: count,
+  suggestedMyDomains: z.array(z.string()),
 });
 
 export const strengthHint = z.object({

@@ -79,9 +79,15 @@ export function createCaptureService(ctx: ServiceContext, deps: CaptureDeps = {}
     return job;
   }
 
-  function preview(files: readonly CaptureFile[], signal?: { aborted: boolean }, onProgress?: (p: CaptureJobView['progress']) => void): Promise<CaptureState> {
+  function preview(
+    files: readonly CaptureFile[],
+    signal?: { aborted: boolean },
+    onProgress?: (p: CaptureJobView['progress']) => void,
+    moreDomains: string[] = [],
+  ): Promise<CaptureState> {
     const s = settings();
-    return buildPreview(sqlite, files, { asOf: clock.today(), timeZone: timeZone(), keepBody: s.keepBody, myDomains: s.myDomains, signal, onProgress });
+    const myDomains = [...new Set([...s.myDomains, ...moreDomains])];
+    return buildPreview(sqlite, files, { asOf: clock.today(), timeZone: timeZone(), keepBody: s.keepBody, myDomains, signal, onProgress });
   }
 
   function latestScores(ids: number[]): Map<number, number | null> {
@@ -161,6 +167,7 @@ export function createCaptureService(ctx: ServiceContext, deps: CaptureDeps = {}
         }))
         .sort((a, b) => b.touches - a.touches || a.name.localeCompare(b.name)),
       hints: dryRun ? 0 : touchedAccounts.reduce((n, id) => n + hintsFor(id).length, 0),
+      suggestedMyDomains: state.view.suggestedMyDomains,
     };
   }
 
@@ -247,8 +254,8 @@ export function createCaptureService(ctx: ServiceContext, deps: CaptureDeps = {}
     },
 
     /** Reads and lands in one go with the preview's own choices (tend capture). */
-    async run(files: CaptureFile[], options: { dryRun?: boolean } = {}): Promise<CaptureResultView> {
-      const state = await preview(files);
+    async run(files: CaptureFile[], options: { dryRun?: boolean; myDomains?: string[] } = {}): Promise<CaptureResultView> {
+      const state = await preview(files, undefined, undefined, options.myDomains);
       const jobId = 'cli';
       return land(state, defaultChoices(jobId, state.view), options.dryRun);
     },

@@ -172,7 +172,8 @@ export function landCaptureBatch(
     sqlite
       .prepare('UPDATE import_batches SET inserted = ?, updated = ?, skipped = ?, error_count = ?, finished_at = ? WHERE id = ?')
       .run(outcome.touches + outcome.contactsInserted, outcome.contactsUpdated, options.skippedCount, options.skippedCount, now, batchId);
-    if (options.dryRun) throw new RollBack();
+    // Nothing written (all already logged, say): no empty batch in the import history.
+    if (options.dryRun || outcome.touches + outcome.contactsInserted + outcome.contactsUpdated === 0) throw new RollBack();
     outcome.batchId = batchId;
   });
 

@@ -4,7 +4,7 @@
 // the body excerpt) stays in the main process for landing; the renderer gets the view.
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { displayName, domainOf, normalizeEmail, isAutomatedAddress } from '../../../shared/capture/addresses';
+import { displayName, domainOf, isAutomatedAddress, isPublicDomain, normalizeEmail } from '../../../shared/capture/addresses';
 import { accountOfDomain, buildBookIndex, matchItem, type BookIndex } from '../../../shared/capture/match';
 import { titleFromSignature } from '../../../shared/capture/signature';
 import { occurredAtOf } from '../../../shared/capture/time';
@@ -105,6 +105,8 @@ export async function buildPreview(sqlite: Database, files: readonly CaptureFile
   );
   const alreadyLogged = sqlite.prepare('SELECT 1 FROM touches WHERE external_ref = ?').pluck();
   const seenRefs = new Set<string>();
+  /** Domain → items it takes part in (for suggesting My domains when none are set). */
+  const domainItems = new Map<string, number>();
 
   const items: CaptureItemView[] = [];
   const held: HeldItem[] = [];
@@ -135,6 +137,7 @@ export async function buildPreview(sqlite: Database, files: readonly CaptureFile
           return;
         }
         const occurredAt = occurredAtOf(item.time, options.timeZone);
+        for (const domain of new Set(item.participants.map((p) => domainOf(p.email)))) domainItems.set(domain, (domainItems.get(domain) ?? 0) + 1);
         const match = matchItem(item, index);
         let status: CaptureStatus = match.status;
         let reason = match.reason;
@@ -242,8 +245,8 @@ export async function buildPreview(sqlite: Database, files: readonly CaptureFile
       skipped.push({ file: file.name, item: '', reason: `it could not be read to the end (${(err as Error).message}); what was read before is kept` });
       fileView.problems++;
     }
-    bytesBefore += fileView.bytes;
     report(fileView.bytes);
+    bytesBefore += fileView.bytes;
   }
 
   // Cards: create or update contacts matched by e-mail, on the account of their domain.
@@ -290,6 +293,7 @@ export async function buildPreview(sqlite: Database, files: readonly CaptureFile
       counts,
       accounts: [...accountIds].sort((a, b) => a - b).map((id) => ({ id, name: index.accountNames.get(id) ?? `#${id}` })),
       myDomains: [...index.myDomains],
+      suggestedMyDomains: index.myDomains.size ? [] : suggestMyDomains(domainItems, items.length, index),
       keepBody: options.keepBody,
     },
     items: held,
@@ -297,6 +301,20 @@ export async function buildPreview(sqlite: Database, files: readonly CaptureFile
     cards,
     files: [...files],
   };
+}
+
+/**
+ * With no My domains set, the CSM's own domain is usually the one in nearly every meeting and
+ * message (theirs is on all of them): offered when it is in at least 60 % of at least 3 items and
+ * belongs to no account.
+ */
+function suggestMyDomains(domainItems: Map<string, number>, total: number, index: BookIndex): string[] {
+  if (total < 3) return [];
+  return [...domainItems.entries()]
+    .filter(([domain, n]) => n / total >= 0.6 && !isPublicDomain(domain) && accountOfDomain(index, domain).accountId === null)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 1)
+    .map(([domain]) => domain);
 }
 
 /** The file a card came from: cards are numbered in file order. */
