@@ -191,6 +191,11 @@ const desktopPlatform: Platform = {
     const { filePaths } = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return filePaths[0] ?? null;
   },
+  async chooseFiles({ title, filters }) {
+    const options = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] };
+    const { filePaths } = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return filePaths.length ? filePaths : null;
+  },
   async chooseSaveFile({ title, defaultName, filters }) {
     const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters };
     const { filePath } = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
