@@ -16,6 +16,8 @@ import { readCaptureFile, type ReadSink } from './read';
 /** How much of a body a touch keeps (SPEC: the first 500 characters of the plain-text body). */
 export const EXCERPT_CHARS = 500;
 const PEOPLE_SHOWN = 20;
+/** Messages whose signature is read for one new person's title, at most. */
+const TITLE_TRIES = 3;
 
 export interface CaptureFile {
   path: string;
@@ -105,6 +107,8 @@ export async function buildPreview(sqlite: Database, files: readonly CaptureFile
   );
   const alreadyLogged = sqlite.prepare('SELECT 1 FROM touches WHERE external_ref = ?').pluck();
   const seenRefs = new Set<string>();
+  /** Bodies read for a new person's signature: a few tries each, then give up (a mailbox may hold hundreds of theirs). */
+  const titleTries = new Map<string, number>();
   /** Domain → items it takes part in (for suggesting My domains when none are set). */
   const domainItems = new Map<string, number>();
 
@@ -159,7 +163,12 @@ export async function buildPreview(sqlite: Database, files: readonly CaptureFile
         let excerpt: string | null = null;
         let text: string | null = null;
         const wantsTitle =
-          status === 'new' && !!sender && match.newPeople.some((p) => p.email === sender.email) && !offered.get(sender.email)?.title;
+          status === 'new' &&
+          !!sender &&
+          match.newPeople.some((p) => p.email === sender.email) &&
+          !offered.get(sender.email)?.title &&
+          (titleTries.get(sender.email) ?? 0) < TITLE_TRIES;
+        if (wantsTitle) titleTries.set(sender!.email, (titleTries.get(sender!.email) ?? 0) + 1);
         if ((options.keepBody && (status === 'new' || status === 'unmatched')) || wantsTitle) {
           try {
             text = await body();

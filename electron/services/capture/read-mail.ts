@@ -17,22 +17,16 @@ import type { ReadSink } from './read';
 /** A message's body is read from at most this many bytes (its text comes before attachments). */
 export const BODY_BYTES = 256 * 1024;
 
-/** Where a message's header block ends (the first empty line), or -1. */
-function headerEnd(buf: Uint8Array): number {
-  for (let i = 0; i < buf.length - 1; i++) {
-    if (buf[i] !== 10) continue;
-    if (buf[i + 1] === 10) return i + 2;
-    if (buf[i + 1] === 13 && buf[i + 2] === 10) return i + 3;
-  }
-  return -1;
+/** Where a message's header block ends (after the first empty line), or -1. */
+function headerEnd(buf: Buffer): number {
+  const lf = buf.indexOf('\n\n');
+  const crlf = buf.indexOf('\n\r\n');
+  if (lf < 0 && crlf < 0) return -1;
+  return lf >= 0 && (crlf < 0 || lf < crlf) ? lf + 2 : crlf + 3;
 }
 
 /** Binary data (a renamed image, a zip) is not a message: NUL bytes never occur in one. */
-function looksBinary(buf: Uint8Array): boolean {
-  const n = Math.min(buf.length, 8192);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
-}
+const looksBinary = (buf: Buffer): boolean => buf.subarray(0, 8192).indexOf(0) >= 0;
 
 const mailboxes = (addresses: Address[] | Address | undefined): { name: string; address: string }[] => {
   const list = addresses === undefined ? [] : Array.isArray(addresses) ? addresses : [addresses];
@@ -105,13 +99,13 @@ export function plainText(email: Email): string {
     .replace(/\n{3,}/g, '\n\n');
 }
 
-async function bodyOf(raw: Uint8Array): Promise<string> {
+async function bodyOf(raw: Buffer): Promise<string> {
   const email = await PostalMime.parse(raw.length > BODY_BYTES ? raw.subarray(0, BODY_BYTES) : raw, { attachmentEncoding: 'arraybuffer', maxRfc822NestingDepth: 0 });
   return plainText(email);
 }
 
 /** Reads one RFC 822 message (an .eml file or a message of a mailbox) and hands it to the sink. */
-async function readMessage(raw: Uint8Array, file: string, label: string, sink: ReadSink, fallbackTime?: Date | false): Promise<void> {
+async function readMessage(raw: Buffer, file: string, label: string, sink: ReadSink, fallbackTime?: Date | false): Promise<void> {
   if (looksBinary(raw)) {
     sink.problem({ file, item: label, reason: 'it is not an e-mail message: it holds binary data (perhaps another kind of file renamed). Save the message again from your mail program as .eml' });
     return;
@@ -158,7 +152,9 @@ export async function readMbox(file: string, name: string, sink: ReadSink, signa
   const cutShort = size > 0 && tail[0] !== 10;
   let n = 0;
   let pending: { content: Buffer; time: Date | false; n: number } | null = null;
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  // 64 KB chunks: mbox-reader splits each chunk into lines and shifts them off an array one by
+  // one, which costs quadratically in the chunk's lines (1 MB chunks read a 100 MB mbox 5× slower).
+  const stream = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
   try {
     for await (const message of mboxReader(stream)) {
       if (signal?.aborted) break;
