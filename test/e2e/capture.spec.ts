@@ -6,6 +6,7 @@
 // screen's way in and the Settings section — screenshots at 1280×800 and 1920×1080, light and dark.
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type TendApp } from './fixtures';
 
@@ -32,6 +33,16 @@ async function dropFiles(page: Page, names: string[], options: { hold?: boolean 
     },
     { files, hold: !!options.hold },
   );
+}
+
+/** axe finds nothing on the capture screen, in light and in dark. */
+async function accessible(page: Page) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page }).include('.capture-screen').analyze();
+    expect(violations.map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 function book(tend: TendApp) {
@@ -75,6 +86,7 @@ test('a calendar dropped on the window is previewed, one occurrence left out, lo
   await expect(grid.locator('[data-status="new"]').first()).toContainText('Acme Logistics');
   await expect(grid.locator('[data-status="new"]').first()).toContainText('Dana Ruiz');
   await tend.shots('capture-1-preview');
+  await accessible(page);
 
   // Not logged, with the reasons.
   await page.getByRole('tab', { name: /Not logged/ }).click();
@@ -100,6 +112,7 @@ test('a calendar dropped on the window is previewed, one occurrence left out, lo
   expect(after).toBeGreaterThan(before);
   await expect(page.getByTestId(`capture-score-${acme.id}`)).toHaveText(`${before} → ${after}`);
   await tend.shots('capture-3-result');
+  await accessible(page);
 
   // In the database: six touches from the calendar, the excluded one absent, a capture batch.
   const rows = tend.db.sqlite.prepare("SELECT occurred_at AS at FROM touches WHERE account_id = ? AND source = 'calendar' ORDER BY occurred_at").all(acme.id) as { at: string }[];

@@ -177,7 +177,9 @@ export function CaptureItems({
     // As tall as its rows, up to the stylesheet's max-height (then it scrolls).
     <div className="capture-table" role="grid" aria-label="Meetings and e-mails found" aria-rowcount={items.length + 1} style={{ height: 36 + Math.max(2, items.length) * ITEM_ROW_HEIGHT }}>
       <div className="capture-row capture-head" role="row">
-        <span role="columnheader" aria-label="Log" />
+        <span role="columnheader">
+          <span className="visually-hidden">Log</span>
+        </span>
         <span role="columnheader">When</span>
         <span role="columnheader">Kind</span>
         <span role="columnheader">Title or subject</span>

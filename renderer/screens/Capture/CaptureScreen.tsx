@@ -125,15 +125,17 @@ export function CaptureScreen() {
               </span>
             </div>
           )}
-          <div className="capture-tabs" role="tablist" aria-label="Which items to show">
-            {FILTERS.map((f) => {
-              const count = f.key === 'all' ? s.preview!.items.length : s.preview!.items.filter(f.test).length;
-              return (
-                <button key={f.key} type="button" role="tab" aria-selected={s.filter === f.key} className={s.filter === f.key ? 'active' : undefined} onClick={() => s.setFilter(f.key)}>
-                  {f.label} <span className="muted">{n(count)}</span>
-                </button>
-              );
-            })}
+          <div className="capture-tabs">
+            <div role="tablist" aria-label="Which items to show" className="capture-tablist">
+              {FILTERS.map((f) => {
+                const count = f.key === 'all' ? s.preview!.items.length : s.preview!.items.filter(f.test).length;
+                return (
+                  <button key={f.key} type="button" role="tab" aria-selected={s.filter === f.key} className={s.filter === f.key ? 'active' : undefined} onClick={() => s.setFilter(f.key)}>
+                    {f.label} <span className="muted">{n(count)}</span>
+                  </button>
+                );
+              })}
+            </div>
             <span className="capture-tabs-tools">
               {(s.filter === 'log' || s.filter === 'unmatched') && items.length > 0 && (
                 <>
@@ -157,7 +159,10 @@ export function CaptureScreen() {
           <footer className="capture-footer">
             <span className="muted small">
               {s.preview.keepBody ? 'Titles, subjects and the first 500 characters of each text are kept' : 'Only titles and subjects are kept'}; never
-              attachments. Dated in {s.preview.timeZone}. <Link to="/settings">Change</Link>
+              attachments. Dated in {s.preview.timeZone}.{' '}
+              <Link to="/settings" className="capture-inline-link">
+                Change
+              </Link>
             </span>
             <span className="capture-footer-actions">
               <button type="button" onClick={s.reset} disabled={s.stage === 'landing'}>
@@ -172,7 +177,7 @@ export function CaptureScreen() {
                 {s.stage === 'landing'
                   ? 'Logging…'
                   : `Log ${n(chosen.touches)} touch${chosen.touches === 1 ? '' : 'es'}${chosen.contacts + chosen.cards ? ` and ${n(chosen.contacts + chosen.cards)} contact${chosen.contacts + chosen.cards === 1 ? '' : 's'}` : ''}`}{' '}
-                <kbd className="on-accent">{mod}↵</kbd>
+                <kbd className="capture-kbd">{mod}↵</kbd>
               </button>
             </span>
           </footer>
