@@ -4,6 +4,7 @@
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import { section, targetResults } from './report';
+import { captureBench } from './capture';
 import { importBench } from './import';
 import { scoringBench } from './scoring';
 import { openTempDatabase } from './temp-db';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
 
   const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 200_000);
   await section(`CSV import, ${importRows.toLocaleString('en-US')} account rows`, (report) => importBench(report, importRows));
+
+  const captureMessages = Number(process.env.BENCH_CAPTURE_MESSAGES ?? 10_000);
+  await section(`Capture, a ${captureMessages.toLocaleString('en-US')}-message mbox`, (report) => captureBench(report, captureMessages));
 
   printSummary();
 }

@@ -1,7 +1,9 @@
 // Binds the router to ipcMain: one handler per contract channel, each checking that the request
 // comes from our own top-level page (app://tend) before the router validates the input.
+import fs from 'node:fs';
+import path from 'node:path';
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, ipcChannel } from '../shared/contract';
+import { CHANNELS, DROP_FILES_CHANNEL, ipcChannel } from '../shared/contract';
 import { isTrustedFrame } from './sender';
 import type { Router } from './router';
 
@@ -18,4 +20,12 @@ export function registerIpc(router: Router): void {
       return router.invoke(channel, input);
     });
   }
+  // Files dropped on the window: the preload sends their paths (from webUtils); tokens come back.
+  ipcMain.handle(DROP_FILES_CHANNEL, (event, paths: unknown) => {
+    if (!isTrustedSender(event) || !Array.isArray(paths)) return [];
+    return paths
+      .slice(0, 500)
+      .filter((p): p is string => typeof p === 'string' && p.length < 4096 && path.isAbsolute(p) && fs.existsSync(p))
+      .map((p) => router.grantFile(p));
+  });
 }

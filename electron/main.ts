@@ -320,6 +320,12 @@ const desktopPlatform: Platform = {
     const { filePaths } = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return filePaths[0] ?? null;
   },
+  async chooseFiles({ title, filters }) {
+    const options = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] };
+    const window = windows.current;
+    const { filePaths } = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return filePaths.length ? filePaths : null;
+  },
   async chooseSaveFile({ title, defaultName, filters }) {
     const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters };
     const window = windows.current;

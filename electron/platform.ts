@@ -14,6 +14,8 @@ export interface FileFilter {
 export interface Platform {
   /** A native "open" dialog; null when the user cancels. */
   chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A native "open" dialog for several files; null when the user cancels (optional: else one file). */
+  chooseFiles?(options: { title: string; filters: FileFilter[] }): Promise<string[] | null>;
   /** A native "save" dialog; null when the user cancels. */
   chooseSaveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
   /** Prints a print route (shared/print.ts) to a PDF file. */

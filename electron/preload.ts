@@ -2,7 +2,7 @@
 // Only the contract's channels can be invoked and only menu commands can come back. Bundled into one
 // file by scripts/preload-bundle.mjs, which computes the allowlist from shared/contract.ts at build
 // time: the preload carries channel names, not zod and the schemas (≤ 50 KB; the router validates).
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { TendApi } from '../shared/api';
 import type { MenuCommand } from '../shared/contract';
 
@@ -11,6 +11,8 @@ declare const __TEND_PRELOAD_ALLOWLIST__: {
   channels: Record<string, string>;
   menuCommands: string[];
   menuEvent: string;
+  /** Where the paths of files dropped on the window go (electron/ipc.ts turns them into tokens). */
+  dropFilesChannel: string;
 };
 
 const ipcNames = new Map<string, string>(Object.entries(__TEND_PRELOAD_ALLOWLIST__.channels));
@@ -31,12 +33,12 @@ const api: TendApi = {
     ipcRenderer.on(menuEvent, relay);
     return () => ipcRenderer.removeListener(menuEvent, relay);
   },
-  // Extension point for files dropped on the window (capture from calendar/mail files): a sandboxed
-  // page's File has no path, so the preload is the only place that can ask for it —
-  // `webUtils.getPathForFile(file)` (import webUtils from 'electron'). Add a `droppedFiles(files)`
-  // member to TendApi (shared/api.ts) that maps each File to its path here and sends the paths on
-  // its own ipcRenderer.invoke channel, which the main process turns into FileGrants tokens
-  // (electron/platform.ts) after checking each path, so the renderer still never names a path.
+  // Only the paths of files really dropped (a File made by the page has none) go to the main
+  // process, which hands back tokens; the page never learns a path.
+  async dropFiles(files) {
+    const paths = Array.from(files, (file) => (file instanceof File ? webUtils.getPathForFile(file) : '')).filter(Boolean);
+    return paths.length ? ipcRenderer.invoke(__TEND_PRELOAD_ALLOWLIST__.dropFilesChannel, paths) : [];
+  },
 };
 
 contextBridge.exposeInMainWorld('tend', api);

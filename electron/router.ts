@@ -6,6 +6,7 @@ import { contract, type Channel, type ChannelInput, type ChannelOutput, type Con
 import { TendError, type Result, isSqliteBusy } from '../shared/errors';
 import type { Services } from './services';
 import { accountPageHandlers } from './handlers/account-page';
+import { captureHandlers } from './handlers/capture';
 import { coreHandlers } from './handlers/core';
 import { importsHandlers } from './handlers/imports';
 import { portfolioHandlers } from './handlers/portfolio';
@@ -27,8 +28,8 @@ export interface RouterOptions {
 }
 
 /** Every channel's handler, one file per domain; the type makes a missing handler a compile error. */
-function handlersFor(s: GetServices, options: RouterOptions): Handlers {
-  const env: HandlerEnv = { platform: options.platform ?? NO_PLATFORM, grants: new FileGrants() };
+function handlersFor(s: GetServices, options: RouterOptions, grants: FileGrants): Handlers {
+  const env: HandlerEnv = { platform: options.platform ?? NO_PLATFORM, grants };
   return {
     ...coreHandlers(s, options.version ?? '0.0.0'),
     ...portfolioHandlers(s),
@@ -36,6 +37,7 @@ function handlersFor(s: GetServices, options: RouterOptions): Handlers {
     ...todayHandlers(s),
     ...importsHandlers(s, env),
     ...reportsHandlers(s, env),
+    ...captureHandlers(s, env),
   };
 }
 
@@ -55,7 +57,8 @@ const BUSY = {
 } as const;
 
 export function createRouter(getServices: () => Services, options: RouterOptions = {}) {
-  const handlers = handlersFor(getServices, options);
+  const grants = new FileGrants();
+  const handlers = handlersFor(getServices, options, grants);
 
   async function invoke(channel: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, channel)) {
@@ -97,6 +100,8 @@ export function createRouter(getServices: () => Services, options: RouterOptions
       if (!result.ok) throw new TendError(result.error.code, result.error.message, result.error.details);
       return result.data as ChannelOutput<C>;
     },
+    /** Grants a token for a file the user dropped on the window (the preload or the test bridge found its path). */
+    grantFile: (file: string) => grants.grant(file),
   };
 }
 

@@ -7,7 +7,9 @@ import { onMenu } from './api';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { Overlays } from './overlays';
+import { CaptureDrop } from './components/capture/CaptureDrop';
 import { AccountScreen } from './screens/Account/AccountScreen';
+import { CaptureScreen } from './screens/Capture/CaptureScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { PortfolioScreen } from './screens/Portfolio/PortfolioScreen';
 import { QbrPrint } from './screens/Report/QbrPrint';
@@ -16,6 +18,7 @@ import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { TodayScreen } from './screens/Today/TodayScreen';
 import { useAccountsStore } from './stores/accounts';
 import { useAppStore } from './stores/app';
+import { useFileCaptureStore } from './stores/fileCapture';
 import { useReportStore } from './stores/report';
 import { previousMonth } from '../shared/dates';
 
@@ -25,6 +28,7 @@ const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'navigate:today': '/today',
   'navigate:import': '/import',
   'navigate:settings': '/settings',
+  'open:capture': '/capture',
 };
 
 /** Print routes render the document alone: no sidebar, no overlays (see shared/print.ts). */
@@ -54,6 +58,7 @@ function Shell() {
       onMenu((command) => {
         const route = MENU_ROUTES[command];
         if (route) navigate(route);
+        if (command === 'open:capture') void useFileCaptureStore.getState().choose();
         if (command === 'export:qbr') {
           const match = /^\/accounts\/(\d+)/.exec(window.location.hash.slice(1));
           if (match) useReportStore.getState().openExport(Number(match[1]));
@@ -96,10 +101,12 @@ function Shell() {
           <Route path="/today" element={<TodayScreen />} />
           <Route path="/import" element={<ImportScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="/capture" element={<CaptureScreen />} />
           <Route path="*" element={<Navigate to="/portfolio" replace />} />
         </Routes>
       </main>
       <Overlays />
+      <CaptureDrop />
     </div>
   );
 }

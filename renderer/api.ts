@@ -23,3 +23,6 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
 }
 
 export const onMenu: TendApi['onMenu'] = (listener) => window.tend.onMenu(listener);
+
+/** Tokens for files dropped on the window (stores call this, as they call `call`). */
+export const dropFiles: TendApi['dropFiles'] = (files) => window.tend.dropFiles(files);

@@ -20,11 +20,12 @@ export async function preloadAllowlist(root) {
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(path.join(root, 'package.json')));
-  const { CHANNELS, ipcChannel, MENU_COMMANDS, MENU_EVENT } = module.exports;
+  const { CHANNELS, ipcChannel, MENU_COMMANDS, MENU_EVENT, DROP_FILES_CHANNEL } = module.exports;
   return {
     channels: Object.fromEntries(CHANNELS.map((channel) => [channel, ipcChannel(channel)])),
     menuCommands: [...MENU_COMMANDS],
     menuEvent: MENU_EVENT,
+    dropFilesChannel: DROP_FILES_CHANNEL,
   };
 }
 

@@ -7,6 +7,9 @@ export interface TendApi {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   /** Commands from the application menu; returns an unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
-  // Extension point: `droppedFiles(files: File[]): Promise<{ token: string; fileName: string }[]>`
-  // for files dropped on the window belongs here; electron/preload.ts says how to implement it.
+  /**
+   * Files the user dropped on the window, as tokens for the router (capture.read). Only real dropped
+   * files have a path (Electron's webUtils.getPathForFile); the renderer never sees it.
+   */
+  dropFiles(files: File[]): Promise<{ token: string; fileName: string }[]>;
 }

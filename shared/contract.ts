@@ -6,6 +6,7 @@
 // function + a handler line + one screen.
 import type { z } from 'zod';
 import { accountPageContract } from './contracts/account-page';
+import { captureContract } from './contracts/capture';
 import { coreContract } from './contracts/core';
 import { importsContract } from './contracts/imports';
 import { portfolioContract } from './contracts/portfolio';
@@ -22,6 +23,7 @@ export const contract = {
   ...todayContract,
   ...importsContract,
   ...reportsContract,
+  ...captureContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -50,3 +52,5 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT = 'tend:menu';
+/** The preload's channel for files dropped on the window (paths from webUtils; tokens come back). */
+export const DROP_FILES_CHANNEL = 'tend:drop-files';

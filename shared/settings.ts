@@ -154,3 +154,26 @@ function deepMerge(base: unknown, patch: unknown): unknown {
 export function mergeSettings(partial?: DeepPartial<Settings> | null): Settings {
   return settingsSchema.parse(deepMerge(DEFAULT_SETTINGS, partial ?? undefined));
 }
+
+// ---- Capture from calendar, e-mail and contact files (SPEC "Capture …", added 2026-12) ----
+// Stored under its own key ('capture'), apart from the scoring settings: changing it rescores
+// nothing and leaves no marker on the health trend.
+const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/, 'expected a domain such as yourcompany.com')
+  .max(253);
+
+export const captureSettingsSchema = z.object({
+  /** The CSM's own e-mail domains: a meeting or message with nobody from outside them is internal and not logged. */
+  myDomains: z.array(domainName).max(50),
+  /** Keep the first 500 characters of a message's plain-text body (a meeting's description) on the touch. */
+  keepBody: z.boolean(),
+  /** The IANA time zone touches are dated in ('' = this computer's). */
+  timeZone: z.string().max(100),
+});
+
+export type CaptureSettings = z.infer<typeof captureSettingsSchema>;
+
+export const DEFAULT_CAPTURE_SETTINGS: CaptureSettings = { myDomains: [], keepBody: false, timeZone: '' };

@@ -17,6 +17,7 @@ import { systemClock } from '../services/context';
 import { qbrRoute, reviewRoute, type Paper } from '../../shared/print';
 import { printRouteWithChromium } from '../print/pdf';
 import { printAccounts, printImport, printImports, printMetrics, printReminders, printScores } from './print';
+import { captureJson, printCapture, runCapture } from './capture';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -36,6 +37,9 @@ Commands:
                             KIND: accounts | contacts | touches | metrics | revenue | surveys
   imports                   past import batches
   undo-import BATCH         remove everything that import batch wrote
+  capture FILE... [--dry-run] [--my-domain DOMAIN]...
+                            meetings and e-mails from .ics .eml .mbox .msg files as touches, .vcf
+                            cards as contacts (one batch, undone with undo-import)
   score                     recompute scores and flags; per account: score, band, confidence,
                             components, flags
   metrics --month YYYY-MM   the portfolio metrics for a month
@@ -74,6 +78,7 @@ const OPTIONS = {
   'with-revenue': { type: 'boolean', default: false },
   paper: { type: 'string' },
   map: { type: 'string', multiple: true },
+  'my-domain': { type: 'string', multiple: true },
   'dry-run': { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   'date-format': { type: 'string' },
@@ -202,6 +207,16 @@ const COMMANDS: Record<string, Command> = {
       const out = { inserted, updated, unchanged, skipped, errors: errors.map(({ row, column, value, message }) => ({ row, column, value, message })), batchId, dryRun, notes, backup };
       print(io, json, out, () => printImport(result, backup));
       return skipped > 0 ? EXIT.partial : EXIT.ok;
+    },
+  },
+  capture: {
+    creates: false,
+    opens: true,
+    async run({ io, json, services, positionals, options }) {
+      if (!positionals.length) throw new UsageError('Usage: tend capture FILE... [--dry-run] (.ics, .eml, .mbox, .msg or .vcf files)');
+      const result = await runCapture({ files: positionals, dryRun: options['dry-run'], myDomains: options['my-domain'] ?? [], services });
+      print(io, json, captureJson(result), () => printCapture(result, positionals.length));
+      return result.skipped.length ? EXIT.partial : EXIT.ok;
     },
   },
   imports: {

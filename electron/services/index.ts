@@ -13,6 +13,7 @@ import { createPortfolioService } from './portfolio';
 import { createRemindersService } from './reminders';
 import { createReportsService } from './reports';
 import { backupBeforeImport } from './backup';
+import { createCaptureService } from './capture';
 import { createImportService } from './importer';
 import { createImportJobs } from './import-jobs';
 import { createDemoService } from './sample-book';
@@ -90,6 +91,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     portfolio: createPortfolioService(ctx, { settings, scoring }),
     views: createViewsService(ctx),
     importer,
+    capture: createCaptureService(ctx, { backup: () => backupBeforeImport(ctx.sqlite, ctx.file) }),
     importJobs: createImportJobs(
       importer,
       async () => {

@@ -46,6 +46,7 @@ export function CommandPalette() {
       { name: 'Go to Today', hint: 'Ctrl/⌘+2', run: go('/today') },
       { name: 'Go to Import', hint: 'Ctrl/⌘+3', run: go('/import') },
       { name: 'Go to Settings', hint: 'Ctrl/⌘+4', run: go('/settings') },
+      { name: 'Capture from calendar & mail files', hint: '.ics .eml .mbox .msg .vcf', run: go('/capture') },
       {
         name: 'Log a touch (quick capture)',
         hint: 'Ctrl/⌘+L',

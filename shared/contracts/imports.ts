@@ -2,7 +2,7 @@
 // and cancel → undo), past batches, and CSV exports. Files are chosen in native dialogs by the main
 // process; the renderer only ever holds an opaque token for them.
 import { z } from 'zod';
-import { id, zImportKind, IMPORT_KINDS } from '../domain';
+import { id, zBatchKind, zImportKind, IMPORT_KINDS } from '../domain';
 import { nothing } from './core';
 import type { ChannelSpec } from './spec';
 
@@ -80,7 +80,7 @@ export const importJob = z.object({
 export const importBatch = z.object({
   id,
   fileName: z.string(),
-  kind: zImportKind,
+  kind: zBatchKind,
   inserted: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),

@@ -22,8 +22,9 @@
 // The hot path is prepared statements reused for every row and Maps filled once (accounts by
 // external id and name, contacts by e-mail and name); natural keys are found through their indexes.
 import type { Database } from 'better-sqlite3';
-import type { ImportKind } from '../../../shared/domain';
+import type { BatchKind, ImportKind } from '../../../shared/domain';
 import { TendError } from '../../../shared/errors';
+import { undoCaptureBatch } from '../capture/undo';
 import type { ServiceContext } from '../context';
 import type { ColumnMapping } from './map';
 import { cancelledError, type CancelSignal } from './read';
@@ -824,7 +825,7 @@ function strictError(fileName: string, result: LandResult): TendError {
 export interface BatchRow {
   id: number;
   fileName: string;
-  kind: ImportKind;
+  kind: BatchKind;
   mapping: ColumnMapping;
   inserted: number;
   updated: number;
@@ -878,6 +879,8 @@ export function undoImportBatch(ctx: ServiceContext, batchId: number): UndoResul
   if (batch.undoneAt) {
     throw new TendError('conflict', `${label} was already undone on ${batch.undoneAt.slice(0, 10)}. Nothing was changed.`, { batchId });
   }
+  // Meetings and messages captured from files (services/capture): touches and the contacts they made.
+  if (batch.kind === 'capture') return undoCaptureBatch(sqlite, batch, ctx.clock.now());
   const table = TABLE_OF_KIND[batch.kind];
 
   const later = sqlite

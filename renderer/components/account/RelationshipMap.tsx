@@ -5,6 +5,7 @@ import type { Contact } from '../../../shared/contract';
 import { CONTACT_LEVELS, CONTACT_ROLES, STRENGTH_LABELS, isExecutive } from '../../../shared/domain';
 import { formatCountdown, labelOf } from '../../../shared/format';
 import { EnumOptions } from '../EnumOptions';
+import { RelationshipHints } from '../capture/AccountCapture';
 
 type Patch = Partial<Pick<Contact, 'name' | 'strength' | 'level' | 'role' | 'isUser' | 'leftOn' | 'title' | 'email'>>;
 type NewContact = Pick<Contact, 'name' | 'email' | 'title' | 'level' | 'role' | 'isUser' | 'strength'>;
@@ -43,6 +44,7 @@ export function RelationshipMap({ contacts, asOf, onUpdate, onAdd, onDelete, foc
           {adding ? 'Cancel' : 'Add contact'}
         </button>
       </div>
+      <RelationshipHints contacts={contacts} />
       {adding && <AddContact onAdd={async (input) => { const ok = await onAdd(input); if (ok) setAdding(false); return ok; }} />}
       <div className="rel-map" role="table" aria-label="Relationship map">
         <div className="rel-row rel-head" role="row">

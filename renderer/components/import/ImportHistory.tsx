@@ -110,7 +110,7 @@ function HistoryRow({
         <td className="history-file" title={b.fileName}>
           {b.fileName}
         </td>
-        <td>{KIND_INFO[b.kind].title}</td>
+        <td>{b.kind === 'capture' ? 'Calendar & mail capture' : KIND_INFO[b.kind].title}</td>
         <td className="muted">{when(b.startedAt)}</td>
         <td className="num">{n(b.inserted)}</td>
         <td className="num">{n(b.updated)}</td>

@@ -16,6 +16,7 @@ import { Timeline } from '../../components/account/Timeline';
 import { MetricChart, TrendChart } from '../../components/account/TrendChart';
 import { WhatChanged } from '../../components/account/WhatChanged';
 import type { OpenTask } from '../../../shared/contracts/account-page';
+import { AccountDomainsField } from '../../components/capture/AccountCapture';
 import { useAccountStore } from '../../stores/account';
 import { useCaptureStore } from '../../stores/capture';
 import { useReportStore } from '../../stores/report';
@@ -241,6 +242,7 @@ export function AccountScreen() {
             <InlineField label="Seats" value={account.seats === null ? '' : String(account.seats)} type="number" onSave={(v) => store.updateAccount({ seats: v === '' ? null : Math.max(0, Math.round(Number(v))) })} />
             <InlineField label="Industry" value={account.industry ?? ''} onSave={(v) => store.updateAccount({ industry: v || null })} />
             <InlineField label="Website" value={account.website ?? ''} onSave={(v) => store.updateAccount({ website: v || null })} />
+            <AccountDomainsField account={account} contacts={contacts} />
             <InlineField label="External id" value={account.externalId ?? ''} onSave={(v) => store.updateAccount({ externalId: v || null })} />
             {Object.entries(account.customFields).map(([key, value]) => (
               <div className="inline-field" key={key}>

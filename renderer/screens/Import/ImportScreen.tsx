@@ -77,6 +77,9 @@ export function ImportScreen() {
           <h1>Import</h1>
           <p className="muted">Bring in a client&rsquo;s CRM exports. Nothing is written until you have seen how every row will land.</p>
         </div>
+        <a href="#/capture" className="capture-link" title="Meetings and e-mails from .ics, .eml, .mbox and .msg files, contacts from .vcf">
+          Capture from calendar &amp; mail files…
+        </a>
         <ExportMenu onExport={(k) => void store.exportKind(k)} />
       </header>
       {store.message && (

@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { COMPONENTS, SEGMENTS } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
 import type { Settings } from '../../../shared/settings';
+import { CaptureSettingsPanel } from '../../components/capture/CaptureSettingsPanel';
 import { useSettingsStore } from '../../stores/settings';
 import { NumberField, SeveritySelect, setIn, validate, type Path } from './fields';
 import { Preview } from './Preview';
@@ -213,6 +214,8 @@ export function SettingsScreen() {
               ))}
             </ul>
           </section>
+
+          <CaptureSettingsPanel />
 
           <section className="panel" aria-labelledby="storage-heading">
             <h2 id="storage-heading">Database and backups</h2>
