@@ -11,6 +11,7 @@ import { importsHandlers } from './handlers/imports';
 import { portfolioHandlers } from './handlers/portfolio';
 import { reportsHandlers } from './handlers/reports';
 import { todayHandlers } from './handlers/today';
+import { triageHandlers } from './handlers/triage';
 import type { GetServices, HandlerEnv, HandlersOf } from './handlers/types';
 import { FileGrants, NO_PLATFORM, type Platform } from './platform';
 
@@ -36,6 +37,7 @@ function handlersFor(s: GetServices, options: RouterOptions): Handlers {
     ...todayHandlers(s),
     ...importsHandlers(s, env),
     ...reportsHandlers(s, env),
+    ...triageHandlers(s),
   };
 }
 

@@ -10,6 +10,7 @@ import { importsContract } from './contracts/imports';
 import { portfolioContract } from './contracts/portfolio';
 import { reportsContract } from './contracts/reports';
 import { todayContract } from './contracts/today';
+import { triageContract } from './contracts/triage';
 
 export * from './contracts/core';
 export type { ChannelSpec } from './contracts/spec';
@@ -21,6 +22,7 @@ export const contract = {
   ...todayContract,
   ...importsContract,
   ...reportsContract,
+  ...triageContract,
 } as const;
 
 export type Contract = typeof contract;

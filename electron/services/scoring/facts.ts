@@ -25,19 +25,26 @@ const slotCase = (column: string, slots: Record<string, number>): string =>
 const SAMPLE_SLOTS = { adoption: ADOPTION, active_users: ACTIVE_USERS, open_tickets: OPEN_TICKETS, overdue_invoices: OVERDUE_INVOICES };
 /** Metric keys the health score and flags read; other keys are kept but not loaded for scoring. */
 const SCORED_KEYS = `(${Object.keys(SAMPLE_SLOTS).map(quote).join(', ')})`;
+/**
+ * The other keys matter only for SPEC "Not enough data" (any metric sample makes an account
+ * scored): each account's earliest such sample stands in for all of them, as one row of no key.
+ */
+const OTHER_KEYS_FIRST = `SELECT account_id, min(date) FROM metric_samples WHERE key NOT IN ${SCORED_KEYS}`;
 
 // Every row starts with the id it is paged by.
 type AccountRow = [id: number, Segment, Stage, archived: number, string | null, string | null, number | null, string];
 type ContactRow = [id: number, accountId: number, exec: number, isUser: number, strength: number, leftOn: string | null];
-type TouchRow = [id: number, accountId: number, date: string, sentiment: number | null];
+type TouchRow = [id: number, accountId: number, date: string, sentiment: number | null, contact: number];
 type LinkRow = [touchId: number, contactId: number];
 type SampleRow = [id: number, accountId: number, date: string, slot: number, value: number];
 type SurveyRow = [id: number, accountId: number, date: string, slot: number, score: number];
+type FirstSampleRow = [accountId: number, date: string];
 
 const COLUMNS = {
   accounts: 'id, segment, stage, archived, contract_start, renewal_date, seats, substr(created_at, 1, 10)',
   contacts: `id, account_id, level IN (${EXECUTIVE_LEVELS.map(quote).join(', ')}), is_user, strength, left_on`,
-  touches: 'id, account_id, substr(occurred_at, 1, 10), sentiment',
+  // SPEC "Customer contact": a note is not contact (1 = contact, 0 = note).
+  touches: "id, account_id, substr(occurred_at, 1, 10), sentiment, type != 'note'",
   samples: `id, account_id, date, ${slotCase('key', SAMPLE_SLOTS)}, value`,
   surveys: `id, account_id, date, ${slotCase('kind', { nps: NPS, csat: CSAT })}, score`,
 };
@@ -70,6 +77,8 @@ interface RowSource {
   contacts(): Iterable<ContactRow[]>;
   touches(): Iterable<[TouchRow[], LinkRow[]]>;
   samples(): Iterable<SampleRow[]>;
+  /** Each account's earliest sample of a key the score does not read. */
+  otherSamples(): FirstSampleRow[];
   surveys(): Iterable<SurveyRow[]>;
 }
 
@@ -128,11 +137,11 @@ function addTouches(load: Load, pages: Iterable<[TouchRow[], LinkRow[]]>): void 
   const builder = load.builder;
   for (const [touches, links] of pages) {
     let l = 0;
-    for (const [id, accountId, date, sentiment] of touches) {
+    for (const [id, accountId, date, sentiment, contact] of touches) {
       while (l < links.length && links[l][0] < id) l++;
       const a = load.accountOf(accountId);
       if (a < 0) continue;
-      builder.touch(a, load.day(date), sentiment === null ? NaN : num(sentiment));
+      builder.touch(a, load.day(date), sentiment === null ? NaN : num(sentiment), contact === 1);
       while (l < links.length && links[l][0] === id) builder.link(links[l++][1]);
     }
   }
@@ -144,6 +153,13 @@ function addSamples(load: Load, pages: Iterable<SampleRow[]>): void {
       const a = load.accountOf(accountId);
       if (a >= 0) load.builder.sample(a, slot, load.day(date), num(value));
     }
+  }
+}
+
+function addOtherSamples(load: Load, rows: FirstSampleRow[]): void {
+  for (const [accountId, date] of rows) {
+    const a = load.accountOf(accountId);
+    if (a >= 0) load.builder.sample(a, NONE, load.day(date), NaN);
   }
 }
 
@@ -168,6 +184,7 @@ export function createFactsReader(sqlite: Sqlite) {
       .prepare('SELECT touch_id, contact_id FROM touch_contacts WHERE touch_id > ? AND touch_id <= ? ORDER BY touch_id')
       .raw(),
     samples: paged('metric_samples', COLUMNS.samples, ` AND key IN ${SCORED_KEYS}`),
+    otherSamples: sqlite.prepare(`${OTHER_KEYS_FIRST} GROUP BY account_id`).raw(),
     surveys: paged('survey_responses', COLUMNS.surveys),
   };
   const ofAccount = (table: string, columns: string, where = '') =>
@@ -183,6 +200,7 @@ export function createFactsReader(sqlite: Sqlite) {
       )
       .raw(),
     samples: ofAccount('metric_samples', COLUMNS.samples, ` AND key IN ${SCORED_KEYS}`),
+    otherSamples: sqlite.prepare(`${OTHER_KEYS_FIRST} AND account_id = ? GROUP BY account_id`).raw(),
     surveys: ofAccount('survey_responses', COLUMNS.surveys),
   };
 
@@ -197,6 +215,7 @@ export function createFactsReader(sqlite: Sqlite) {
       }
     },
     samples: () => pages(all.samples),
+    otherSamples: () => all.otherSamples.all() as FirstSampleRow[],
     surveys: () => pages(all.surveys),
   };
   /** One account's rows, each table as a single page. */
@@ -204,6 +223,7 @@ export function createFactsReader(sqlite: Sqlite) {
     contacts: () => [one.contacts.all(id) as ContactRow[]],
     touches: () => [[one.touches.all(id) as TouchRow[], one.links.all(id) as LinkRow[]]],
     samples: () => [one.samples.all(id) as SampleRow[]],
+    otherSamples: () => one.otherSamples.all(id) as FirstSampleRow[],
     surveys: () => [one.surveys.all(id) as SurveyRow[]],
   });
 
@@ -213,6 +233,7 @@ export function createFactsReader(sqlite: Sqlite) {
     addContacts(load, source.contacts());
     addTouches(load, source.touches());
     addSamples(load, source.samples());
+    addOtherSamples(load, source.otherSamples());
     addSurveys(load, source.surveys());
     return load.builder.build();
   }

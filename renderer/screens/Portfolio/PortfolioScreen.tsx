@@ -35,6 +35,8 @@ export function PortfolioScreen() {
   const deferredRows = useDeferredValue(rows, null);
   const charts = useMemo(() => (deferredRows ? chartData(deferredRows, asOf) : null), [deferredRows, asOf]);
   const totalArr = useMemo(() => accounts.reduce((sum, a) => (a.stage === 'churned' ? sum : sum + a.mrrCents * 12), 0), [accounts]);
+  // SPEC "Not enough data": the portfolio says how many accounts need data, with a filter to them.
+  const needData = useMemo(() => accounts.filter((a) => a.band === 'no_data' && a.stage !== 'churned').length, [accounts]);
   const filtered = hasFilters(filters);
   const viewModified = !!activeView && !sameView(views.find((v) => v.name === activeView), filters, sort);
 
@@ -133,6 +135,20 @@ export function PortfolioScreen() {
           <h1>Portfolio</h1>
           <p className="muted" aria-live="polite" data-testid="portfolio-count">
             {rows.length === accounts.length ? `${count(accounts.length)} accounts` : `${count(rows.length)} of ${count(accounts.length)} accounts`}
+            {needData > 0 && (
+              <>
+                {' · '}
+                <button
+                  type="button"
+                  className="link-button needs-data"
+                  data-testid="needs-data"
+                  title="Accounts with no contacts, touches, metric samples or survey responses: not scored yet"
+                  onClick={() => setFilter('band', ['no_data'])}
+                >
+                  {count(needData)} {needData === 1 ? 'account needs' : 'accounts need'} data
+                </button>
+              </>
+            )}
           </p>
         </div>
         <div className="header-actions">
