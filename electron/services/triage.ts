@@ -11,12 +11,11 @@ import { TendError } from '../../shared/errors';
 import { labelOf } from '../../shared/format';
 import type { ChannelInput } from '../../shared/contract';
 import type { TriageCaseView, TriageForAccount, TriageSuggestion, TriageTrigger } from '../../shared/contracts/triage';
-import { recoveryReading, scoreAccountOf, triageCaseStats, triageSignals, type AccountScore, type TriageCaseStats } from '../../shared/scoring';
+import { recoveryReading, triageCaseStats, type AccountScore, type TriageCaseStats } from '../../shared/scoring';
 import type { Settings } from '../../shared/settings';
 import type { Sqlite } from '../db/open';
 import { markEdited } from './accounts';
 import type { ServiceContext } from './context';
-import { createFactsReader } from './scoring/facts';
 import type { ScoringService } from './scoring';
 
 interface CaseRow {
@@ -79,7 +78,6 @@ export function triggersOf(stage: Stage, score: AccountScore): TriageTrigger[] {
 
 export function createTriageService(ctx: ServiceContext, deps: { scoring: ScoringService; getSettings: () => Settings }) {
   const { sqlite, clock } = ctx;
-  const facts = createFactsReader(sqlite);
   const byId = sqlite.prepare(`${CASES} WHERE c.id = ?`);
   const openOf = sqlite.prepare(`${CASES} WHERE c.account_id = ? AND c.closed_on IS NULL`);
   const closedOf = sqlite.prepare(`${CASES} WHERE c.account_id = ? AND c.closed_on IS NOT NULL ORDER BY c.closed_on DESC, c.id DESC`);
@@ -99,6 +97,11 @@ export function createTriageService(ctx: ServiceContext, deps: { scoring: Scorin
     SELECT account_id AS accountId, rule, severity, reason FROM flags
     WHERE resolved_at IS NULL AND severity IN ('emergency', 'high') ORDER BY id`);
   const allCaseDates = sqlite.prepare('SELECT opened_on AS openedOn, closed_on AS closedOn, outcome FROM triage_cases');
+  const snapshotBands = sqlite.prepare('SELECT date, band FROM health_snapshots WHERE account_id = ? ORDER BY date');
+  // When each emergency/high flag stopped firing: cleared_at, or resolved_at when the rule resolved it.
+  const urgentFlagHistory = sqlite.prepare(`
+    SELECT raised_at AS raisedAt, coalesce(cleared_at, CASE WHEN resolved_by = 'rule' THEN resolved_at END) AS stoppedOn
+    FROM flags WHERE account_id = ? AND severity IN ('emergency', 'high')`);
 
   function requireAccount(accountId: number) {
     const row = account.get(accountId) as { id: number; name: string; stage: Stage; archived: number; editedInApp: string } | undefined;
@@ -112,14 +115,26 @@ export function createTriageService(ctx: ServiceContext, deps: { scoring: Scorin
     return row;
   }
 
-  /** Whether the account is in triage by its signals (flags and band, not its stage) on each date. */
+  /**
+   * Whether the account was in triage by its signals (not its stage) on a date, as the app recorded
+   * it then: its latest health snapshot on or before the date was at risk, or an emergency/high flag
+   * was firing (raised by then, not yet stopped). Records, not a rescore of the past: contacts carry
+   * no dates, so rescoring history would credit today's relationships to last month.
+   */
   function signalReader(accountId: number) {
-    const book = facts.one(accountId);
-    const settings = deps.getSettings();
+    const bands = snapshotBands.all(accountId) as { date: string; band: string }[];
+    const flags = (urgentFlagHistory.all(accountId) as { raisedAt: string; stoppedOn: string | null }[]).map((f) => ({
+      raisedAt: f.raisedAt,
+      stoppedOn: f.stoppedOn,
+    }));
     return (date: string): boolean => {
-      if (!book) return false;
-      const score = scoreAccountOf(book, 0, date, settings);
-      return triageSignals(score.health, score.flags);
+      let band: string | null = null;
+      for (const row of bands) {
+        if (row.date > date) break;
+        band = row.band;
+      }
+      if (band === 'at_risk') return true;
+      return flags.some((f) => f.raisedAt <= date && (f.stoppedOn === null || f.stoppedOn > date));
     };
   }
 
@@ -186,6 +201,7 @@ export function createTriageService(ctx: ServiceContext, deps: { scoring: Scorin
             ? { triggers: triggersOf(acct.stage, scored.score), targetDate: addDays(asOf, deps.getSettings().triageCases.targetDays) }
             : null,
         closed: (closedOf.all(accountId) as CaseRow[]).map((r) => view(r, asOf)),
+        recoveredAfterDays: deps.getSettings().triageCases.recoveredAfterDays,
       };
     },
 

@@ -69,6 +69,8 @@ export const triageForAccount = z.object({
   suggestOpen: z.object({ triggers: z.array(triageTrigger), targetDate: isoDate }).nullable(),
   /** Closed cases, newest first. */
   closed: z.array(triageCaseView),
+  /** Days out of triage after which closing as recovered is suggested (Settings → triageCases). */
+  recoveredAfterDays: z.number().int().positive(),
 });
 
 const plan = text(5000);

@@ -208,9 +208,10 @@ export function demoTriageCases(asOf: string): DemoTriageCaseRow[] {
 }
 
 /**
- * Writes the book's triage cases (inside the load's transaction). Each case's triggers are what the
- * scoring said on the day it opened — the flags and band that put the account in triage — or, when
- * the account was not in triage by its signals that day, the CSM's own reason.
+ * Writes the book's triage cases (inside the load's transaction). An open case's triggers are the
+ * flags and band that put the account in triage as the book stands (what the CSM sees on its page);
+ * a closed one's are what the scoring said on the day it opened. When neither puts the account in
+ * triage, the trigger is the CSM's own reason.
  */
 export function insertDemoTriageCases(sqlite: Sqlite, book: DemoBook, facts: AccountFacts[], idsByName: Map<string, number>): void {
   const insert = sqlite.prepare(`
@@ -223,7 +224,8 @@ export function insertDemoTriageCases(sqlite: Sqlite, book: DemoBook, facts: Acc
     const account = book.accounts[index];
     // Before it churned, a churned account was an ordinary one: score it as such on the opening day.
     const stage = account.stage === 'churned' ? 'adoption' : account.stage;
-    const triggers = triggersOf(stage, scoreAccount({ ...facts[index], stage }, c.openedOn)).filter((t) => t.rule !== 'stage');
+    const scoredOn = c.closedOn === null ? book.asOf : c.openedOn;
+    const triggers = triggersOf(stage, scoreAccount({ ...facts[index], stage }, scoredOn)).filter((t) => t.rule !== 'stage');
     if (triggers.length === 0) triggers.push({ rule: 'manual', reason: c.why });
     const churnedOn = account.revenue.find((e) => e.kind === 'churn')?.date ?? null;
     const closedOn = c.closedOn === 'churn' ? churnedOn : c.closedOn;

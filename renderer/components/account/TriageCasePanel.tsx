@@ -113,7 +113,7 @@ function SuggestOpen({ accountId, triggers, defaultTarget, asOf }: { accountId: 
   );
 }
 
-function OpenCase({ c, asOf, stage }: { c: TriageCaseView; asOf: string; stage: Stage }) {
+function OpenCase({ c, asOf, stage, afterDays }: { c: TriageCaseView; asOf: string; stage: Stage; afterDays: number }) {
   const { update, close, busy } = useTriageStore();
   const [draft, setDraft] = useState({ rootCause: c.rootCause, plan: c.plan, targetDate: c.targetDate ?? '' });
   const [leaveTo, setLeaveTo] = useState<LeaveStage | ''>(stage === 'triage' ? 'adoption' : '');
@@ -154,7 +154,10 @@ function OpenCase({ c, asOf, stage }: { c: TriageCaseView; asOf: string; stage: 
         </div>
       )}
       {recovery && !recovery.suggest && recovery.outSince && (
-        <p className="muted small">Out of triage since {recovery.outSince}; Tend suggests closing it as recovered after 14 days out.</p>
+        <p className="muted small">
+          Out of triage since {recovery.outSince} ({recovery.daysOut} day{recovery.daysOut === 1 ? '' : 's'}); Tend suggests closing it as recovered
+          after {afterDays} days out.
+        </p>
       )}
       <Triggers triggers={c.triggers} />
       <CaseFields {...draft} minDate={c.openedOn} onChange={(next) => setDraft((d) => ({ ...d, ...next }))} />
@@ -230,7 +233,7 @@ export function TriageCasePanel({ accountId, stage, archived, refresh }: Props) 
   if (view.open) {
     return (
       <div className="triage-case-wrap">
-        <OpenCase key={view.open.id} c={view.open} asOf={view.asOf} stage={stage} />
+        <OpenCase key={view.open.id} c={view.open} asOf={view.asOf} stage={stage} afterDays={view.recoveredAfterDays} />
         {past}
       </div>
     );
