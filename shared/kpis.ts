@@ -29,3 +29,12 @@ export function surveyWindowLabel(w: SurveyWindow, month: string): string {
   const window = w.days === null ? monthName(month) : `last ${w.days} days`;
   return `${window} · ${plural(w.responses, 'response')}${w.responses > 0 && !w.enough ? ' · small sample' : ''}`;
 }
+
+/** The period, short, for a tile: "Nov 2026", or "Nov 1–24, to date" while the month runs. */
+export function periodShort(month: string, period: { from: string; to: string; toDate: boolean }): string {
+  const [y, m] = month.split('-').map(Number);
+  const name = `${SHORT[m - 1]} ${y}`;
+  if (!period.toDate) return name;
+  if (period.to < period.from) return `${name}, not started`;
+  return `${SHORT[m - 1]} 1–${Number(period.to.slice(8, 10))}, to date`;
+}

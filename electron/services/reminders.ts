@@ -139,7 +139,7 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
           if (row.lastTouch === null) {
             make(row.id, `First touch with ${row.name}`, asOf, 'cadence', `cadence:${row.id}:never`);
           } else if (daysBetween(row.lastTouch, asOf) > cadence) {
-            make(row.id, `Check in with ${row.name}: no touch since ${row.lastTouch}`, addDays(row.lastTouch, cadence + 1), 'cadence', `cadence:${row.id}:${row.lastTouch}`);
+            make(row.id, `Check in with ${row.name}: no customer contact since ${row.lastTouch}`, addDays(row.lastTouch, cadence + 1), 'cadence', `cadence:${row.id}:${row.lastTouch}`);
           }
         }
         for (const row of renewals.all({ asOf, until: addDays(asOf, RENEWAL_REMINDER_DAYS) }) as { id: number; name: string; renewalDate: string }[]) {
@@ -152,7 +152,7 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
           make(
             row.accountId,
             `Review the triage case of ${row.name}: its target date ${row.targetDate} has passed`,
-            addDays(row.targetDate, 1),
+            row.targetDate, // listed from the day after: overdue by as many days as the case is past its target
             'triage',
             `triage:${row.id}:${row.targetDate}`,
           );

@@ -19,7 +19,7 @@ export const reminderView = z.object({
   overdueDays: z.number().int(),
 });
 
-export const TODAY_SECTIONS = ['follow_ups', 'cadence', 'renewals', 'flags', 'triage'] as const;
+export const TODAY_SECTIONS = ['follow_ups', 'cadence', 'renewals', 'triage', 'flags'] as const;
 
 export const todayView = z.object({
   asOf: isoDate,

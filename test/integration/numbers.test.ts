@@ -60,7 +60,7 @@ describe('customer contact (SPEC: a note is not contact)', () => {
     // The relationship map's last contact per person ignores the note too.
     expect(page.detail.contacts.find((c) => c.id === vp.id)?.lastTouchAt?.slice(0, 10)).toBe(addDays(AS_OF, -40));
     const today = await env.router.call('today.get', {});
-    expect(today.sections.cadence.map((r) => r.title)).toEqual([`Check in with Northwind Optics: no touch since ${addDays(AS_OF, -40)}`]);
+    expect(today.sections.cadence.map((r) => r.title)).toEqual([`Check in with Northwind Optics: no customer contact since ${addDays(AS_OF, -40)}`]);
 
     await env.router.call('touches.log', { accountId: account.id, type: 'email', occurredAt: AS_OF, summary: 'Sent the quote', contactIds: [vp.id] });
     const [after] = await env.router.call('accounts.list', {});
@@ -174,7 +174,7 @@ describe('triage cases', () => {
     const day12 = at(env, addDays(AS_OF, 12));
     const late = await day12.router.call('today.get', {});
     expect(late.sections.triage.map((r) => [r.title, r.overdueDays])).toEqual([
-      [`Review the triage case of Keystone Mutual: its target date ${addDays(AS_OF, 10)} has passed`, 1],
+      [`Review the triage case of Keystone Mutual: its target date ${addDays(AS_OF, 10)} has passed`, 2],
     ]);
     const early = (await day12.router.call('triage.forAccount', { accountId: account.id })).open!;
     expect(early.recovery).toEqual({ outSince: addDays(AS_OF, 5), daysOut: 7, suggest: false });

@@ -114,7 +114,7 @@ describe('the scoring service', () => {
     const due = env.services.reminders.due();
     const bySource = Object.fromEntries(due.map((r) => [r.source, r]));
     expect(bySource.follow_up).toMatchObject({ title: 'Send notes', due: '2026-09-15', overdueDays: 70, accountName: 'Contoso' });
-    expect(bySource.cadence).toMatchObject({ due: '2026-10-02', title: 'Check in with Contoso: no touch since 2026-09-01' });
+    expect(bySource.cadence).toMatchObject({ due: '2026-10-02', title: 'Check in with Contoso: no customer contact since 2026-09-01' });
     expect(bySource.renewal).toMatchObject({ due: '2026-11-10', title: 'Prepare the renewal of Contoso (renews 2026-12-10)' });
     expect(due.some((r) => r.source === 'rule')).toBe(true);
 

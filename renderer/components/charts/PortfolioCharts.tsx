@@ -62,13 +62,14 @@ export function PortfolioCharts({ data }: { data: PortfolioChartData }) {
     <div className="chart-row">
       <ChartCard
         title="Health distribution"
-        note={data.noData ? `${data.scored} scored · ${data.noData} no data` : `${data.scored} scored`}
+        note={data.noData ? `${data.scored} · ${data.noData} no data` : `${data.scored} scored`}
         label="Health distribution chart"
       >
         <BarChart data={data.distribution} margin={{ top: 4, right: 4, bottom: 0, left: -28 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke={c.border} />
-          {/* The first bucket holds the accounts without data (grey); then 0–9, 10–19, … */}
-          <XAxis dataKey="label" {...axis(c)} interval={0} ticks={[NO_DATA_BUCKET, '0', '20', '40', '60', '80']} />
+          {/* The first bucket holds the accounts without data (grey); then 0–9, 10–19, … ("0" is left
+              unlabelled so "No data" has room). */}
+          <XAxis dataKey="label" {...axis(c)} interval={0} ticks={[NO_DATA_BUCKET, '20', '40', '60', '80']} />
           <YAxis allowDecimals={false} {...axis(c)} width={56} tickCount={3} />
           <Tooltip {...tip} formatter={(v, name) => [`${v} accounts`, name]} />
           <Bar dataKey="healthy" name="Healthy" stackId="b" fill={c.healthy} isAnimationActive={false} />

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatMoney, labelOf } from '../../../shared/format';
-import { monthName, periodLabel, plural, surveyWindowLabel } from '../../../shared/kpis';
+import { monthName, periodShort, plural, surveyWindowLabel } from '../../../shared/kpis';
 import { reviewOptions } from '../../../shared/print';
 import { useThemeColors } from '../../components/account/useThemeColors';
 import { useReportStore } from '../../stores/report';
@@ -39,7 +39,7 @@ export function ReviewPrint() {
 
   const m = review.metrics;
   const bandColor = { healthy: colors.healthy, watch: colors.watch, at_risk: colors['at-risk'], no_data: colors.muted };
-  const period = periodLabel(review.month, m.period);
+  const period = periodShort(review.month, m.period);
   const { nps, csat } = m.surveyWindows;
   const tiles: [string, string, string][] = [
     ['Net revenue retention', percent(m.netRevenueRetention), `expansion included · ${period}`],
