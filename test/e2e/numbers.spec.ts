@@ -107,7 +107,7 @@ test('prints the portfolio review with honest tiles and the month\'s triage case
   const flat = execFileSync('pdftotext', [saved!.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(flat).toContain('expansion included · Nov 1–24, to date');
   expect(flat).toContain('accounts lost · Nov 1–24, to date');
-  expect(flat).toMatch(/NPS -?\d+ (last \d+ days|November 2026) · \d+ responses/);
+  expect(flat).toMatch(/NPS CSAT INCUBATION PIPELINE -?\d+ \d+% \$[\d,]+ (last \d+ days|November 2026) · \d+ responses/);
   expect(flat).toContain('1 without enough data to score');
   expect(text).toMatch(/Not enough data\s+1 account/);
   execFileSync('pdftoppm', ['-png', '-r', '70', saved!.file, 'test-results/screens/numbers-review-pdf']);

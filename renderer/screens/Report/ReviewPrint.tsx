@@ -4,7 +4,7 @@
 // (opened, open, recovered, churned, save rate, median days to recover) — one or two pages of paper.
 import { useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from 'recharts';
 import { formatMoney, labelOf } from '../../../shared/format';
 import { monthName, periodShort, plural, surveyWindowLabel } from '../../../shared/kpis';
 import { reviewOptions } from '../../../shared/print';
@@ -15,6 +15,8 @@ import './print.css';
 
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const money = (cents: number) => formatMoney(cents, 'USD', true);
+/** The band chart's width in CSS px: the left column of two on A4/Letter (182–187 mm of text width). */
+const BAND_CHART_WIDTH = 340;
 
 export function ReviewPrint() {
   const { month } = useParams();
@@ -85,18 +87,18 @@ export function ReviewPrint() {
         <div className="keep">
           <h2>Accounts by band</h2>
           <div className="chart">
-            <ResponsiveContainer width="100%" height={150}>
-              <BarChart data={review.bands} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
-                <CartesianGrid stroke={colors.border} vertical={false} />
-                <XAxis dataKey="band" tickFormatter={(b: string) => labelOf(b)} tick={{ fill: colors.muted, fontSize: 11 }} stroke={colors.border} />
-                <YAxis allowDecimals={false} tick={{ fill: colors.muted, fontSize: 11 }} stroke={colors.border} />
-                <Bar dataKey="count" isAnimationActive={false}>
-                  {review.bands.map((b) => (
-                    <Cell key={b.band} fill={bandColor[b.band]} />
-                  ))}
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
+            {/* A fixed size: the paper's width is known, and a measured width could be taken before
+                the print layout applies (the chart then overlaps the table beside it). */}
+            <BarChart width={BAND_CHART_WIDTH} height={150} data={review.bands} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
+              <CartesianGrid stroke={colors.border} vertical={false} />
+              <XAxis dataKey="band" tickFormatter={(b: string) => labelOf(b)} tick={{ fill: colors.muted, fontSize: 11 }} stroke={colors.border} />
+              <YAxis allowDecimals={false} tick={{ fill: colors.muted, fontSize: 11 }} stroke={colors.border} />
+              <Bar dataKey="count" isAnimationActive={false}>
+                {review.bands.map((b) => (
+                  <Cell key={b.band} fill={bandColor[b.band]} />
+                ))}
+              </Bar>
+            </BarChart>
           </div>
         </div>
         <div className="keep">
