@@ -133,23 +133,22 @@ export function PortfolioScreen() {
       <header className="screen-header portfolio-header">
         <div>
           <h1>Portfolio</h1>
-          <p className="muted" aria-live="polite" data-testid="portfolio-count">
-            {rows.length === accounts.length ? `${count(accounts.length)} accounts` : `${count(rows.length)} of ${count(accounts.length)} accounts`}
+          <div className="count-line">
+            <p className="muted" aria-live="polite" data-testid="portfolio-count">
+              {rows.length === accounts.length ? `${count(accounts.length)} accounts` : `${count(rows.length)} of ${count(accounts.length)} accounts`}
+            </p>
             {needData > 0 && (
-              <>
-                {' · '}
-                <button
-                  type="button"
-                  className="link-button needs-data"
-                  data-testid="needs-data"
-                  title="Accounts with no contacts, touches, metric samples or survey responses: not scored yet"
-                  onClick={() => setFilter('band', ['no_data'])}
-                >
-                  {count(needData)} {needData === 1 ? 'account needs' : 'accounts need'} data
-                </button>
-              </>
+              <button
+                type="button"
+                className="link-button needs-data muted"
+                data-testid="needs-data"
+                title="Accounts with no contacts, touches, metric samples or survey responses: not scored yet"
+                onClick={() => setFilter('band', ['no_data'])}
+              >
+                {count(needData)} {needData === 1 ? 'account needs' : 'accounts need'} data
+              </button>
             )}
-          </p>
+          </div>
         </div>
         <div className="header-actions">
           <button type="button" className="quiet" onClick={showNewAccount} title="Ctrl/⌘+N">
