@@ -8,7 +8,7 @@ import { componentLabel } from '../../../shared/scoring/changes';
 const INPUT_NOUN: Record<ComponentName, string> = {
   adoption: 'adoption sample',
   relationships: 'last contact',
-  engagement: 'last touch',
+  engagement: 'last contact',
   sentiment: 'latest pulse',
   survey: 'survey response',
   support: 'ticket count',
