@@ -23,7 +23,7 @@ export function printAccounts(list: AccountSummary[]): string {
       a.stage,
       formatMoney(a.mrrCents, a.currency, true),
       a.score === null ? '—' : String(a.score),
-      a.band ?? '—',
+      a.band === 'no_data' ? 'not enough data' : (a.band ?? '—'),
       a.flags.map((f) => f.rule).join(', '),
     ]),
   );
