@@ -27,9 +27,11 @@ const SAMPLE_SLOTS = { adoption: ADOPTION, active_users: ACTIVE_USERS, open_tick
 const SCORED_KEYS = `(${Object.keys(SAMPLE_SLOTS).map(quote).join(', ')})`;
 /**
  * The other keys matter only for SPEC "Not enough data" (any metric sample makes an account
- * scored): each account's earliest such sample stands in for all of them, as one row of no key.
+ * scored), and only for an account without contacts (a contact alone makes it scored): its
+ * earliest such sample stands in for all of them, as one row of no key. One indexed look-up per
+ * such account, not a scan of every sample.
  */
-const OTHER_KEYS_FIRST = `SELECT account_id, min(date) FROM metric_samples WHERE key NOT IN ${SCORED_KEYS}`;
+const OTHER_KEYS_FIRST = `SELECT min(date) FROM metric_samples WHERE account_id = ? AND key NOT IN ${SCORED_KEYS}`;
 
 // Every row starts with the id it is paged by.
 type AccountRow = [id: number, Segment, Stage, archived: number, string | null, string | null, number | null, string];
@@ -38,7 +40,6 @@ type TouchRow = [id: number, accountId: number, date: string, sentiment: number 
 type LinkRow = [touchId: number, contactId: number];
 type SampleRow = [id: number, accountId: number, date: string, slot: number, value: number];
 type SurveyRow = [id: number, accountId: number, date: string, slot: number, score: number];
-type FirstSampleRow = [accountId: number, date: string];
 
 const COLUMNS = {
   accounts: 'id, segment, stage, archived, contract_start, renewal_date, seats, substr(created_at, 1, 10)',
@@ -77,8 +78,6 @@ interface RowSource {
   contacts(): Iterable<ContactRow[]>;
   touches(): Iterable<[TouchRow[], LinkRow[]]>;
   samples(): Iterable<SampleRow[]>;
-  /** Each account's earliest sample of a key the score does not read. */
-  otherSamples(): FirstSampleRow[];
   surveys(): Iterable<SurveyRow[]>;
 }
 
@@ -93,8 +92,11 @@ class Load {
   private readonly dense: Int32Array | null = null;
   private readonly sparse = new Map<number, number>();
   readonly builder: PackedBookBuilder;
+  /** 1 for an account with at least one contact (it has data whatever else it has). */
+  readonly hasContact: Uint8Array;
 
   constructor(accounts: AccountInfo[]) {
+    this.hasContact = new Uint8Array(accounts.length);
     const maxId = accounts.reduce((max, account) => Math.max(max, account.id), 0);
     if (maxId <= 4 * accounts.length + 1024) {
       this.dense = new Int32Array(maxId + 1).fill(-1);
@@ -127,7 +129,9 @@ function addContacts(load: Load, pages: Iterable<ContactRow[]>): void {
   for (const page of pages) {
     for (const [id, accountId, exec, isUser, strength, leftOn] of page) {
       const a = load.accountOf(accountId);
-      if (a >= 0) load.builder.contact(a, id, exec === 1, isUser === 1, strength, load.day(leftOn));
+      if (a < 0) continue;
+      load.builder.contact(a, id, exec === 1, isUser === 1, strength, load.day(leftOn));
+      load.hasContact[a] = 1;
     }
   }
 }
@@ -156,10 +160,13 @@ function addSamples(load: Load, pages: Iterable<SampleRow[]>): void {
   }
 }
 
-function addOtherSamples(load: Load, rows: FirstSampleRow[]): void {
-  for (const [accountId, date] of rows) {
-    const a = load.accountOf(accountId);
-    if (a >= 0) load.builder.sample(a, NONE, load.day(date), NaN);
+/** The earliest sample of another key of each account that has no contact (see OTHER_KEYS_FIRST). */
+function addOtherSamples(load: Load, firstOtherSample: Statement<[number]>): void {
+  const accounts = load.builder.accounts;
+  for (let a = 0; a < accounts.length; a++) {
+    if (load.hasContact[a]) continue;
+    const date = firstOtherSample.get(accounts[a].id) as string | null;
+    if (date !== null) load.builder.sample(a, NONE, load.day(date), NaN);
   }
 }
 
@@ -184,9 +191,9 @@ export function createFactsReader(sqlite: Sqlite) {
       .prepare('SELECT touch_id, contact_id FROM touch_contacts WHERE touch_id > ? AND touch_id <= ? ORDER BY touch_id')
       .raw(),
     samples: paged('metric_samples', COLUMNS.samples, ` AND key IN ${SCORED_KEYS}`),
-    otherSamples: sqlite.prepare(`${OTHER_KEYS_FIRST} GROUP BY account_id`).raw(),
     surveys: paged('survey_responses', COLUMNS.surveys),
   };
+  const firstOtherSample = sqlite.prepare(OTHER_KEYS_FIRST).pluck() as Statement<[number]>;
   const ofAccount = (table: string, columns: string, where = '') =>
     sqlite.prepare(`SELECT ${columns} FROM ${table} WHERE account_id = ?${where} ORDER BY id`).raw();
   const one = {
@@ -200,7 +207,6 @@ export function createFactsReader(sqlite: Sqlite) {
       )
       .raw(),
     samples: ofAccount('metric_samples', COLUMNS.samples, ` AND key IN ${SCORED_KEYS}`),
-    otherSamples: sqlite.prepare(`${OTHER_KEYS_FIRST} AND account_id = ? GROUP BY account_id`).raw(),
     surveys: ofAccount('survey_responses', COLUMNS.surveys),
   };
 
@@ -215,7 +221,6 @@ export function createFactsReader(sqlite: Sqlite) {
       }
     },
     samples: () => pages(all.samples),
-    otherSamples: () => all.otherSamples.all() as FirstSampleRow[],
     surveys: () => pages(all.surveys),
   };
   /** One account's rows, each table as a single page. */
@@ -223,7 +228,6 @@ export function createFactsReader(sqlite: Sqlite) {
     contacts: () => [one.contacts.all(id) as ContactRow[]],
     touches: () => [[one.touches.all(id) as TouchRow[], one.links.all(id) as LinkRow[]]],
     samples: () => [one.samples.all(id) as SampleRow[]],
-    otherSamples: () => one.otherSamples.all(id) as FirstSampleRow[],
     surveys: () => [one.surveys.all(id) as SurveyRow[]],
   });
 
@@ -233,7 +237,7 @@ export function createFactsReader(sqlite: Sqlite) {
     addContacts(load, source.contacts());
     addTouches(load, source.touches());
     addSamples(load, source.samples());
-    addOtherSamples(load, source.otherSamples());
+    addOtherSamples(load, firstOtherSample);
     addSurveys(load, source.surveys());
     return load.builder.build();
   }
