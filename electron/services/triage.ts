@@ -289,6 +289,9 @@ export function createTriageService(ctx: ServiceContext, deps: { scoring: Scorin
     reopen(id: number): TriageCaseView {
       const row = requireCase(id);
       if (row.closedOn === null) return view(row, clock.today());
+      if (requireAccount(row.accountId).stage === 'churned') {
+        throw new TendError('invalid_input', `${row.accountName} has churned, so its triage case stays closed. Bring the account back first if it returned.`, { id });
+      }
       const other = openOf.get(row.accountId) as CaseRow | undefined;
       if (other) {
         throw new TendError('conflict', `${row.accountName} already has another open triage case (opened ${other.openedOn}); close it before reopening this one.`, { id });

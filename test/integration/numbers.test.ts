@@ -221,6 +221,7 @@ describe('triage cases', () => {
       closedOn: AS_OF,
     });
     await expect(env.router.call('triage.open', { accountId: account.id })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(env.router.call('triage.reopen', { id: opened.id })).rejects.toMatchObject({ code: 'invalid_input' });
 
     // The plain function the churn recorder calls inside its own transaction: never before the case opened.
     const other = await inTriage(env);

@@ -44,7 +44,8 @@ function Tile({ label, value, sub, note, tone, title }: { label: string; value: 
   );
 }
 
-export function KpiTiles({ metrics, totalArr }: { metrics: PortfolioMetricsOutput | null; totalArr: number }) {
+/** `needData`: accounts with band no_data (SPEC "Not enough data"), said under the ARR they hold. */
+export function KpiTiles({ metrics, totalArr, needData = 0 }: { metrics: PortfolioMetricsOutput | null; totalArr: number; needData?: number }) {
   if (!metrics) return <dl className="kpis kpis-loading" aria-busy="true" />;
   const nrr = metrics.netRevenueRetention;
   const d90 = metrics.renewals.d90;
@@ -59,7 +60,13 @@ export function KpiTiles({ metrics, totalArr }: { metrics: PortfolioMetricsOutpu
     `. ${monthName(metrics.month)} alone: ${metrics.nps === null ? 'no responses' : `${npsText(metrics.nps)} from ${plural(metrics.npsResponses, 'response')}`}.`;
   return (
     <dl className="kpis" aria-label={`Portfolio metrics for ${monthName(metrics.month)}`}>
-      <Tile label="ARR" value={money(totalArr)} sub="now" title="12 × MRR of the active accounts today" />
+      <Tile
+        label="ARR"
+        value={money(totalArr)}
+        sub="now"
+        note={needData > 0 ? `${plural(needData, 'account')} not scored` : undefined}
+        title={`12 × MRR of the active accounts today${needData > 0 ? `; ${plural(needData, 'account')} without enough data to score` : ''}`}
+      />
       <Tile label="NRR" value={pct(nrr, 1)} sub={period} note={toDate} title={`Net revenue retention. ${periodTitle}.`} tone={nrr === null ? null : nrr >= 1 ? 'good' : 'bad'} />
       <Tile label="GRR" value={pct(metrics.grossRevenueRetention, 1)} sub={period} note={toDate} title={`Gross revenue retention. ${periodTitle}.`} />
       <Tile label="Logo churn" value={pct(metrics.logoChurnRate, 1)} sub={period} note={toDate} title={`Accounts lost ÷ active accounts at the start. ${periodTitle}.`} tone={metrics.logoChurnRate ? 'bad' : null} />

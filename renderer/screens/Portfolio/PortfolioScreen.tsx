@@ -173,7 +173,7 @@ export function PortfolioScreen() {
       </header>
       {showCharts && (
         <section className="insights" aria-label="Portfolio overview">
-          <KpiTiles metrics={metrics} totalArr={totalArr} />
+          <KpiTiles metrics={metrics} totalArr={totalArr} needData={needData} />
           {charts ? <PortfolioCharts data={charts} /> : <div className="chart-row chart-row-pending" aria-hidden="true" />}
           {filtered && <p className="chart-caption muted small">Charts show the {rows.length} accounts that match the filters; the tiles show the whole book.</p>}
         </section>
