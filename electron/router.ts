@@ -12,6 +12,7 @@ import { importsHandlers } from './handlers/imports';
 import { portfolioHandlers } from './handlers/portfolio';
 import { reportsHandlers } from './handlers/reports';
 import { todayHandlers } from './handlers/today';
+import { triageHandlers } from './handlers/triage';
 import type { GetServices, HandlerEnv, HandlersOf } from './handlers/types';
 import { FileGrants, NO_PLATFORM, type Platform } from './platform';
 
@@ -38,6 +39,7 @@ function handlersFor(s: GetServices, options: RouterOptions, grants: FileGrants)
     ...importsHandlers(s, env),
     ...reportsHandlers(s, env),
     ...captureHandlers(s, env),
+    ...triageHandlers(s),
   };
 }
 

@@ -12,6 +12,7 @@ import { importsContract } from './contracts/imports';
 import { portfolioContract } from './contracts/portfolio';
 import { reportsContract } from './contracts/reports';
 import { todayContract } from './contracts/today';
+import { triageContract } from './contracts/triage';
 
 export * from './contracts/core';
 export type { ChannelSpec } from './contracts/spec';
@@ -24,6 +25,7 @@ export const contract = {
   ...importsContract,
   ...reportsContract,
   ...captureContract,
+  ...triageContract,
 } as const;
 
 export type Contract = typeof contract;

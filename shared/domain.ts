@@ -11,7 +11,7 @@ export const TOUCH_TYPES = ['email', 'call', 'meeting', 'qbr', 'support', 'event
 export const REVENUE_KINDS = ['new', 'expansion', 'contraction', 'churn', 'renewal'] as const;
 export const SURVEY_KINDS = ['nps', 'csat', 'ces'] as const;
 export const GOAL_STATUSES = ['not_started', 'on_track', 'at_risk', 'achieved', 'missed'] as const;
-export const REMINDER_SOURCES = ['manual', 'follow_up', 'cadence', 'rule', 'renewal'] as const;
+export const REMINDER_SOURCES = ['manual', 'follow_up', 'cadence', 'rule', 'renewal', 'triage'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'emergency'] as const;
 export const BANDS = ['healthy', 'watch', 'at_risk'] as const;
 /** SPEC (revised 2026-12): an account with no contacts, touches, samples or surveys is not scored. */

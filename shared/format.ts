@@ -46,6 +46,7 @@ const LABELS: Record<string, string> = {
   csat: 'CSAT',
   ces: 'CES',
   at_risk: 'At risk',
+  no_data: 'Not enough data',
 };
 
 /** An enum value in words: 'mid_market' → 'Mid-market', 'renewal_exec_silence' → 'Renewal exec silence'. */

@@ -81,6 +81,20 @@ export const settingsSchema = z
       pointsPerTicket: nonNegative,
     }),
     flags: flagsSchema,
+    /** The portfolio's KPI tiles: survey tiles use a window with enough responses, and say so. */
+    kpis: z.object({
+      /** A survey tile wants at least this many responses; fewer are shown as a small sample. */
+      minSurveyResponses: z.number().int().positive(),
+      /** Trailing windows (days, ending with the month) tried in turn when the month has too few. */
+      surveyWindowDays: z.array(positiveDays).min(1).max(6),
+    }),
+    /** Triage cases (SPEC "Triage cases", seed 000). */
+    triageCases: z.object({
+      /** Suggest closing a case as recovered once the account has been out of triage this many days. */
+      recoveredAfterDays: positiveDays,
+      /** A new case's target date defaults to this many days after it opens. */
+      targetDays: positiveDays,
+    }),
   })
   .superRefine((s, ctx) => {
     if (s.bands.watch > s.bands.healthy) {
@@ -125,6 +139,8 @@ export const DEFAULT_SETTINGS: Settings = {
     sponsor_lost: { severity: 'high', withinDays: 90 },
     stalled_onboarding: { severity: 'high', afterDays: 90 },
   },
+  kpis: { minSurveyResponses: 10, surveyWindowDays: [90, 180, 365] },
+  triageCases: { recoveredAfterDays: 14, targetDays: 30 },
 };
 
 export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

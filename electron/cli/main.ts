@@ -18,6 +18,7 @@ import { qbrRoute, reviewRoute, type Paper } from '../../shared/print';
 import { printRouteWithChromium } from '../print/pdf';
 import { printAccounts, printImport, printImports, printMetrics, printReminders, printScores } from './print';
 import { captureJson, printCapture, runCapture } from './capture';
+import { TRIAGE_OPTIONS, TRIAGE_USAGE, triageCommands } from './triage';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -52,6 +53,7 @@ Commands:
                             adds the health score, --with-revenue the revenue movements)
   review --month YYYY-MM --out FILE.pdf [--paper a4|letter]
                             the portfolio review of the whole book as a PDF
+${TRIAGE_USAGE}
   backup FILE               copy the database to FILE (a consistent snapshot)
   restore FILE              replace the database with the backup FILE (the current one is backed up first)
   restore --latest          replace a damaged (or missing) database with its latest good backup
@@ -87,6 +89,7 @@ const OPTIONS = {
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
+  ...TRIAGE_OPTIONS,
 } as const;
 
 /** Exit codes (SPEC): 0 success; 3 an import landed partly; anything else changed nothing. */
@@ -94,7 +97,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const;
 
 class UsageError extends Error {}
 
-interface Command {
+export interface Command {
   /** Whether the command may create a database file that does not exist yet. */
   creates: boolean;
   /** Commands that manage the file themselves get no opened database. */
@@ -102,7 +105,7 @@ interface Command {
   run(args: CommandArgs): Promise<number>;
 }
 
-interface CommandArgs {
+export interface CommandArgs {
   positionals: string[];
   json: boolean;
   dbFile: string;
@@ -124,6 +127,11 @@ function print(io: CliIo, json: boolean, data: unknown, human: () => string): vo
 }
 
 const COMMANDS: Record<string, Command> = {
+  ...triageCommands({
+    print,
+    findAccount,
+    usage: (message) => new UsageError(message),
+  }),
   init: {
     creates: true,
     opens: true,

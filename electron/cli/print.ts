@@ -1,6 +1,7 @@
 // Human-readable tables for the terminal (the --json output is the machine contract).
 import type { AccountSummary } from '../../shared/contract';
 import { formatMoney } from '../../shared/format';
+import { periodLabel, surveyWindowLabel } from '../../shared/kpis';
 import type { PortfolioMetrics } from '../../shared/scoring/types';
 import type { ReminderView } from '../services/reminders';
 import type { BatchRow, ImportRunResult } from '../services/importer';
@@ -22,7 +23,7 @@ export function printAccounts(list: AccountSummary[]): string {
       a.stage,
       formatMoney(a.mrrCents, a.currency, true),
       a.score === null ? '—' : String(a.score),
-      a.band ?? '—',
+      a.band === 'no_data' ? 'not enough data' : (a.band ?? '—'),
       a.flags.map((f) => f.rule).join(', '),
     ]),
   );
@@ -31,7 +32,8 @@ export function printAccounts(list: AccountSummary[]): string {
 interface ScoreLine {
   id: number;
   name: string;
-  score: number;
+  /** Null with band no_data (not enough data to score). */
+  score: number | null;
   band: string;
   confidence: number;
   flags: { rule: string; severity: string; reason: string }[];
@@ -46,13 +48,17 @@ export function printScores(asOf: string, accounts: ScoreLine[]): string {
       accounts.map((a) => [
         String(a.id),
         a.name.length > 40 ? `${a.name.slice(0, 39)}…` : a.name,
-        String(a.score),
-        a.band,
+        a.score === null ? '—' : String(a.score),
+        a.band === 'no_data' ? 'not enough data' : a.band,
         a.confidence.toFixed(2),
         String(a.flags.length),
       ]),
     ),
   );
+  const unscored = accounts.filter((a) => a.score === null).length;
+  if (unscored) {
+    lines.push('', `${unscored} account${unscored === 1 ? ' needs' : 's need'} data: no contacts, touches, metric samples or survey responses yet.`);
+  }
   const flagged = accounts.filter((a) => a.flags.length);
   if (flagged.length) {
     lines.push('', 'Flags:');
@@ -65,8 +71,10 @@ const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed
 
 export function printMetrics(m: PortfolioMetrics): string {
   const money = (cents: number) => formatMoney(cents, 'USD', true);
+  const w = m.surveyWindows;
+  const responses = (n: number) => `(${n} response${n === 1 ? '' : 's'})`;
   return [
-    `Portfolio metrics for ${m.month}`,
+    `Portfolio metrics for ${periodLabel(m.month, m.period)}`,
     '',
     table(
       ['metric', 'value'],
@@ -75,9 +83,11 @@ export function printMetrics(m: PortfolioMetrics): string {
         ['Net MRR churn', percent(m.netMrrChurnRate)],
         ['Gross revenue retention', percent(m.grossRevenueRetention)],
         ['Net revenue retention', percent(m.netRevenueRetention)],
-        ['NPS', m.nps === null ? '—' : String(m.nps)],
-        ['CSAT', m.csat === null ? '—' : `${m.csat.toFixed(1)} %`],
-        ['CES', m.ces === null ? '—' : m.ces.toFixed(2)],
+        ['NPS', m.nps === null ? '—' : `${m.nps} ${responses(m.npsResponses)}`],
+        ['CSAT', m.csat === null ? '—' : `${m.csat.toFixed(1)} % ${responses(m.csatResponses)}`],
+        ['CES', m.ces === null ? '—' : `${m.ces.toFixed(2)} ${responses(m.cesResponses)}`],
+        ['NPS, window with enough responses', w.nps.value === null ? '—' : `${w.nps.value} (${surveyWindowLabel(w.nps, m.month)})`],
+        ['CSAT, window with enough responses', w.csat.value === null ? '—' : `${w.csat.value.toFixed(1)} % (${surveyWindowLabel(w.csat, m.month)})`],
         ['Incubation pipeline (ARR)', money(m.incubationPipelineArr)],
         ['Triage value (ARR)', money(m.triageArr)],
         ['Renewals in 30 days', `${m.renewals.d30.count} · ${money(m.renewals.d30.arr)}`],

@@ -4,7 +4,7 @@
 // a timeline merged from touches, flags, band changes, revenue events and survey responses, success
 // goals, metric series and open tasks.
 import { addDays } from '../../shared/dates';
-import type { Band, ComponentName, RevenueKind, SurveyKind } from '../../shared/domain';
+import type { AnyBand, ComponentName, RevenueKind, SurveyKind } from '../../shared/domain';
 import { compareSnapshots, snapshotOnOrBefore, type SnapshotLike } from '../../shared/scoring/changes';
 import type { ComponentResult } from '../../shared/scoring/types';
 import { formatMoney, labelOf } from '../../shared/format';
@@ -18,8 +18,9 @@ import type { ScoringService } from './scoring';
 
 interface SnapshotRow {
   date: string;
-  score: number;
-  band: Band;
+  /** Null when the account had not enough data (band no_data). */
+  score: number | null;
+  band: AnyBand;
   confidence: number;
   components: string;
   inTriage: number;
@@ -127,9 +128,9 @@ export function createAccountPageService(
           kind: 'band_change',
           date: cur.date,
           title: `Band ${labelOf(prev.band).toLowerCase()} → ${labelOf(cur.band).toLowerCase()}`,
-          detail: `Score ${prev.score} → ${cur.score}`,
+          detail: `Score ${prev.score ?? 'not enough data'} → ${cur.score ?? 'not enough data'}`,
           band: cur.band,
-          score: cur.score,
+          ...(cur.score === null ? {} : { score: cur.score }),
         });
       }
       for (const r of revenue.all(id, asOf) as { id: number; date: string; kind: RevenueKind; delta: number }[]) {

@@ -9,10 +9,11 @@ import type { ServiceContext } from './context';
 
 export function createContactsService(ctx: ServiceContext) {
   const { db, sqlite, clock } = ctx;
+  // Last contact per person: the CSM's own notes are not contact with them (SPEC "Customer contact").
   const lastTouch = sqlite.prepare(`
     SELECT tc.contact_id AS contactId, max(t.occurred_at) AS lastTouchAt
     FROM touch_contacts tc JOIN touches t ON t.id = tc.touch_id
-    WHERE t.account_id = ? GROUP BY tc.contact_id`);
+    WHERE t.account_id = ? AND t.type != 'note' GROUP BY tc.contact_id`);
   const linksOf = sqlite.prepare('SELECT touch_id AS touchId FROM touch_contacts WHERE contact_id = ?');
   // A touch deleted meanwhile is simply not relinked.
   const relink = sqlite.prepare('INSERT OR IGNORE INTO touch_contacts (touch_id, contact_id) SELECT id, @contactId FROM touches WHERE id = @touchId');

@@ -22,6 +22,7 @@ import { createSearchService } from './search';
 import { createSettingsService } from './settings';
 import { createTodayService } from './today';
 import { createTouchesService } from './touches';
+import { createTriageService } from './triage';
 import { createViewsService } from './views';
 
 export interface ServicesOptions {
@@ -70,8 +71,9 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
   const accounts = createAccountsService(ctx);
   const flags = createFlagsService(ctx);
   const goals = createGoalsService(ctx);
-  const metrics = createMetricsService(ctx, scoring);
+  const metrics = createMetricsService(ctx, scoring, () => settings.get());
   const importer = createImportService(ctx);
+  const triage = createTriageService(ctx, { scoring, getSettings: () => settings.get() });
   return {
     ctx,
     accounts,
@@ -84,12 +86,13 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     metrics,
     demo: createDemoService(ctx, scoring, reminders),
     goals,
-    reports: createReportsService(ctx, { accounts, flags, goals, reminders, metrics, scoring, getSettings: () => settings.get() }),
+    reports: createReportsService(ctx, { accounts, flags, goals, reminders, metrics, scoring, triage, getSettings: () => settings.get() }),
     accountPage: createAccountPageService(ctx, { reminders, scoring }),
     today: createTodayService(ctx, reminders),
     search: createSearchService(ctx),
     portfolio: createPortfolioService(ctx, { settings, scoring }),
     views: createViewsService(ctx),
+    triage,
     importer,
     capture: createCaptureService(ctx, { backup: () => backupBeforeImport(ctx.sqlite, ctx.file) }),
     importJobs: createImportJobs(

@@ -5,8 +5,9 @@ import { portfolioMetrics, type PortfolioMetrics } from '../../shared/scoring';
 import type { PortfolioAccount, PortfolioRevenueEvent, PortfolioSurvey } from '../../shared/scoring/types';
 import type { ServiceContext } from './context';
 import type { ScoringService } from './scoring';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 
-export function createMetricsService(ctx: ServiceContext, scoring: ScoringService) {
+export function createMetricsService(ctx: ServiceContext, scoring: ScoringService, getSettings: () => Settings = () => DEFAULT_SETTINGS) {
   const { sqlite, clock } = ctx;
   const accounts = sqlite.prepare(`
     SELECT id, stage, archived, mrr_cents AS mrr, contract_start AS contractStart,
@@ -36,6 +37,7 @@ export function createMetricsService(ctx: ServiceContext, scoring: ScoringServic
         { accounts: rows, revenue: revenue.all() as PortfolioRevenueEvent[], surveys: surveys.all() as PortfolioSurvey[] },
         month,
         asOf,
+        getSettings(),
       );
     },
   };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PREVIEW_CHANGES_MAX, type BandCounts, type SettingsPreview, type StorageInfo } from '../../shared/contracts/portfolio';
 import { addDays, toDayNumber } from '../../shared/dates';
 import { scoreAccountOf } from '../../shared/scoring';
-import type { Band } from '../../shared/domain';
+import type { AnyBand } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { backupFolderFor, listBackups } from './backup';
 import type { ServiceContext } from './context';
@@ -37,7 +37,7 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
     /** Weekly scores (the latest snapshot of each 7-day bucket ending at asOf), oldest first. */
     trends(weeks = DEFAULT_TREND_WEEKS, asOf = clock.today()) {
       const asOfDay = toDayNumber(asOf);
-      const rows = snapshotsSince.raw().all(addDays(asOf, -7 * weeks), asOf) as [number, string, number][];
+      const rows = snapshotsSince.raw().all(addDays(asOf, -7 * weeks), asOf) as [number, string, number | null][];
       const trends: { accountId: number; scores: number[] }[] = [];
       let current: { accountId: number; buckets: (number | undefined)[] } | null = null;
       const flush = () => {
@@ -53,7 +53,8 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
         }
         const bucket = Math.floor((asOfDay - toDayNumber(date)) / 7);
         // Rows come newest first, so the first snapshot seen in a bucket is its latest.
-        if (bucket >= 0 && bucket < weeks && current.buckets[bucket] === undefined) current.buckets[bucket] = score;
+        // A week without data (no_data) draws no point.
+        if (bucket >= 0 && bucket < weeks && current.buckets[bucket] === undefined && score !== null) current.buckets[bucket] = score;
       }
       flush();
       return { asOf, weeks, trends };
@@ -63,13 +64,15 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
     preview(candidate: Settings, asOf = clock.today()): SettingsPreview {
       const saved = deps.settings.get();
       const packed = book.get();
-      const today = new Map((snapshotsOn.all(asOf) as { id: number; score: number; band: Band }[]).map((r) => [r.id, r]));
+      const today = new Map((snapshotsOn.all(asOf) as { id: number; score: number | null; band: AnyBand }[]).map((r) => [r.id, r]));
       const byId = new Map((names.all() as { id: number; name: string; mrr: number }[]).map((r) => [r.id, r]));
-      const before: BandCounts = { healthy: 0, watch: 0, at_risk: 0 };
-      const after: BandCounts = { healthy: 0, watch: 0, at_risk: 0 };
+      const before: BandCounts = { healthy: 0, watch: 0, at_risk: 0, no_data: 0 };
+      const after: BandCounts = { healthy: 0, watch: 0, at_risk: 0, no_data: 0 };
       const changes: (SettingsPreview['changes'][number] & { mrr: number })[] = [];
       let sumBefore = 0;
       let sumAfter = 0;
+      let scoredBefore = 0;
+      let scoredAfter = 0;
       let total = 0;
       for (let a = 0; a < packed.accounts.length; a++) {
         const account = packed.accounts[a];
@@ -78,10 +81,17 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
         // "Now" = today's snapshot (what the portfolio shows); scored afresh only where there is none.
         const was = today.get(account.id) ?? scoreAccountOf(packed, a, asOf, saved).health;
         const will = scoreAccountOf(packed, a, asOf, candidate).health;
-        before[was.band as Band]++;
-        after[will.band as Band]++;
-        sumBefore += was.score;
-        sumAfter += will.score;
+        before[was.band]++;
+        after[will.band]++;
+        // Means over the scored accounts: an account without data has no score to average.
+        if (was.score !== null) {
+          sumBefore += was.score;
+          scoredBefore++;
+        }
+        if (will.score !== null) {
+          sumAfter += will.score;
+          scoredAfter++;
+        }
         if (was.band !== will.band) {
           const info = byId.get(account.id);
           changes.push({
@@ -97,14 +107,14 @@ export function createPortfolioService(ctx: ServiceContext, deps: { settings: Se
       }
       // The biggest accounts first: those are the moves a CSM cares about.
       changes.sort((a, b) => b.mrr - a.mrr || a.name.localeCompare(b.name));
-      const mean = (sum: number) => (total ? Math.round((sum / total) * 10) / 10 : null);
+      const mean = (sum: number, n: number) => (n ? Math.round((sum / n) * 10) / 10 : null);
       return {
         asOf,
         total,
         before,
         after,
-        meanBefore: mean(sumBefore),
-        meanAfter: mean(sumAfter),
+        meanBefore: mean(sumBefore, scoredBefore),
+        meanAfter: mean(sumAfter, scoredAfter),
         changedCount: changes.length,
         changes: changes.slice(0, PREVIEW_CHANGES_MAX).map(({ mrr: _mrr, ...change }) => change),
       };

@@ -1,7 +1,8 @@
 // Reminders: follow-ups from touches (written when the touch is logged or imported), plus the ones
-// the book itself asks for — an account past its touch cadence (seed 002, law 5), a renewal within
-// 30 days, a newly raised flag. Generated reminders carry a source key so each is made once, and
-// close themselves when their reason goes away.
+// the book itself asks for — an account past its touch cadence (seed 002, law 5; the CSM's own notes
+// are not contact, SPEC "Customer contact"), a renewal within 30 days, a newly raised flag, a triage
+// case past its target date (SPEC "Triage cases"). Generated reminders carry a source key so each is
+// made once, and close themselves when their reason goes away.
 import { addDays, daysBetween } from '../../shared/dates';
 import type { ReminderSource } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
@@ -83,7 +84,7 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
   const { sqlite, clock } = ctx;
   const lastTouches = sqlite.prepare(`
     SELECT a.id, a.name, a.segment, max(substr(t.occurred_at, 1, 10)) AS lastTouch
-    FROM accounts a LEFT JOIN touches t ON t.account_id = a.id AND substr(t.occurred_at, 1, 10) <= @asOf
+    FROM accounts a LEFT JOIN touches t ON t.account_id = a.id AND substr(t.occurred_at, 1, 10) <= @asOf AND t.type != 'note'
     WHERE a.archived = 0 AND a.stage != 'churned' GROUP BY a.id`);
   const renewals = sqlite.prepare(`
     SELECT id, name, renewal_date AS renewalDate FROM accounts
@@ -93,11 +94,16 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
     JOIN accounts a ON a.id = f.account_id
     WHERE f.resolved_at IS NULL AND f.rule != 'cadence_overdue'
       AND (f.snoozed_until IS NULL OR f.snoozed_until <= @asOf)`);
+  // Open triage cases whose target date has passed (a new target date makes a new reminder).
+  const lateCases = sqlite.prepare(`
+    SELECT c.id, c.account_id AS accountId, c.target_date AS targetDate, a.name FROM triage_cases c
+    JOIN accounts a ON a.id = c.account_id
+    WHERE c.closed_on IS NULL AND c.target_date < @asOf AND a.archived = 0`);
   const insert = sqlite.prepare(`
     INSERT INTO reminders (account_id, title, due, source, source_key, created_at)
     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING`);
   const openGenerated = sqlite.prepare(
-    "SELECT id, source_key AS sourceKey FROM reminders WHERE done_at IS NULL AND source IN ('cadence', 'renewal', 'rule')",
+    "SELECT id, source_key AS sourceKey FROM reminders WHERE done_at IS NULL AND source IN ('cadence', 'renewal', 'rule', 'triage')",
   );
   const closeStale = sqlite.prepare('UPDATE reminders SET done_at = ? WHERE id = ?');
   const due = sqlite.prepare(`
@@ -159,7 +165,7 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
           if (row.lastTouch === null) {
             make(row.id, `First touch with ${row.name}`, asOf, 'cadence', `cadence:${row.id}:never`);
           } else if (daysBetween(row.lastTouch, asOf) > cadence) {
-            make(row.id, `Check in with ${row.name}: no touch since ${row.lastTouch}`, addDays(row.lastTouch, cadence + 1), 'cadence', `cadence:${row.id}:${row.lastTouch}`);
+            make(row.id, `Check in with ${row.name}: no customer contact since ${row.lastTouch}`, addDays(row.lastTouch, cadence + 1), 'cadence', `cadence:${row.id}:${row.lastTouch}`);
           }
         }
         for (const row of renewals.all({ asOf, until: addDays(asOf, RENEWAL_REMINDER_DAYS) }) as { id: number; name: string; renewalDate: string }[]) {
@@ -167,6 +173,15 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
         }
         for (const row of newFlags.all({ asOf }) as { id: number; accountId: number; reason: string; raisedAt: string; name: string }[]) {
           make(row.accountId, `${row.name}: ${row.reason}`, row.raisedAt, 'rule', `flag:${row.id}`);
+        }
+        for (const row of lateCases.all({ asOf }) as { id: number; accountId: number; targetDate: string; name: string }[]) {
+          make(
+            row.accountId,
+            `Review the triage case of ${row.name}: its target date ${row.targetDate} has passed`,
+            row.targetDate, // listed from the day after: overdue by as many days as the case is past its target
+            'triage',
+            `triage:${row.id}:${row.targetDate}`,
+          );
         }
         let closed = 0;
         for (const row of openGenerated.all() as { id: number; sourceKey: string }[]) {

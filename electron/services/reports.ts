@@ -4,7 +4,7 @@
 // document does not depend on how often the app happened to be opened.
 import { addDays, daysBetween, monthBounds, toDayNumber } from '../../shared/dates';
 import type { ComponentName, RevenueKind, SurveyKind, TouchType } from '../../shared/domain';
-import { TOUCH_TYPES } from '../../shared/domain';
+import { ALL_BANDS, TOUCH_TYPES } from '../../shared/domain';
 import { TendError } from '../../shared/errors';
 import { labelOf } from '../../shared/format';
 import type { QbrOptions, ReviewOptions } from '../../shared/print';
@@ -21,6 +21,7 @@ import type { MetricsService } from './metrics';
 import type { RemindersService } from './reminders';
 import { createFactsReader } from './scoring/facts';
 import type { ScoringService } from './scoring';
+import type { TriageService } from './triage';
 
 /** Touch types that make a "key meeting" in a QBR, most important first. */
 const KEY_MEETING_TYPES: TouchType[] = ['qbr', 'meeting', 'event', 'call'];
@@ -40,6 +41,7 @@ interface Deps {
   reminders: RemindersService;
   metrics: MetricsService;
   scoring: ScoringService;
+  triage: TriageService;
   getSettings: () => Settings;
 }
 
@@ -70,7 +72,8 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
       AND substr(occurred_at, 1, 10) BETWEEN ? AND ? ORDER BY occurred_at, id`);
   const lastTouchOf = sqlite.prepare(`
     SELECT tc.contact_id AS contactId, max(t.occurred_at) AS lastTouchAt FROM touch_contacts tc
-    JOIN touches t ON t.id = tc.touch_id WHERE t.account_id = ? AND substr(t.occurred_at, 1, 10) <= ? GROUP BY tc.contact_id`);
+    JOIN touches t ON t.id = tc.touch_id WHERE t.account_id = ? AND substr(t.occurred_at, 1, 10) <= ? AND t.type != 'note'
+    GROUP BY tc.contact_id`);
 
   /** The QBR's period: the one asked for, else quarter to date (the last full quarter early in a quarter). */
   function periodOf(options: QbrOptions, asOf: string) {
@@ -222,11 +225,16 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
     if (options.includeHealth) {
       const accountBook = facts.one(account.id)!;
       const scoreAt = (date: string) => scoreAccountOf(accountBook, 0, date, settings).health.score;
-      const trend: { date: string; score: number }[] = [];
-      for (let date = from; date < end; date = addDays(date, 7)) trend.push({ date, score: scoreAt(date) });
+      // Weeks without enough data to score are left out; no score at the end: nothing to show.
+      const dates: string[] = [];
+      for (let date = from; date < end; date = addDays(date, 7)) dates.push(date);
+      dates.push(end);
+      const trend = dates.flatMap((date) => {
+        const score = scoreAt(date);
+        return score === null ? [] : [{ date, score }];
+      });
       const score = scoreAt(end);
-      trend.push({ date: end, score });
-      health = { date: end, score, trend };
+      health = score === null ? null : { date: end, score, trend };
     }
 
     // Meetings held: conversations with the customer up to the end of the period (or today).
@@ -280,7 +288,8 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
     const scored = deps.scoring.scoreBook(asOf);
     const byId = new Map(scored.map((s) => [s.facts.id, s]));
     const accounts = deps.accounts.list({}).filter((a) => a.stage !== 'churned');
-    const bands = (['healthy', 'watch', 'at_risk'] as const).map((band) => {
+    // Every band, "Not enough data" included: it is its own bucket, never counted as at risk.
+    const bands = ALL_BANDS.map((band) => {
       const inBand = accounts.filter((a) => byId.get(a.id)?.score.health.band === band);
       return { band, count: inBand.length, arrCents: inBand.reduce((sum, a) => sum + a.mrrCents * 12, 0) };
     });
@@ -314,7 +323,14 @@ export function createReportsService(ctx: ServiceContext, deps: Deps) {
         return { id: account.id, name: account.name, arrCents: account.mrrCents * 12, score: health.score, band: health.band, reasons };
       });
     const { month: _month, arrAtRisk: _arrAtRisk, ...rest } = metrics;
-    return { asOf, month: options.month, csmName: settings.csmName, metrics: rest, accountCount: accounts.length, bands, renewals, triage };
+    // SPEC "Triage cases": the review shows the month's cases (to as-of while it runs).
+    const { from, to } = metrics.period;
+    const cases = deps.triage
+      .list('all', asOf)
+      .cases.filter((c) => c.openedOn <= to && (c.closedOn === null || c.closedOn >= from))
+      .map(({ id, accountName, openedOn, rootCause, targetDate, closedOn, outcome }) => ({ id, name: accountName, openedOn, rootCause, targetDate, closedOn, outcome }));
+    const triageCases = { from, to, stats: deps.triage.stats(from, to), cases };
+    return { asOf, month: options.month, csmName: settings.csmName, metrics: rest, accountCount: accounts.length, bands, renewals, triage, triageCases };
   }
 
   return { qbr, customerQbr, review };

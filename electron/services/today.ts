@@ -5,7 +5,7 @@ import type { ReminderSource } from '../../shared/domain';
 import type { ServiceContext } from './context';
 import type { RemindersService, ReminderView } from './reminders';
 
-export type TodaySectionName = 'follow_ups' | 'cadence' | 'renewals' | 'flags';
+export type TodaySectionName = 'follow_ups' | 'cadence' | 'renewals' | 'flags' | 'triage';
 
 const SECTION_OF: Record<ReminderSource, TodaySectionName> = {
   follow_up: 'follow_ups',
@@ -13,6 +13,7 @@ const SECTION_OF: Record<ReminderSource, TodaySectionName> = {
   cadence: 'cadence',
   renewal: 'renewals',
   rule: 'flags',
+  triage: 'triage',
 };
 
 export function createTodayService(ctx: ServiceContext, reminders: RemindersService) {
@@ -21,7 +22,7 @@ export function createTodayService(ctx: ServiceContext, reminders: RemindersServ
   return {
     get(asOf = clock.today()) {
       reminders.refresh(asOf);
-      const sections: Record<TodaySectionName, ReminderView[]> = { follow_ups: [], cadence: [], renewals: [], flags: [] };
+      const sections: Record<TodaySectionName, ReminderView[]> = { follow_ups: [], cadence: [], renewals: [], flags: [], triage: [] };
       const due = reminders.due(asOf);
       for (const reminder of due) sections[SECTION_OF[reminder.source]].push(reminder);
       // Most overdue first within a section (due() sorts oldest due first already).

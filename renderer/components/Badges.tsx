@@ -1,8 +1,18 @@
 // Small presentational pieces: the health band badge and flag chips.
-import type { Band, FlagRule, Severity } from '../../shared/domain';
+import type { AnyBand, FlagRule, Severity } from '../../shared/domain';
 import { labelOf } from '../../shared/format';
 
-export function ScoreBadge({ score, band }: { score: number | null; band: Band | null }) {
+/** SPEC "Not enough data": grey, no number. */
+export const NO_DATA_TEXT = 'Not enough data';
+
+export function ScoreBadge({ score, band }: { score: number | null; band: AnyBand | null }) {
+  if (band === 'no_data') {
+    return (
+      <span className="score-badge band-no_data" title="No contacts, touches, metric samples or survey responses yet: not scored">
+        {NO_DATA_TEXT}
+      </span>
+    );
+  }
   if (score === null || band === null) return <span className="muted">—</span>;
   return (
     <span className={`score-badge band-${band}`} title={labelOf(band)}>

@@ -3,7 +3,7 @@
 // the settings changed, flags, the timeline, success goals, metric series and open tasks — plus the
 // success-goal edits.
 import { z } from 'zod';
-import { COMPONENTS, id, isoDate, zBand, zGoalStatus, zReminderSource, zRevenueKind, zSurveyKind, zTouchType } from '../domain';
+import { COMPONENTS, id, isoDate, zAnyBand, zGoalStatus, zReminderSource, zRevenueKind, zSurveyKind, zTouchType } from '../domain';
 import { accountDetail, flag, text } from './core';
 import type { ChannelSpec } from './spec';
 
@@ -18,8 +18,9 @@ const zComponent = z.enum(COMPONENTS);
 
 export const healthNow = z.object({
   date: isoDate,
-  score: z.number().int(),
-  band: zBand,
+  /** Null with band no_data: the account has not enough data to be scored (SPEC "Not enough data"). */
+  score: z.number().int().nullable(),
+  band: zAnyBand,
   confidence: z.number(),
   inTriage: z.boolean(),
   components: z.record(z.string(), componentResult.nullable()),
@@ -28,11 +29,11 @@ export const healthNow = z.object({
 export const scoreChange = z.object({
   from: isoDate,
   to: isoDate,
-  scoreBefore: z.number(),
-  scoreAfter: z.number(),
-  scoreDelta: z.number(),
-  bandBefore: zBand,
-  bandAfter: zBand,
+  scoreBefore: z.number().nullable(),
+  scoreAfter: z.number().nullable(),
+  scoreDelta: z.number().nullable(),
+  bandBefore: zAnyBand,
+  bandAfter: zAnyBand,
   components: z.array(
     z.object({
       component: zComponent,
@@ -62,7 +63,7 @@ export const timelineItem = z.object({
   touchType: zTouchType.optional(),
   sentiment: z.number().int().nullable().optional(),
   severity: z.string().optional(),
-  band: zBand.optional(),
+  band: zAnyBand.optional(),
   revenueKind: zRevenueKind.optional(),
   amountCents: z.number().int().optional(),
   surveyKind: zSurveyKind.optional(),
@@ -107,7 +108,7 @@ export const accountPage = z.object({
   detail: accountDetail,
   health: healthNow.nullable(),
   changes: z.object({ d7: scoreChange.nullable(), d30: scoreChange.nullable() }),
-  trend: z.array(z.object({ date: isoDate, score: z.number().int(), band: zBand })),
+  trend: z.array(z.object({ date: isoDate, score: z.number().int().nullable(), band: zAnyBand })),
   /** Dates (YYYY-MM-DD) the scoring settings were saved: markers on the trend. */
   settingsChanges: z.array(isoDate),
   flags: z.array(flag),

@@ -3,7 +3,7 @@
 // views — and what the settings editor needs: a preview of a candidate setting over the whole book,
 // save-and-rescore, and where the database and its backups live.
 import { z } from 'zod';
-import { id, isoDate, zBand, zFlagRule, zSegment, zStage } from '../domain';
+import { id, isoDate, zAnyBand, zFlagRule, zSegment, zStage } from '../domain';
 import { settingsSchema } from '../settings';
 import type { ChannelSpec } from './spec';
 
@@ -31,7 +31,7 @@ export const portfolioFilters = z
     search: z.string().max(200),
     segment: anyOf(zSegment),
     stage: anyOf(zStage),
-    band: anyOf(zBand),
+    band: anyOf(zAnyBand),
     flag: anyOf(zFlagFilter),
     /** Renewal within this many days from today (0 ≤ renewal − today ≤ n); null = any. */
     renewalWithin: z.number().int().min(0).max(3650).nullable(),
@@ -60,8 +60,21 @@ export const healthTrend = z.object({
 
 const renewalBucket = z.object({ count, arr: z.number().int() });
 
+/** A survey metric over a window with enough responses (shared/scoring/types.ts SurveyWindow). */
+export const surveyWindow = z.object({
+  value: z.number().nullable(),
+  responses: count,
+  from: isoDate,
+  to: isoDate,
+  /** Trailing days, or null for the month itself. */
+  days: z.number().int().positive().nullable(),
+  enough: z.boolean(),
+});
+
 export const portfolioMetricsSchema = z.object({
   month: isoMonth,
+  /** The days the month's rates cover (to as-of while the month is running). */
+  period: z.object({ from: isoDate, to: isoDate, toDate: z.boolean() }),
   logoChurnRate: rate,
   netMrrChurnRate: rate,
   grossRevenueRetention: rate,
@@ -69,6 +82,10 @@ export const portfolioMetricsSchema = z.object({
   nps: z.number().int().nullable(),
   csat: z.number().nullable(),
   ces: z.number().nullable(),
+  npsResponses: count,
+  csatResponses: count,
+  cesResponses: count,
+  surveyWindows: z.object({ nps: surveyWindow, csat: surveyWindow, ces: surveyWindow }),
   incubationPipelineArr: z.number().int(),
   triageArr: z.number().int(),
   arrAtRisk: z.number().int(),
@@ -79,15 +96,15 @@ export const portfolioMetricsSchema = z.object({
 
 // ---- Settings preview, storage -----------------------------------------------------------------
 
-export const bandCounts = z.object({ healthy: count, watch: count, at_risk: count });
+export const bandCounts = z.object({ healthy: count, watch: count, at_risk: count, no_data: count });
 
 export const bandChange = z.object({
   id,
   name: z.string(),
-  fromScore: z.number().int(),
-  toScore: z.number().int(),
-  fromBand: zBand,
-  toBand: zBand,
+  fromScore: z.number().int().nullable(),
+  toScore: z.number().int().nullable(),
+  fromBand: zAnyBand,
+  toBand: zAnyBand,
 });
 
 export const settingsPreview = z.object({

@@ -2,10 +2,12 @@
 // the portfolio review for a month. The print routes (shared/print.ts) render them; the PDFs come
 // from the same layout in the app (printToPDF) and the CLI (headless Chromium).
 import { z } from 'zod';
-import { id, isoDate, zBand, zContactLevel, zContactRole, zGoalStatus, zRevenueKind, zSegment, zStage, zSurveyKind, zTouchType } from '../domain';
+import { id, isoDate, zAnyBand, zChurnReason, zContactLevel, zContactRole, zGoalStatus, zRevenueKind, zSegment, zStage, zSurveyKind, zTouchType, zTriageOutcome } from '../domain';
 import { qbrOptions, reviewOptions } from '../print';
 import { flag } from './core';
 import { goal, healthNow, scoreChange, openTask } from './account-page';
+import { surveyWindow } from './portfolio';
+import { triageCaseStatsSchema } from './triage';
 import type { ChannelSpec } from './spec';
 
 const series = z.array(z.object({ date: isoDate, value: z.number() }));
@@ -31,7 +33,7 @@ export const qbrData = z.object({
   }),
   /** Health at the end of the period (the as-of date when the period runs to today). */
   health: healthNow,
-  trend: z.array(z.object({ date: isoDate, score: z.number().int(), band: zBand })),
+  trend: z.array(z.object({ date: isoDate, score: z.number().int().nullable(), band: zAnyBand })),
   /** Start of the period → end: which component moved the score. */
   changes: scoreChange.nullable(),
   flags: z.object({ raised: z.array(flag), resolved: z.array(flag) }),
@@ -110,6 +112,7 @@ export const reviewData = z.object({
   month: z.string(),
   csmName: z.string(),
   metrics: z.object({
+    period: z.object({ from: isoDate, to: isoDate, toDate: z.boolean() }),
     logoChurnRate: z.number().nullable(),
     netMrrChurnRate: z.number().nullable(),
     grossRevenueRetention: z.number().nullable(),
@@ -117,6 +120,10 @@ export const reviewData = z.object({
     nps: z.number().nullable(),
     csat: z.number().nullable(),
     ces: z.number().nullable(),
+    npsResponses: z.number().int(),
+    csatResponses: z.number().int(),
+    cesResponses: z.number().int(),
+    surveyWindows: z.object({ nps: surveyWindow, csat: surveyWindow, ces: surveyWindow }),
     incubationPipelineArr: z.number(),
     triageArr: z.number(),
     mrrStart: z.number(),
@@ -128,13 +135,30 @@ export const reviewData = z.object({
     }),
   }),
   accountCount: z.number().int(),
-  bands: z.array(z.object({ band: zBand, count: z.number().int(), arrCents: z.number() })),
+  bands: z.array(z.object({ band: zAnyBand, count: z.number().int(), arrCents: z.number() })),
   renewals: z.array(
-    z.object({ id, name: z.string(), renewalDate: isoDate, inDays: z.number().int(), arrCents: z.number(), score: z.number().nullable(), band: zBand.nullable() }),
+    z.object({ id, name: z.string(), renewalDate: isoDate, inDays: z.number().int(), arrCents: z.number(), score: z.number().nullable(), band: zAnyBand.nullable() }),
   ),
   triage: z.array(
-    z.object({ id, name: z.string(), arrCents: z.number(), score: z.number(), band: zBand, reasons: z.array(z.string()) }),
+    z.object({ id, name: z.string(), arrCents: z.number(), score: z.number().nullable(), band: zAnyBand, reasons: z.array(z.string()) }),
   ),
+  /** SPEC "Triage cases": the month's cases — opened, open at its end, recovered, churned — and the cases behind them. */
+  triageCases: z.object({
+    from: isoDate,
+    to: isoDate,
+    stats: triageCaseStatsSchema,
+    cases: z.array(
+      z.object({
+        id,
+        name: z.string(),
+        openedOn: isoDate,
+        rootCause: zChurnReason.nullable(),
+        targetDate: isoDate.nullable(),
+        closedOn: isoDate.nullable(),
+        outcome: zTriageOutcome.nullable(),
+      }),
+    ),
+  }),
 });
 
 export const reportsContract = {

@@ -2,7 +2,7 @@
 // renewals, new flags), completing / snoozing / creating reminders, and the command palette's search
 // (accounts, contacts, and touch notes through SQLite FTS5).
 import { z } from 'zod';
-import { id, isoDate, zBand, zReminderSource, zTouchType } from '../domain';
+import { id, isoDate, zAnyBand, zReminderSource, zTouchType } from '../domain';
 import { text } from './core';
 import type { ChannelSpec } from './spec';
 
@@ -20,7 +20,7 @@ export const reminderView = z.object({
   overdueDays: z.number().int(),
 });
 
-export const TODAY_SECTIONS = ['follow_ups', 'cadence', 'renewals', 'flags'] as const;
+export const TODAY_SECTIONS = ['follow_ups', 'cadence', 'renewals', 'triage', 'flags'] as const;
 
 export const todayView = z.object({
   asOf: isoDate,
@@ -29,6 +29,8 @@ export const todayView = z.object({
     cadence: z.array(reminderView),
     renewals: z.array(reminderView),
     flags: z.array(reminderView),
+    /** Triage cases past their target date (SPEC "Triage cases"). */
+    triage: z.array(reminderView),
   }),
   total: z.number().int(),
   doneToday: z.number().int(),
@@ -42,7 +44,7 @@ export const searchResults = z.object({
       segment: z.string(),
       stage: z.string(),
       score: z.number().int().nullable(),
-      band: zBand.nullable(),
+      band: zAnyBand.nullable(),
       /** Archived accounts are found too (the palette is how you get back to them). */
       archived: z.boolean(),
     }),

@@ -6,14 +6,15 @@
 // component appears or disappears, the weights of the others are renormalised, so contributions
 // shift even where a component's own score did not; that is reported as it is, and the component
 // that appeared or disappeared says so in its reason.
-import { COMPONENTS, type Band, type ComponentName } from '../domain';
+import { COMPONENTS, type AnyBand, type ComponentName } from '../domain';
 import type { ComponentResult } from './types';
 
 /** What a health snapshot stores (health_snapshots row, components parsed). */
 export interface SnapshotLike {
   date: string;
-  score: number;
-  band: Band;
+  /** Null when the account had not enough data to be scored (band no_data). */
+  score: number | null;
+  band: AnyBand;
   confidence: number;
   components: Partial<Record<ComponentName, ComponentResult | null>>;
 }
@@ -35,12 +36,12 @@ export interface ComponentChange {
 export interface ScoreChange {
   from: string;
   to: string;
-  scoreBefore: number;
-  scoreAfter: number;
-  /** scoreAfter − scoreBefore (rounded scores). */
-  scoreDelta: number;
-  bandBefore: Band;
-  bandAfter: Band;
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+  /** scoreAfter − scoreBefore (rounded scores); null when either had not enough data. */
+  scoreDelta: number | null;
+  bandBefore: AnyBand;
+  bandAfter: AnyBand;
   /** Components whose contribution moved, largest absolute move first. */
   components: ComponentChange[];
   /** The component that moved the score most in the score's direction, or null when nothing moved. */
@@ -108,21 +109,26 @@ export function compareSnapshots(before: SnapshotLike, after: SnapshotLike): Sco
   }
   components.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || COMPONENTS.indexOf(x.component) - COMPONENTS.indexOf(y.component));
 
-  const scoreDelta = after.score - before.score;
-  const direction = Math.sign(scoreDelta);
+  const scoreDelta = after.score === null || before.score === null ? null : after.score - before.score;
+  const direction = Math.sign(scoreDelta ?? 0);
   const driver =
     direction === 0
       ? (components[0]?.component ?? null)
       : (components.find((c) => Math.sign(c.delta) === direction)?.component ?? null);
 
   let summary: string;
-  if (components.length === 0) summary = `No change since ${before.date}.`;
+  if (before.score === null && after.score === null) summary = `Not enough data to score since ${before.date}.`;
+  else if (before.score === null) summary = `Not enough data on ${before.date}; now scored ${after.score}.`;
+  else if (after.score === null) summary = `Not enough data to score now; it was ${before.score} on ${before.date}.`;
+  else if (components.length === 0) summary = `No change since ${before.date}.`;
   else if (scoreDelta === 0) summary = `Score unchanged since ${before.date}; components shifted.`;
   else {
     const main = components.find((c) => c.component === driver);
-    summary = `Score ${signed(scoreDelta)} since ${before.date}${main ? `, mostly ${NAMES[main.component].toLowerCase()} (${signed(main.delta)} pts)` : ''}.`;
+    summary = `Score ${signed(scoreDelta ?? 0)} since ${before.date}${main ? `, mostly ${NAMES[main.component].toLowerCase()} (${signed(main.delta)} pts)` : ''}.`;
   }
-  if (before.band !== after.band) summary += ` Band ${before.band.replace('_', ' ')} → ${after.band.replace('_', ' ')}.`;
+  if (before.band !== after.band && before.score !== null && after.score !== null) {
+    summary += ` Band ${before.band.replace('_', ' ')} → ${after.band.replace('_', ' ')}.`;
+  }
 
   return {
     from: before.date,

@@ -113,12 +113,13 @@ const overdueInvoice: Rule = (_facts, s) => {
   return o !== null && o.value > 0 ? plural(o.value, 'overdue invoice') : null;
 };
 
-// seed 002, law 5: "Establish a cadence for interacting with customers".
+// seed 002, law 5: "Establish a cadence for interacting with customers". The CSM's own notes are
+// not contact (SPEC "Customer contact"): daysSinceLastTouch already leaves them out.
 const cadenceOverdue: Rule = (facts, s, settings) => {
   const cadence = settings.cadenceDays[facts.segment];
   const d = s.relationships.daysSinceLastTouch;
   if (d <= cadence) return null;
-  const when = d === Infinity ? 'Never touched' : `Last touch ${plural(d, 'day')} ago`;
+  const when = d === Infinity ? 'No customer contact yet' : `Last customer contact ${plural(d, 'day')} ago`;
   return `${when}; cadence is ${plural(cadence, 'day')}`;
 };
 

@@ -1,8 +1,12 @@
 // The health score (SPEC "Health score"): the weighted mean of the components that have data,
 // weights renormalised over them, rounded half up only at the end; confidence = available weight /
-// total weight. readSamples reads the metric samples and surveys once; computeHealth is pure
-// arithmetic on what was read.
-import { COMPONENTS, type Band, type ComponentName, type Segment } from '../domain';
+// total weight. Every component score is clamped to 0…100 (an adoption sample of 125 scores 100;
+// the flags read the sample itself). An account with no contacts, touches, samples or surveys is
+// not scored at all: band no_data, score null, confidence 0 (SPEC "Not enough data", revised
+// 2026-12) — a freshly imported account list is not "at risk", it is unknown.
+// readSamples reads the metric samples and surveys once; computeHealth is pure arithmetic on what
+// was read.
+import { COMPONENTS, NO_DATA_BAND, type Band, type ComponentName, type Segment } from '../domain';
 import type { Settings } from '../settings';
 import { ACTIVE_USERS, ADOPTION, CSAT, NONE, NPS, OPEN_TICKETS, OVERDUE_INVOICES, SLOTS, dateOfDay, packFacts, type PackedBook } from './packed';
 import { relationshipScore } from './relationships';
@@ -38,16 +42,22 @@ function latest(days: Float64Array, values: Float64Array, slot: number): DatedVa
   return { value: values[r], day: days[r], date: dateOfDay(days[r]) };
 }
 
-/** Where the latest row of each slot is (bestDay / bestRow; -1 when none), over rows [from, to). */
-function scanLatest(slots: Uint8Array, days: Float64Array, values: Float64Array, from: number, to: number, asOfDay: number): void {
+/**
+ * Where the latest row of each slot is (bestDay / bestRow; -1 when none), over rows [from, to).
+ * Returns whether any row at all (whatever its key) is dated on or before as-of.
+ */
+function scanLatest(slots: Uint8Array, days: Float64Array, values: Float64Array, from: number, to: number, asOfDay: number): boolean {
+  let any = false;
   for (let r = from; r < to; r++) {
-    const slot = slots[r];
-    if (slot === NONE || !Number.isFinite(values[r])) continue;
     const day = days[r];
-    if (!(day <= asOfDay) || day < bestDay[slot]) continue;
+    if (!(day <= asOfDay)) continue; // after as-of, or not a date
+    any = true;
+    const slot = slots[r];
+    if (slot === NONE || !Number.isFinite(values[r]) || day < bestDay[slot]) continue;
     bestDay[slot] = day;
     bestRow[slot] = r;
   }
+  return any;
 }
 
 /**
@@ -64,8 +74,8 @@ export function readSamplesOf(book: PackedBook, a: number, asOfDay: number): Sam
   bestDay.fill(-Infinity);
   bestRow.fill(-1);
   const { sampleSlot, sampleDay, sampleValue, surveySlot, surveyDay, surveyScore } = book;
-  scanLatest(sampleSlot, sampleDay, sampleValue, book.sampleStart[a], book.sampleStart[a + 1], asOfDay);
-  scanLatest(surveySlot, surveyDay, surveyScore, book.surveyStart[a], book.surveyStart[a + 1], asOfDay);
+  const anySample = scanLatest(sampleSlot, sampleDay, sampleValue, book.sampleStart[a], book.sampleStart[a + 1], asOfDay);
+  const anySurvey = scanLatest(surveySlot, surveyDay, surveyScore, book.surveyStart[a], book.surveyStart[a + 1], asOfDay);
 
   const seats = book.accounts[a].seats;
   let adoption: SampleSignals['adoption'] = null;
@@ -84,6 +94,7 @@ export function readSamplesOf(book: PackedBook, a: number, asOfDay: number): Sam
     overdueInvoices: latest(sampleDay, sampleValue, OVERDUE_INVOICES),
     nps: latest(surveyDay, surveyScore, NPS),
     csat: latest(surveyDay, surveyScore, CSAT),
+    hasSampleData: anySample || anySurvey,
   };
 }
 
@@ -121,7 +132,7 @@ export function engagementScore(daysSinceLastTouch: number, cadence: number, zer
 function engagementPart(s: AccountSignals, segment: Segment, settings: Settings): Part {
   const c = settings.cadenceDays[segment];
   const d = s.relationships.daysSinceLastTouch;
-  const when = d === Infinity ? 'Never touched' : d === 0 ? 'Last touch today' : `Last touch ${plural(d, 'day')} ago`;
+  const when = d === Infinity ? 'No customer contact yet' : d === 0 ? 'Last contact today' : `Last contact ${plural(d, 'day')} ago`;
   return {
     score: engagementScore(d, c, settings.engagement.zeroAtCadences),
     inputDate: s.lastTouchDate,
@@ -190,12 +201,25 @@ export function bandOf(score: number, settings: Settings): Band {
   return 'at_risk';
 }
 
+/** Every component null: what an account without data shows. */
+const NO_COMPONENTS = Object.fromEntries(COMPONENTS.map((name) => [name, null])) as ComponentResults;
+
+/** SPEC "Not enough data": nothing to score yet. */
+export const noDataHealth = (): HealthResult => ({
+  score: null,
+  rawScore: null,
+  band: NO_DATA_BAND,
+  confidence: 0,
+  components: { ...NO_COMPONENTS },
+});
+
 /** The health result of an account from its signals. */
 export function computeHealth(
   signals: AccountSignals,
   facts: Pick<AccountFacts, 'segment' | 'seats'>,
   settings: Settings,
 ): HealthResult {
+  if (!signals.hasData) return noDataHealth();
   const byName = parts(signals, facts.segment, facts.seats, settings);
   let total = 0;
   let available = 0;
@@ -205,6 +229,7 @@ export function computeHealth(
     total += w;
     const part = byName[name];
     if (part !== null) {
+      part.score = clamp100(part.score); // SPEC: a component score is clamped to 0…100
       available += w;
       weighted += w * part.score;
     }

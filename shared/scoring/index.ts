@@ -10,11 +10,11 @@ import { readPeopleOf } from './relationships';
 import type { AccountFacts, AccountScore, AccountSignals, FlagResult, HealthResult, RelationshipMetrics } from './types';
 
 export * from './types';
-export { bandOf, computeHealth, engagementScore, readSamples, roundHalfUp } from './health';
+export { bandOf, computeHealth, engagementScore, noDataHealth, readSamples, roundHalfUp } from './health';
 export { earlierAdoption, evaluateFlags, severityOf } from './flags';
 export { readPeople, relationshipScore } from './relationships';
 export { portfolioMetrics } from './metrics';
-export { PackedBookBuilder, packFacts, type AccountInfo, type PackedBook } from './packed';
+export { PackedBookBuilder, isContactTouch, packFacts, type AccountInfo, type PackedBook } from './packed';
 
 function asOfDayOf(asOf: string): number {
   const day = toDayNumber(asOf);
@@ -35,6 +35,7 @@ function readSignalsOf(book: PackedBook, a: number, asOf: string, settings: Sett
     asOfDay,
     relationships: people.relationships,
     lastTouchDate: people.lastTouchDate,
+    hasPeopleData: people.hasPeopleData,
     sentiment: people.sentiment,
     lastExecLeftDay: people.lastExecLeftDay,
     adoption: samples.adoption,
@@ -42,11 +43,21 @@ function readSignalsOf(book: PackedBook, a: number, asOf: string, settings: Sett
     overdueInvoices: samples.overdueInvoices,
     nps: samples.nps,
     csat: samples.csat,
+    hasSampleData: samples.hasSampleData,
+    hasData: people.hasPeopleData || samples.hasSampleData,
   };
 }
 
 export function relationshipMetrics(facts: AccountFacts, asOf: string, settings: Settings = DEFAULT_SETTINGS): RelationshipMetrics {
   return readPeopleOf(packFacts([facts]), 0, asOfDayOf(asOf), settings).relationships;
+}
+
+/**
+ * What puts an account in triage by its signals (SPEC "Flags"): an emergency or high flag, or band
+ * at_risk. An account without data (no_data) is not in triage on its score; its flags still count.
+ */
+export function triageSignals(health: Pick<HealthResult, 'band'>, flags: FlagResult[]): boolean {
+  return health.band === 'at_risk' || flags.some((f) => f.severity === 'emergency' || f.severity === 'high');
 }
 
 /**
@@ -60,8 +71,7 @@ export function isInTriage(
 ): boolean {
   // Churned and archived accounts are out of the book: nothing to triage.
   if (account.stage === 'churned' || account.archived) return false;
-  if (account.stage === 'triage' || health.band === 'at_risk') return true;
-  return flags.some((f) => f.severity === 'emergency' || f.severity === 'high');
+  return account.stage === 'triage' || triageSignals(health, flags);
 }
 
 /** Health, flags, relationship metrics and triage of one account at asOf (YYYY-MM-DD). */
@@ -77,3 +87,4 @@ export function scoreAccountOf(book: PackedBook, a: number, asOf: string, settin
   const flags = evaluateFlagsOf(book, a, signals, settings);
   return { health, flags, relationships: signals.relationships, inTriage: isInTriage(facts, health, flags) };
 }
+export { median, recoveryReading, triageCaseStats, type RecoveryReading, type TriageCaseFacts, type TriageCaseStats } from './triage';

@@ -2,15 +2,21 @@
 // CSAT and CES formulas, seed 002 law 9 for gross/net retention, seed 000 for the incubation
 // pipeline versus triage value). One pass over revenue events and one over surveys.
 //
+// The survey metrics come with their number of responses, and each also over a window with
+// enough responses (the month if it has them, else the last 90/180/365 days — Settings → kpis),
+// so a tile never shows an NPS of −100 from one response without saying so.
+//
 // MRR comes from revenue events only: MRR on a date = sum of deltas dated on or before it. An
 // account with no revenue events at all counts as one `new` event of its current MRR at its
 // contract start (else its creation date). Anything dated after as-of has not happened yet, so a
 // month still in progress is measured to date. Archived accounts, and events or responses of
 // accounts not in the input, are left out of everything.
-import { monthBounds, toDayNumber } from '../dates';
-import type { Settings } from '../settings';
+import { fromDayNumber, monthBounds, toDayNumber } from '../dates';
+import type { SurveyKind } from '../domain';
+import { signedMrrDelta } from '../import/values';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { roundHalfUp } from './health';
-import type { PortfolioInput, PortfolioMetrics, RenewalBucket } from './types';
+import type { PortfolioInput, PortfolioMetrics, RenewalBucket, SurveyWindow } from './types';
 
 const RENEWAL_WINDOWS = [30, 60, 90] as const;
 
@@ -66,14 +72,16 @@ function buildLedger(
     if (i === undefined) continue;
     hasEvents[i] = 1;
     const day = toDayNumber(ev.date);
-    post(i, day, ev.mrrDelta);
-    if (!(day >= firstDay && day <= endCut) || !Number.isFinite(ev.mrrDelta)) continue;
+    // SPEC: the sign follows the kind, whatever was written (`renewal` keeps its own).
+    const delta = signedMrrDelta(ev.kind, ev.mrrDelta);
+    post(i, day, delta);
+    if (!(day >= firstDay && day <= endCut) || !Number.isFinite(delta)) continue;
     // `new` and `renewal` events move MRR but do not enter churn or retention.
     if (ev.kind === 'churn') {
-      churn += ev.mrrDelta;
+      churn += delta;
       l.churnedInMonth[i] = 1;
-    } else if (ev.kind === 'contraction') contraction += ev.mrrDelta;
-    else if (ev.kind === 'expansion') expansion += ev.mrrDelta;
+    } else if (ev.kind === 'contraction') contraction += delta;
+    else if (ev.kind === 'expansion') expansion += delta;
   }
   // Sums of each kind's deltas in M, as positive amounts.
   l.churn = Math.abs(churn);
@@ -88,47 +96,85 @@ function buildLedger(
   return l;
 }
 
-function surveyMetrics(input: PortfolioInput, index: Map<number, number>, firstDay: number, endCut: number) {
-  let npsCount = 0;
-  let promoters = 0;
-  let detractors = 0;
-  let csatCount = 0;
-  let satisfied = 0;
-  let cesCount = 0;
-  let cesSum = 0;
+/** Running counts of one survey kind's responses over one window. */
+class SurveyTally {
+  count = 0;
+  /** NPS promoters, CSAT 4–5, or the CES sum. */
+  good = 0;
+  /** NPS detractors. */
+  bad = 0;
+  add(kind: string, score: number): void {
+    this.count++;
+    if (kind === 'nps') {
+      if (score >= 9) this.good++;
+      else if (score <= 6) this.bad++;
+    } else if (kind === 'csat') {
+      if (score >= 4) this.good++;
+    } else this.good += score;
+  }
+  value(kind: SurveyKind): number | null {
+    if (this.count === 0) return null;
+    // seed 003: NPS = "% Promoters — % Detractors and usually shown as a whole number"; CSAT = % of
+    // responses 4–5; CES = mean.
+    if (kind === 'nps') return roundHalfUp((100 * (this.good - this.bad)) / this.count);
+    if (kind === 'csat') return (100 * this.good) / this.count;
+    return this.good / this.count;
+  }
+}
+
+const KINDS = ['nps', 'csat', 'ces'] as const satisfies readonly SurveyKind[];
+
+/**
+ * The month's survey metrics with their response counts, and each kind over the first window
+ * (the month, then each trailing window ending with it) that has at least `minResponses` —
+ * so a month-to-date NPS of one response is never shown as if it meant something.
+ */
+function surveyMetrics(input: PortfolioInput, index: Map<number, number>, firstDay: number, endCut: number, kpis: Settings['kpis']) {
+  const starts = [firstDay, ...kpis.surveyWindowDays.map((days) => endCut - days + 1)];
+  const tallies = KINDS.map(() => starts.map(() => new SurveyTally()));
   for (const r of input.surveys) {
     if (!index.has(r.accountId) || !Number.isFinite(r.score)) continue;
+    const k = KINDS.indexOf(r.kind);
+    if (k < 0) continue;
     const day = toDayNumber(r.date);
-    if (!(day >= firstDay && day <= endCut)) continue;
-    if (r.kind === 'nps') {
-      npsCount++;
-      if (r.score >= 9) promoters++;
-      else if (r.score <= 6) detractors++;
-    } else if (r.kind === 'csat') {
-      csatCount++;
-      if (r.score >= 4) satisfied++;
-    } else {
-      cesCount++;
-      cesSum += r.score;
-    }
+    if (!(day <= endCut)) continue;
+    for (let w = 0; w < starts.length; w++) if (day >= starts[w]) tallies[k][w].add(r.kind, r.score);
   }
+  const windowOf = (k: number): SurveyWindow => {
+    const kind = KINDS[k];
+    let w = tallies[k].findIndex((t) => t.count >= kpis.minSurveyResponses);
+    if (w < 0) w = starts.length - 1; // none has enough: the longest, marked as a small sample
+    const tally = tallies[k][w];
+    return {
+      value: tally.value(kind),
+      responses: tally.count,
+      from: fromDayNumber(starts[w]),
+      to: fromDayNumber(endCut),
+      days: w === 0 ? null : kpis.surveyWindowDays[w - 1],
+      enough: tally.count >= kpis.minSurveyResponses,
+    };
+  };
+  const [nps, csat, ces] = tallies.map((t) => t[0]);
   return {
-    // seed 003: "% Promoters — % Detractors and usually shown as a whole number".
-    nps: npsCount > 0 ? roundHalfUp((100 * (promoters - detractors)) / npsCount) : null,
-    csat: csatCount > 0 ? (100 * satisfied) / csatCount : null,
-    ces: cesCount > 0 ? cesSum / cesCount : null,
+    nps: nps.value('nps'),
+    csat: csat.value('csat'),
+    ces: ces.value('ces'),
+    npsResponses: nps.count,
+    csatResponses: csat.count,
+    cesResponses: ces.count,
+    surveyWindows: { nps: windowOf(0), csat: windowOf(1), ces: windowOf(2) },
   };
 }
 
 /**
  * The portfolio metrics for `month` (YYYY-MM), with point-in-time numbers (ARR, pipeline, triage,
- * renewals) at `asOf`. `_settings` is accepted for symmetry with the scoring; no metric reads one yet.
+ * renewals) at `asOf`. The settings choose the survey windows (kpis).
  */
 export function portfolioMetrics(
   input: PortfolioInput,
   month: string,
   asOf: string,
-  _settings?: Settings,
+  settings: Settings = DEFAULT_SETTINGS,
 ): PortfolioMetrics {
   const { first, last } = monthBounds(month);
   const firstDay = toDayNumber(first);
@@ -155,7 +201,9 @@ export function portfolioMetrics(
     if (l.mrrStart[i] > 0) activeAtStart++;
     churnedAccounts += l.churnedInMonth[i];
     const arr = 12 * l.mrrNow[i];
-    if (a.stage === 'incubation') incubationPipelineArr += arr;
+    // seed 000, SPEC (revised 2026-12): the ARR incubation accounts are expected to bring — their
+    // current MRR, since they usually have not started and no revenue event has landed yet.
+    if (a.stage === 'incubation' && Number.isFinite(a.mrr)) incubationPipelineArr += 12 * a.mrr;
     if (a.inTriage) triageArr += arr;
     if (a.stage === 'churned' || a.renewalDate === null) continue;
     const dueIn = toDayNumber(a.renewalDate) - asOfDay; // a renewal already past is not due
@@ -168,14 +216,16 @@ export function portfolioMetrics(
 
   const hasBase = mrrStart > 0;
   const grr = hasBase ? (mrrStart - l.churn - l.contraction) / mrrStart : null;
+  const endCut = Math.min(lastDay, asOfDay);
   return {
     month,
+    period: { from: first, to: fromDayNumber(endCut), toDate: asOfDay < lastDay },
     // seed 003: "TOTAL Customers LOST this month / TOTAL Customers end of previous month".
     logoChurnRate: activeAtStart > 0 ? churnedAccounts / activeAtStart : null,
     netMrrChurnRate: hasBase ? (l.churn + l.contraction - l.expansion) / mrrStart : null,
     grossRevenueRetention: grr,
     netRevenueRetention: grr === null ? null : grr + l.expansion / mrrStart,
-    ...surveyMetrics(input, index, firstDay, Math.min(lastDay, asOfDay)),
+    ...surveyMetrics(input, index, firstDay, endCut, settings.kpis),
     incubationPipelineArr,
     triageArr,
     arrAtRisk: triageArr,

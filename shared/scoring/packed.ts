@@ -43,6 +43,9 @@ export function sampleSlot(key: string): number {
 
 export const surveySlot = (kind: string): number => (kind === 'nps' ? NPS : kind === 'csat' ? CSAT : NONE);
 
+/** SPEC "Customer contact" (revised 2026-12): every touch type but `note` is contact with the customer. */
+export const isContactTouch = (type: string): boolean => type !== 'note';
+
 /** A number as the scoring reads it: anything that is not a number (null, text) is NaN, i.e. no value. */
 export const num = (x: unknown): number => (typeof x === 'number' ? x : NaN);
 
@@ -79,6 +82,8 @@ export interface PackedBook {
   touchStart: Int32Array;
   touchDay: Float64Array;
   touchPulse: Float64Array;
+  /** 1 for customer contact, 0 for the CSM's own note (SPEC "Customer contact"). */
+  touchContact: Uint8Array;
   linkStart: Int32Array;
   linkContact: Float64Array;
   sampleStart: Int32Array;
@@ -175,7 +180,7 @@ function scatterBytes(column: ByteColumn, to: Int32Array): Uint8Array {
  */
 export class PackedBookBuilder {
   private readonly contacts = { owner: ints(), id: floats(), role: bytes(), strength: floats(), leftDay: floats() };
-  private readonly touches = { owner: ints(), day: floats(), pulse: floats(), links: ints() };
+  private readonly touches = { owner: ints(), day: floats(), pulse: floats(), contact: bytes(), links: ints() };
   private readonly linkContact = floats();
   private readonly samples = { owner: ints(), slot: bytes(), day: floats(), value: floats() };
   private readonly surveys = { owner: ints(), slot: bytes(), day: floats(), score: floats() };
@@ -191,12 +196,13 @@ export class PackedBookBuilder {
     c.leftDay.push(leftDay);
   }
 
-  /** A touch; its contacts follow with `link`. */
-  touch(account: number, day: number, pulse: number): void {
+  /** A touch (`contact` false for a note, which is not customer contact); its contacts follow with `link`. */
+  touch(account: number, day: number, pulse: number, contact: boolean): void {
     const t = this.touches;
     t.owner.push(account);
     t.day.push(day);
     t.pulse.push(pulse);
+    t.contact.push(contact ? 1 : 0);
     t.links.push(0);
   }
 
@@ -242,6 +248,7 @@ export class PackedBookBuilder {
       touchStart: touches.start,
       touchDay: scatterFloats(t.day, touches.to),
       touchPulse: scatterFloats(t.pulse, touches.to),
+      touchContact: scatterBytes(t.contact, touches.to),
       ...this.groupLinks(touches.to),
       sampleStart: samples.start,
       sampleSlot: scatterBytes(s.slot, samples.to),
@@ -279,7 +286,7 @@ export function packFacts(facts: readonly AccountFacts[]): PackedBook {
   facts.forEach((account, a) => {
     for (const c of account.contacts) builder.contact(a, c.id, isExecutive(c.level), c.isUser, c.strength, dayOrNaN(c.leftOn));
     for (const t of account.touches) {
-      builder.touch(a, toDayNumber(t.date), t.sentiment === null ? NaN : num(t.sentiment));
+      builder.touch(a, toDayNumber(t.date), t.sentiment === null ? NaN : num(t.sentiment), isContactTouch(t.type));
       for (const id of t.contactIds) builder.link(id);
     }
     for (const s of account.samples) builder.sample(a, sampleSlot(s.key), toDayNumber(s.date), num(s.value));

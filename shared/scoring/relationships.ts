@@ -1,6 +1,10 @@
 // Contacts and touches (seed 001, "Relationship metrics"): strong users, strong executives, days
-// since the last user / executive / any touch, and the CSM pulse of the latest touches. One pass
+// since the last user / executive / any contact, and the CSM pulse of the latest touches. One pass
 // over contacts, one over touches (packed: dates are day numbers already).
+//
+// SPEC "Customer contact" (revised 2026-12; seed 001 measures days since the team *engaged with*
+// the customer): a `note` is the CSM's own note. Its pulse counts for sentiment, but it is not
+// contact — it never moves the last touch, the last user contact or the last executive contact.
 import type { Settings } from '../settings';
 import { EXEC, USER, dateOfDay, packFacts, type PackedBook } from './packed';
 import type { AccountFacts, PeopleSignals, RelationshipMetrics } from './types';
@@ -82,17 +86,20 @@ export function readPeopleOf(book: PackedBook, a: number, asOfDay: number, setti
   let lastExecDay = -Infinity;
   let lastUserDay = -Infinity;
 
-  const { touchDay, touchPulse, linkStart, linkContact } = book;
+  const { touchDay, touchPulse, touchContact, linkStart, linkContact } = book;
   const anyRoles = roles.size > 0;
+  let anyTouch = false;
   for (let t = book.touchStart[a], end = book.touchStart[a + 1]; t < end; t++) {
     const day = touchDay[t];
     if (!(day <= asOfDay)) continue; // after as-of, or not a date
-    if (day > lastTouchDay) lastTouchDay = day;
+    anyTouch = true;
     const pulse = touchPulse[t];
     if (Number.isFinite(pulse)) {
       pulses = keepRecentPulse(pulses, n, day, pulse);
       if (day > lastPulseDay) lastPulseDay = day;
     }
+    if (touchContact[t] === 0) continue; // a note: sentiment only
+    if (day > lastTouchDay) lastTouchDay = day;
     if (anyRoles && (day > lastExecDay || day > lastUserDay)) {
       for (let l = linkStart[t], linksEnd = linkStart[t + 1]; l < linksEnd; l++) {
         const bits = roles.get(linkContact[l]);
@@ -118,6 +125,7 @@ export function readPeopleOf(book: PackedBook, a: number, asOfDay: number, setti
     },
     // A day read from a date is that date again: the strings are rebuilt only for what is shown.
     lastTouchDate: lastTouchDay === -Infinity ? null : dateOfDay(lastTouchDay),
+    hasPeopleData: anyTouch || book.contactStart[a + 1] > book.contactStart[a],
     sentiment: pulses === 0 ? null : { mean: sum / pulses, count: pulses, date: dateOfDay(lastPulseDay) },
     lastExecLeftDay: lastExecLeftDay === -Infinity ? null : lastExecLeftDay,
   };

@@ -1,6 +1,6 @@
 // Inputs and outputs of the pure scoring layer. The DB loader produces AccountFacts; the scoring
 // never reads the database or the clock.
-import type { Band, ComponentName, ContactLevel, FlagRule, RevenueKind, Segment, Severity, Stage, SurveyKind } from '../domain';
+import type { AnyBand, ComponentName, ContactLevel, FlagRule, RevenueKind, Segment, Severity, Stage, SurveyKind, TouchType } from '../domain';
 
 // ---- inputs (arrays in any order) ----
 
@@ -16,6 +16,11 @@ export interface ContactFacts {
 export interface TouchFacts {
   /** YYYY-MM-DD */
   date: string;
+  /**
+   * SPEC "Customer contact": a `note` is the CSM's own note — it counts for sentiment, never for
+   * engagement, cadence, the last user/executive contact or a flag window. Every other type is contact.
+   */
+  type: TouchType;
   /** CSM pulse −2…2, or null when not recorded. */
   sentiment: number | null;
   contactIds: number[];
@@ -66,14 +71,14 @@ export interface ComponentResult {
 export type ComponentResults = Record<ComponentName, ComponentResult | null>;
 
 export interface HealthResult {
-  /** Rounded half up. */
-  score: number;
-  rawScore: number;
-  /** From the rounded score. */
-  band: Band;
-  /** Available weight / total weight, two decimals. */
+  /** Rounded half up; null when the account has not enough data to be scored (band no_data). */
+  score: number | null;
+  rawScore: number | null;
+  /** From the rounded score; `no_data` (SPEC "Not enough data") when there is nothing to score. */
+  band: AnyBand;
+  /** Available weight / total weight, two decimals; 0 for no_data. */
   confidence: number;
-  /** Every component, null when it has no data. */
+  /** Every component, null when it has no data (all null for no_data). */
   components: ComponentResults;
 }
 
@@ -87,9 +92,10 @@ export interface RelationshipMetrics {
   strongUsers: number;
   strongExecs: number;
   requiredExecs: number;
-  /** Whole days; Infinity when there was never such a touch. */
+  /** Whole days; Infinity when there was never such a touch. Notes are not contact (SPEC). */
   daysSinceUserContact: number;
   daysSinceExecContact: number;
+  /** Days since the last customer contact: the latest touch that is not a note. */
   daysSinceLastTouch: number;
 }
 
@@ -114,8 +120,10 @@ export interface DatedValue {
 /** Contacts and touches, read once. */
 export interface PeopleSignals {
   relationships: RelationshipMetrics;
-  /** Date of the latest touch on or before as-of. */
+  /** Date of the latest customer contact (a touch that is not a note) on or before as-of. */
   lastTouchDate: string | null;
+  /** Any contact at all, or any touch (notes included) on or before as-of. */
+  hasPeopleData: boolean;
   /** Mean pulse of the most recent touches that have one. */
   sentiment: { mean: number; count: number; date: string } | null;
   /** Day number of the most recent executive departure on or before as-of. */
@@ -133,10 +141,17 @@ export interface SampleSignals {
   overdueInvoices: DatedValue | null;
   nps: DatedValue | null;
   csat: DatedValue | null;
+  /** Any metric sample (of any key) or survey response dated on or before as-of. */
+  hasSampleData: boolean;
 }
 
 export interface AccountSignals extends PeopleSignals, SampleSignals {
   asOfDay: number;
+  /**
+   * SPEC "Not enough data": whether the account has any contact, or any touch, metric sample or
+   * survey response dated on or before as-of. Without any, it is not scored (band no_data).
+   */
+  hasData: boolean;
 }
 
 // ---- portfolio metrics ----
@@ -181,9 +196,28 @@ export interface RenewalBucket {
   arr: number;
 }
 
+/**
+ * A survey metric over a window that has enough responses to mean something: the month itself
+ * when it has enough, else the first trailing window that does (the longest one if none has).
+ */
+export interface SurveyWindow {
+  /** NPS (integer), CSAT (%) or CES (mean) over the window; null without responses. */
+  value: number | null;
+  responses: number;
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  to: string;
+  /** The trailing window's length in days; null when it is the month itself. */
+  days: number | null;
+  /** responses ≥ the minimum in Settings (kpis.minSurveyResponses). */
+  enough: boolean;
+}
+
 /** Rates are fractions (0.25), money integer cents, null when there is no data. */
 export interface PortfolioMetrics {
   month: string;
+  /** The days the month's rates cover: the month, or its first day to as-of while it is running. */
+  period: { from: string; to: string; toDate: boolean };
   logoChurnRate: number | null;
   netMrrChurnRate: number | null;
   grossRevenueRetention: number | null;
@@ -194,6 +228,13 @@ export interface PortfolioMetrics {
   csat: number | null;
   /** Mean score 1…7. */
   ces: number | null;
+  /** Responses behind nps / csat / ces (the month, to date). */
+  npsResponses: number;
+  csatResponses: number;
+  cesResponses: number;
+  /** The survey metrics over a window with enough responses, for tiles that do not overstate. */
+  surveyWindows: { nps: SurveyWindow; csat: SurveyWindow; ces: SurveyWindow };
+  /** 12 × current MRR of the accounts in stage incubation (SPEC, revised 2026-12). */
   incubationPipelineArr: number;
   triageArr: number;
   arrAtRisk: number;

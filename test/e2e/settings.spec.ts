@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { expect, test, type TendApp } from './fixtures';
 
 const bandCounts = (tend: TendApp) => {
-  const counts = { healthy: 0, watch: 0, at_risk: 0 };
+  const counts = { healthy: 0, watch: 0, at_risk: 0, no_data: 0 };
   for (const a of tend.services.accounts.list()) if (a.band) counts[a.band]++;
   return counts;
 };

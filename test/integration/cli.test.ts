@@ -179,6 +179,7 @@ describe('tend score, metrics and reminders', () => {
       expect(r).toMatchObject({ id: expect.any(Number), title: expect.any(String), due: expect.any(String), done: false });
       expect(r.due <= AS_OF).toBe(true);
     }
-    expect(new Set(due.map((r: { source: string }) => r.source))).toEqual(new Set(['follow_up', 'cadence', 'renewal', 'rule']));
+    // 'triage': the sample book's case past its target date (SPEC "Triage cases").
+    expect(new Set(due.map((r: { source: string }) => r.source))).toEqual(new Set(['follow_up', 'cadence', 'renewal', 'rule', 'triage']));
   });
 });

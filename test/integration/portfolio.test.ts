@@ -96,7 +96,7 @@ describe('settings preview and save', () => {
     expect(preview.before).toEqual(preview.after);
     expect(preview.changedCount).toBe(0);
     const list = await env.router.call('accounts.list', {});
-    const counts = { healthy: 0, watch: 0, at_risk: 0 };
+    const counts = { healthy: 0, watch: 0, at_risk: 0, no_data: 0 };
     for (const a of list) counts[a.band!]++;
     expect(preview.before).toEqual(counts);
     expect(preview.total).toBe(list.length);
@@ -107,7 +107,7 @@ describe('settings preview and save', () => {
     const preview = await env.router.call('settings.preview', { settings: candidate });
     expect(preview.changedCount).toBeGreaterThan(0);
     expect(preview.changes.length).toBe(Math.min(preview.changedCount, 100));
-    const sum = (c: typeof preview.after) => c.healthy + c.watch + c.at_risk;
+    const sum = (c: typeof preview.after) => c.healthy + c.watch + c.at_risk + c.no_data;
     expect(sum(preview.after)).toBe(sum(preview.before));
     for (const change of preview.changes) expect(change.fromBand).not.toBe(change.toBand);
     expect(await env.router.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
@@ -120,7 +120,7 @@ describe('settings preview and save', () => {
     expect(saved.rescored).toBe(env.services.accounts.count());
     expect(saved.settings.weights.relationships).toBe(60);
     const list = await env.router.call('accounts.list', {});
-    const counts = { healthy: 0, watch: 0, at_risk: 0 };
+    const counts = { healthy: 0, watch: 0, at_risk: 0, no_data: 0 };
     for (const a of list) counts[a.band!]++;
     expect(counts).toEqual(preview.after);
     const moved = preview.changes[0];

@@ -33,18 +33,26 @@ const openFlags = (env: Awaited<ReturnType<typeof setup>>, accountId: number) =>
     .all(accountId) as { id: number; rule: string; raisedAt: string }[];
 
 describe('the scoring service', () => {
-  it('scores a new account at once and shows it in the list', async () => {
+  it('scores a new account at once and shows it in the list: not enough data until it has some', async () => {
     const env = await smbAccount();
     const [summary] = await env.router.call('accounts.list', {});
-    // No touches, no contacts: relationships 0 and engagement 0 are the only components.
-    expect(summary).toMatchObject({ score: 0, band: 'at_risk', confidence: 0.35, inTriage: true });
+    // SPEC "Not enough data": no contacts, touches, samples or surveys — no score, not at risk, not in triage…
+    expect(summary).toMatchObject({ score: null, band: 'no_data', confidence: 0, inTriage: false });
+    // … but its flags still count.
     expect(summary.flags.map((f) => f.rule)).toEqual(['single_threaded', 'cadence_overdue']);
+    const row = env.opened.sqlite.prepare('SELECT score, band, confidence FROM health_snapshots WHERE account_id = ?').get(env.account.id);
+    expect(row).toEqual({ score: null, band: 'no_data', confidence: 0 });
+
+    // Its first contact: relationships 0 and engagement 0 are the only components.
+    await env.router.call('contacts.create', { accountId: env.account.id, name: 'Ada Baker', level: 'ic', strength: 1 });
+    const [scored] = await env.router.call('accounts.list', {});
+    expect(scored).toMatchObject({ score: 0, band: 'at_risk', confidence: 0.35, inTriage: true });
   });
 
   it('rescores an account incrementally when a touch is logged, resolving the cadence flag', async () => {
     const env = await smbAccount();
     const before = env.services.scoring.rescoreAccount(env.account.id)!;
-    expect(before.score.health.components.engagement?.score).toBe(0);
+    expect(before.score.health).toMatchObject({ band: 'no_data', score: null });
     await env.router.call('touches.log', { accountId: env.account.id, type: 'call', occurredAt: '2026-11-20', summary: 'Kick-off', sentiment: 2 });
     const [summary] = await env.router.call('accounts.list', {});
     expect(summary.flags.map((f) => f.rule)).toEqual(['single_threaded']);
@@ -106,7 +114,7 @@ describe('the scoring service', () => {
     const due = env.services.reminders.due();
     const bySource = Object.fromEntries(due.map((r) => [r.source, r]));
     expect(bySource.follow_up).toMatchObject({ title: 'Send notes', due: '2026-09-15', overdueDays: 70, accountName: 'Contoso' });
-    expect(bySource.cadence).toMatchObject({ due: '2026-10-02', title: 'Check in with Contoso: no touch since 2026-09-01' });
+    expect(bySource.cadence).toMatchObject({ due: '2026-10-02', title: 'Check in with Contoso: no customer contact since 2026-09-01' });
     expect(bySource.renewal).toMatchObject({ due: '2026-11-10', title: 'Prepare the renewal of Contoso (renews 2026-12-10)' });
     expect(due.some((r) => r.source === 'rule')).toBe(true);
 

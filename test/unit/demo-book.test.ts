@@ -8,8 +8,8 @@ import { openDatabase } from '../../electron/db/open';
 import { buildDemoBook, type DemoBook } from '../../electron/services/demo/book';
 import { demoFactsFor, loadDemoBook } from '../../electron/services/demo/load';
 import { addDays } from '../../shared/dates';
-import { BANDS, CONTACT_LEVELS, FLAG_RULES, SEGMENTS, STAGES, type Band, type FlagRule } from '../../shared/domain';
-import { scoreAccount, type AccountScore } from '../../shared/scoring';
+import { ALL_BANDS, CONTACT_LEVELS, FLAG_RULES, SEGMENTS, STAGES, type AnyBand, type FlagRule } from '../../shared/domain';
+import { portfolioMetrics, scoreAccount, type AccountScore } from '../../shared/scoring';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 
 const AS_OF = '2026-11-24';
@@ -49,8 +49,11 @@ describe('the sample book', () => {
     expect(book.accounts.every((a) => a.externalId.startsWith('DEMO-'))).toBe(true);
   });
 
+  /** Signed, but the contract starts after as-of: no revenue event has landed yet (SPEC "Portfolio metrics"). */
+  const notStarted = (a: DemoBook['accounts'][number]) => a.contractStart > AS_OF;
+
   it("sums every account's revenue deltas to its MRR, starting with a new event at contract start", () => {
-    for (const account of book.accounts) {
+    for (const account of book.accounts.filter((a) => !notStarted(a))) {
       const sum = account.revenue.reduce((total, e) => total + e.mrrDeltaCents, 0);
       expect(sum, account.name).toBe(account.mrrCents);
       expect(account.revenue[0], account.name).toMatchObject({ kind: 'new', date: account.contractStart });
@@ -73,7 +76,7 @@ describe('the sample book', () => {
         ...a.samples.map((s) => s.date),
         ...a.revenue.map((r) => r.date),
         ...a.surveys.map((s) => s.date),
-        a.contractStart,
+        ...(notStarted(a) ? [] : [a.contractStart]),
       ]
         .filter((date) => date > AS_OF)
         .map((date) => `${a.name} ${date}`),
@@ -82,7 +85,8 @@ describe('the sample book', () => {
   });
 
   it('gives every account a year of touches, monthly signals, surveys and one to three goals', () => {
-    for (const account of book.accounts) {
+    // …except the account that shows "Not enough data" (below).
+    for (const account of book.accounts.filter((a) => a.contacts.length > 0)) {
       expect(account.touches.length, account.name).toBeGreaterThan(0);
       expect(account.goals.length, account.name).toBeGreaterThanOrEqual(1);
       expect(account.goals.length, account.name).toBeLessThanOrEqual(3);
@@ -90,7 +94,7 @@ describe('the sample book', () => {
         for (const i of t.contactIdx) expect(account.contacts[i], `${account.name} touch contact ${i}`).toBeDefined();
       }
     }
-    const established = book.accounts.filter((a) => a.stage === 'adoption' || a.stage === 'expansion');
+    const established = book.accounts.filter((a) => (a.stage === 'adoption' || a.stage === 'expansion') && a.contacts.length > 0);
     for (const account of established) {
       const adoption = account.samples.filter((s) => s.key === 'adoption');
       expect(adoption.length, account.name).toBeGreaterThanOrEqual(5);
@@ -123,9 +127,9 @@ describe('the sample book', () => {
     expect(misses).toEqual([]);
   });
 
-  it('has accounts in every band, and mostly healthy accounts without flags', () => {
-    const bands = new Set<Band>(scores.map((s) => s.health.band));
-    expect([...bands].sort()).toEqual([...BANDS].sort());
+  it('has accounts in every band, "Not enough data" included, and mostly healthy accounts without flags', () => {
+    const bands = new Set<AnyBand>(scores.map((s) => s.health.band));
+    expect([...bands].sort()).toEqual([...ALL_BANDS].sort());
     const healthy = scores.filter((s) => s.health.band === 'healthy').length;
     expect(healthy / scores.length).toBeGreaterThan(0.5);
     const unflagged = scores.filter((s) => s.flags.length === 0).length;
@@ -144,7 +148,63 @@ describe('the sample book', () => {
     const otherScores = scoreBook(other);
     const fired = firedRules(otherScores);
     expect(FLAG_RULES.filter((rule) => !fired.has(rule))).toEqual([]);
-    expect(new Set(otherScores.map((s) => s.health.band)).size).toBe(BANDS.length);
+    expect(new Set(otherScores.map((s) => s.health.band)).size).toBe(ALL_BANDS.length);
+  });
+
+  // Issue 12: a new user sees each of SPEC 2026-12's number rules in the sample book.
+  it('has an account whose newest touch is a note, still past its cadence', () => {
+    const i = book.accounts.findIndex((a) => a.touches.at(-1)?.type === 'note' && a.story.includes('cadence_overdue'));
+    expect(i, 'an account whose newest touch is a note').toBeGreaterThanOrEqual(0);
+    const account = book.accounts[i];
+    expect(account.touches.at(-1)!.occurredAt >= addDays(AS_OF, -7)).toBe(true);
+    expect(scores[i].flags.find((f) => f.rule === 'cadence_overdue')?.reason).toMatch(/^Last customer contact \d+ days ago; cadence is 30 days$/);
+  });
+
+  it('has an account with nothing but its record: not enough data, no score, not in triage', () => {
+    const i = scores.findIndex((s) => s.health.band === 'no_data');
+    expect(i).toBeGreaterThanOrEqual(0);
+    const account = book.accounts[i];
+    expect([account.contacts, account.touches, account.samples, account.surveys]).toEqual([[], [], [], []]);
+    expect(scores[i].health).toMatchObject({ score: null, confidence: 0 });
+    expect(scores[i].inTriage).toBe(false);
+    expect(scores.filter((s) => s.health.band === 'no_data')).toHaveLength(1);
+  });
+
+  it('has an incubation account that has not started, counted in the pipeline at 12 × its MRR', () => {
+    const waiting = book.accounts.filter((a) => a.stage === 'incubation' && notStarted(a));
+    expect(waiting).toHaveLength(1);
+    const [account] = waiting;
+    expect(account.revenue).toEqual([]);
+    expect(account.mrrCents).toBeGreaterThan(0);
+    const facts = demoFactsFor(book);
+    const m = portfolioMetrics(
+      {
+        accounts: book.accounts.map((a, i) => ({ id: facts[i].id, stage: a.stage, archived: false, mrr: a.mrrCents, contractStart: a.contractStart, createdAt: AS_OF, renewalDate: a.renewalDate, inTriage: false })),
+        revenue: book.accounts.flatMap((a, i) => a.revenue.map((e) => ({ accountId: facts[i].id, date: e.date, kind: e.kind, mrrDelta: e.mrrDeltaCents }))),
+        surveys: [],
+      },
+      AS_OF.slice(0, 7),
+      AS_OF,
+    );
+    const incubation = book.accounts.filter((a) => a.stage === 'incubation').reduce((sum, a) => sum + 12 * a.mrrCents, 0);
+    expect(m.incubationPipelineArr).toBe(incubation);
+    expect(m.incubationPipelineArr).toBeGreaterThan(incubation - 12 * account.mrrCents);
+  });
+
+  it('has triage cases: open (one past its target), recovered this month and before, and churned', () => {
+    const cases = book.triageCases;
+    const names = new Set(book.accounts.map((a) => a.name));
+    for (const c of cases) expect(names.has(c.account), c.account).toBe(true);
+    const open = cases.filter((c) => c.closedOn === null);
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    expect(open.some((c) => c.targetDate !== null && c.targetDate < AS_OF)).toBe(true);
+    expect(cases.filter((c) => c.outcome === 'recovered').length).toBeGreaterThanOrEqual(1);
+    const churned = cases.find((c) => c.outcome === 'churned')!;
+    expect(book.accounts.find((a) => a.name === churned.account)!.stage).toBe('churned');
+    for (const c of cases) if (typeof c.closedOn === 'string' && c.closedOn !== 'churn') expect(c.closedOn >= c.openedOn).toBe(true);
+    // An open case's account is never churned; one open case per account.
+    for (const c of open) expect(book.accounts.find((a) => a.name === c.account)!.stage).not.toBe('churned');
+    expect(new Set(open.map((c) => c.account)).size).toBe(open.length);
   });
 });
 
@@ -179,11 +239,18 @@ describe('loading the sample book', () => {
         book.accounts.reduce((n, a) => n + a.surveys.filter((s) => s.contactIdx !== null).length, 0),
       );
       expect(count('SELECT count(*) FROM success_goals')).toBe(total('goals'));
-      // Every account's MRR agrees with its revenue history in the database too.
+      // Every account's MRR agrees with its revenue history in the database too (but the one whose
+      // contract has not started: it has its contracted MRR and no event yet).
       expect(
         count(`SELECT count(*) FROM accounts a
-               WHERE a.mrr_cents <> (SELECT coalesce(sum(mrr_delta_cents), 0) FROM revenue_events r WHERE r.account_id = a.id)`),
+               WHERE a.mrr_cents <> (SELECT coalesce(sum(mrr_delta_cents), 0) FROM revenue_events r WHERE r.account_id = a.id)
+                 AND a.contract_start <= '${AS_OF}'`),
       ).toBe(0);
+      // The triage cases, with the flags that put each account in triage (or the CSM's reason).
+      expect(count('SELECT count(*) FROM triage_cases')).toBe(book.triageCases.length);
+      expect(count("SELECT count(*) FROM triage_cases WHERE json_array_length(triggers) = 0")).toBe(0);
+      expect(count(`SELECT count(*) FROM triage_cases c JOIN accounts a ON a.id = c.account_id
+                    WHERE c.outcome = 'churned' AND c.closed_on = (SELECT date FROM revenue_events r WHERE r.account_id = a.id AND r.kind = 'churn')`)).toBe(1);
       // A touch never links to another account's contact.
       expect(
         count(`SELECT count(*) FROM touch_contacts tc JOIN touches t ON t.id = tc.touch_id

@@ -22,6 +22,7 @@ import {
   type Stage,
   type TouchType,
 } from '../../../shared/domain';
+import { NUMBERS_STORIES, demoTriageCases, finishNumbersStory, type DemoTriageCaseRow } from './numbers';
 
 // ---------------------------------------------------------------------------------------------
 // The book's shape (plain data, dates as YYYY-MM-DD)
@@ -111,6 +112,8 @@ export interface DemoAccount {
 export interface DemoBook {
   asOf: string;
   accounts: DemoAccount[];
+  /** Triage cases by account name (numbers.ts). */
+  triageCases: DemoTriageCaseRow[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -714,7 +717,7 @@ function proceduralBlueprint(rng: Rng, row: CompanyRow, externalId: string): Blu
 
 type StoryOverrides = Partial<Blueprint> & Pick<Blueprint, 'story' | 'notes'>;
 
-interface Story {
+export interface Story {
   row: CompanyRow;
   overrides: StoryOverrides;
 }
@@ -1322,6 +1325,8 @@ function buildTouches(ctx: TouchCtx): DemoTouch[] {
       kickedOff = true;
     } else if (bp.segment !== 'smb' && day - lastQbr >= 85) type = 'qbr';
     else type = weightedType(rng);
+    // The latest touch of the cadence is contact with the customer: a note is not (SPEC "Customer contact").
+    if (type === 'note' && ago === bp.lastTouchDaysAgo) type = 'email';
     if (type === 'qbr') lastQbr = day;
 
     // Who was in the room, within the silences a story imposes and among people still there.
@@ -1666,5 +1671,11 @@ export function buildDemoBook(asOf: string): DemoBook {
     const id = externalId(blueprints.length);
     blueprints.push(proceduralBlueprint(createRng(id), row, id));
   }
-  return { asOf, accounts: blueprints.map((bp) => buildAccount(bp, today)) };
+  // SPEC 2026-12's numbers (numbers.ts), appended so no other account's seed moves.
+  for (const story of NUMBERS_STORIES) {
+    const id = externalId(blueprints.length);
+    blueprints.push({ ...proceduralBlueprint(createRng(id), story.row, id), overdueTail: [], ...story.overrides });
+  }
+  const accounts = blueprints.map((bp) => finishNumbersStory(buildAccount(bp, today), asOf));
+  return { asOf, accounts, triageCases: demoTriageCases(asOf) };
 }

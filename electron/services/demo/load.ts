@@ -15,6 +15,7 @@ import {
 } from '../../db/schema';
 import type { AccountFacts } from '../../../shared/scoring/types';
 import { buildDemoBook, type DemoBook } from './book';
+import { insertDemoTriageCases } from './numbers';
 
 export interface DemoLoadResult {
   accounts: number;
@@ -46,6 +47,7 @@ export function loadDemoBook(db: TendDb, sqlite: Sqlite, asOf: string): DemoLoad
     if (existing) throw new Error(DEMO_ALREADY_LOADED);
 
     const counts: DemoLoadResult = { accounts: 0, contacts: 0, touches: 0 };
+    const idsByName = new Map<string, number>();
     for (const account of book.accounts) {
       const { id: accountId } = db
         .insert(accounts)
@@ -65,6 +67,7 @@ export function loadDemoBook(db: TendDb, sqlite: Sqlite, asOf: string): DemoLoad
         })
         .returning({ id: accounts.id })
         .get();
+      idsByName.set(account.name, accountId);
       counts.accounts++;
 
       const contactIds = account.contacts.map(
@@ -143,6 +146,7 @@ export function loadDemoBook(db: TendDb, sqlite: Sqlite, asOf: string): DemoLoad
           .run();
       }
     }
+    insertDemoTriageCases(sqlite, book, demoFactsFor(book), idsByName);
     return counts;
   })();
 }
@@ -166,7 +170,7 @@ export function demoFactsFor(book: DemoBook): AccountFacts[] {
       // The database stamps created_at when the book is loaded, i.e. on the as-of day.
       createdAt: book.asOf,
       contacts: account.contacts.map((c, i) => ({ id: ids[i], level: c.level, isUser: c.isUser, strength: c.strength, leftOn: c.leftOn })),
-      touches: account.touches.map((t) => ({ date: t.occurredAt, sentiment: t.sentiment, contactIds: t.contactIdx.map((i) => ids[i]) })),
+      touches: account.touches.map((t) => ({ date: t.occurredAt, type: t.type, sentiment: t.sentiment, contactIds: t.contactIdx.map((i) => ids[i]) })),
       samples: account.samples.map((s) => ({ date: s.date, key: s.key, value: s.value })),
       surveys: account.surveys.map((s) => ({ date: s.date, kind: s.kind, score: s.score })),
     };

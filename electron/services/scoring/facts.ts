@@ -25,11 +25,18 @@ const slotCase = (column: string, slots: Record<string, number>): string =>
 const SAMPLE_SLOTS = { adoption: ADOPTION, active_users: ACTIVE_USERS, open_tickets: OPEN_TICKETS, overdue_invoices: OVERDUE_INVOICES };
 /** Metric keys the health score and flags read; other keys are kept but not loaded for scoring. */
 const SCORED_KEYS = `(${Object.keys(SAMPLE_SLOTS).map(quote).join(', ')})`;
+/**
+ * The other keys matter only for SPEC "Not enough data" (any metric sample makes an account
+ * scored), and only for an account without contacts (a contact alone makes it scored): its
+ * earliest such sample stands in for all of them, as one row of no key. One indexed look-up per
+ * such account, not a scan of every sample.
+ */
+const OTHER_KEYS_FIRST = `SELECT min(date) FROM metric_samples WHERE account_id = ? AND key NOT IN ${SCORED_KEYS}`;
 
 // Every row starts with the id it is paged by.
 type AccountRow = [id: number, Segment, Stage, archived: number, string | null, string | null, number | null, string];
 type ContactRow = [id: number, accountId: number, exec: number, isUser: number, strength: number, leftOn: string | null];
-type TouchRow = [id: number, accountId: number, date: string, sentiment: number | null];
+type TouchRow = [id: number, accountId: number, date: string, sentiment: number | null, contact: number];
 type LinkRow = [touchId: number, contactId: number];
 type SampleRow = [id: number, accountId: number, date: string, slot: number, value: number];
 type SurveyRow = [id: number, accountId: number, date: string, slot: number, score: number];
@@ -37,7 +44,8 @@ type SurveyRow = [id: number, accountId: number, date: string, slot: number, sco
 const COLUMNS = {
   accounts: 'id, segment, stage, archived, contract_start, renewal_date, seats, substr(created_at, 1, 10)',
   contacts: `id, account_id, level IN (${EXECUTIVE_LEVELS.map(quote).join(', ')}), is_user, strength, left_on`,
-  touches: 'id, account_id, substr(occurred_at, 1, 10), sentiment',
+  // SPEC "Customer contact": a note is not contact (1 = contact, 0 = note).
+  touches: "id, account_id, substr(occurred_at, 1, 10), sentiment, type != 'note'",
   samples: `id, account_id, date, ${slotCase('key', SAMPLE_SLOTS)}, value`,
   surveys: `id, account_id, date, ${slotCase('kind', { nps: NPS, csat: CSAT })}, score`,
 };
@@ -84,8 +92,11 @@ class Load {
   private readonly dense: Int32Array | null = null;
   private readonly sparse = new Map<number, number>();
   readonly builder: PackedBookBuilder;
+  /** 1 for an account with at least one contact (it has data whatever else it has). */
+  readonly hasContact: Uint8Array;
 
   constructor(accounts: AccountInfo[]) {
+    this.hasContact = new Uint8Array(accounts.length);
     const maxId = accounts.reduce((max, account) => Math.max(max, account.id), 0);
     if (maxId <= 4 * accounts.length + 1024) {
       this.dense = new Int32Array(maxId + 1).fill(-1);
@@ -118,7 +129,9 @@ function addContacts(load: Load, pages: Iterable<ContactRow[]>): void {
   for (const page of pages) {
     for (const [id, accountId, exec, isUser, strength, leftOn] of page) {
       const a = load.accountOf(accountId);
-      if (a >= 0) load.builder.contact(a, id, exec === 1, isUser === 1, strength, load.day(leftOn));
+      if (a < 0) continue;
+      load.builder.contact(a, id, exec === 1, isUser === 1, strength, load.day(leftOn));
+      load.hasContact[a] = 1;
     }
   }
 }
@@ -128,11 +141,11 @@ function addTouches(load: Load, pages: Iterable<[TouchRow[], LinkRow[]]>): void 
   const builder = load.builder;
   for (const [touches, links] of pages) {
     let l = 0;
-    for (const [id, accountId, date, sentiment] of touches) {
+    for (const [id, accountId, date, sentiment, contact] of touches) {
       while (l < links.length && links[l][0] < id) l++;
       const a = load.accountOf(accountId);
       if (a < 0) continue;
-      builder.touch(a, load.day(date), sentiment === null ? NaN : num(sentiment));
+      builder.touch(a, load.day(date), sentiment === null ? NaN : num(sentiment), contact === 1);
       while (l < links.length && links[l][0] === id) builder.link(links[l++][1]);
     }
   }
@@ -144,6 +157,16 @@ function addSamples(load: Load, pages: Iterable<SampleRow[]>): void {
       const a = load.accountOf(accountId);
       if (a >= 0) load.builder.sample(a, slot, load.day(date), num(value));
     }
+  }
+}
+
+/** The earliest sample of another key of each account that has no contact (see OTHER_KEYS_FIRST). */
+function addOtherSamples(load: Load, firstOtherSample: Statement<[number]>): void {
+  const accounts = load.builder.accounts;
+  for (let a = 0; a < accounts.length; a++) {
+    if (load.hasContact[a]) continue;
+    const date = firstOtherSample.get(accounts[a].id) as string | null;
+    if (date !== null) load.builder.sample(a, NONE, load.day(date), NaN);
   }
 }
 
@@ -170,6 +193,7 @@ export function createFactsReader(sqlite: Sqlite) {
     samples: paged('metric_samples', COLUMNS.samples, ` AND key IN ${SCORED_KEYS}`),
     surveys: paged('survey_responses', COLUMNS.surveys),
   };
+  const firstOtherSample = sqlite.prepare(OTHER_KEYS_FIRST).pluck() as Statement<[number]>;
   const ofAccount = (table: string, columns: string, where = '') =>
     sqlite.prepare(`SELECT ${columns} FROM ${table} WHERE account_id = ?${where} ORDER BY id`).raw();
   const one = {
@@ -213,6 +237,7 @@ export function createFactsReader(sqlite: Sqlite) {
     addContacts(load, source.contacts());
     addTouches(load, source.touches());
     addSamples(load, source.samples());
+    addOtherSamples(load, firstOtherSample);
     addSurveys(load, source.surveys());
     return load.builder.build();
   }

@@ -9,6 +9,7 @@ import type { Settings } from '../../../shared/settings';
 import type { FlagRule } from '../../../shared/domain';
 import type { ServiceContext } from '../context';
 import { createFactsReader } from './facts';
+import { closeCasesOfChurnedAccounts } from '../triage';
 
 export interface ScoredAccount {
   /** The account's own fields (its rows stay in the packed book). */
@@ -16,8 +17,8 @@ export interface ScoredAccount {
   score: AccountScore;
 }
 
-/** account_id, score, band, confidence, components, in_triage */
-type SnapshotRow = [number, number, string, number, string, number];
+/** account_id, score (null: not enough data), band, confidence, components, in_triage */
+type SnapshotRow = [number, number | null, string, number, string, number];
 
 interface FlagRecord {
   id: number;
@@ -87,7 +88,7 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
    * recorded are read first and those with the same values are not written again: rerunning a
    * day costs a read of 10,000 rows instead of 10,000 upserts.
    */
-  function persist(scored: ScoredAccount[], live: FlagRecord[], asOf: string, skipUnchanged = false): void {
+  function persist(scored: ScoredAccount[], live: FlagRecord[], asOf: string, skipUnchanged = false, only?: number): void {
     const liveByAccount = new Map<number, FlagRecord[]>();
     for (const record of live) {
       const list = liveByAccount.get(record.accountId);
@@ -111,6 +112,8 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
         if (!same) upsertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, components, inTriage);
         reconcileFlags(account.id, score.flags, liveByAccount.get(account.id) ?? [], asOf);
       }
+      // SPEC "Triage cases": a case closes as churned when its account churns, whichever way it did.
+      if (only === undefined || scored.some((s) => s.facts.stage === 'churned')) closeCasesOfChurnedAccounts(sqlite, asOf, only);
     })();
   }
 
@@ -120,6 +123,12 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
   }
 
   return {
+    /** One account scored at asOf without writing anything; null if it does not exist. */
+    scoreOne(accountId: number, asOf = ctx.clock.today()): ScoredAccount | null {
+      const book = facts.one(accountId);
+      return book ? scoreAll(book, asOf, getSettings())[0] : null;
+    },
+
     /** Scores the whole book at asOf without writing anything. */
     scoreBook(asOf = ctx.clock.today()): ScoredAccount[] {
       return scoreAll(facts.all(), asOf, getSettings());
@@ -137,7 +146,7 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
       const book = facts.one(accountId);
       if (!book) return null;
       const [scored] = scoreAll(book, asOf, getSettings());
-      persist([scored], liveFlagsOne.all(accountId) as FlagRecord[], asOf);
+      persist([scored], liveFlagsOne.all(accountId) as FlagRecord[], asOf, false, accountId);
       return scored;
     },
 

@@ -8,14 +8,38 @@ import { componentLabel } from '../../../shared/scoring/changes';
 const INPUT_NOUN: Record<ComponentName, string> = {
   adoption: 'adoption sample',
   relationships: 'last contact',
-  engagement: 'last touch',
+  engagement: 'last contact',
   sentiment: 'latest pulse',
   survey: 'survey response',
   support: 'ticket count',
   financial: 'invoice status',
 };
 
+/** The header's score when there is nothing to score: grey, no number (SPEC "Not enough data"). */
+export function NoDataScore() {
+  return (
+    <span className="score-side">
+      <span className="score-badge band-no_data">Not enough data</span>
+      <span className="muted small">confidence 0%</span>
+    </span>
+  );
+}
+
 export function ScoreExplained({ health, asOf }: { health: HealthNow; asOf: string }) {
+  if (health.band === 'no_data') {
+    return (
+      <div className="no-data-explained">
+        <p>
+          <strong>Not enough data to score this account.</strong> It has no contacts, no touches, no metric samples and no
+          survey responses yet, so Tend does not guess: it is not counted as at risk and not put in triage on its score
+          (its flags still count).
+        </p>
+        <p className="muted small">
+          Add a contact, log a touch (Ctrl/⌘+L) or import its activity, usage or survey results, and it is scored at once.
+        </p>
+      </div>
+    );
+  }
   const available = COMPONENTS.reduce((sum, name) => sum + (health.components[name]?.weight ?? 0), 0);
   return (
     <table className="explain" aria-label="Score explained">

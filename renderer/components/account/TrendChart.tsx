@@ -3,14 +3,15 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import { useThemeColors } from './useThemeColors';
 
 interface Props {
-  trend: { date: string; score: number; band: string }[];
+  /** score null: not enough data that day (a gap in the line). */
+  trend: { date: string; score: number | null; band: string }[];
   settingsChanges: string[];
   height?: number;
 }
 
 export function TrendChart({ trend, settingsChanges, height = 180 }: Props) {
   const colors = useThemeColors();
-  if (trend.length < 2) return <p className="muted small">The trend appears after a second score.</p>;
+  if (trend.filter((p) => p.score !== null).length < 2) return <p className="muted small">The trend appears after a second score.</p>;
   const first = trend[0].date;
   const last = trend[trend.length - 1].date;
   // A marker sits on the first snapshot on or after the change, so it lines up with the category axis.

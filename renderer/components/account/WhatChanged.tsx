@@ -23,12 +23,19 @@ export function WhatChanged({ d7, d30 }: { d7: ScoreChangeView | null; d30: Scor
         <p className="muted small">No score history that far back yet.</p>
       ) : (
         <>
-          <p className="change-summary">
-            <span className={`delta ${change.scoreDelta > 0 ? 'up' : change.scoreDelta < 0 ? 'down' : ''}`}>{formatSigned(change.scoreDelta)}</span>
-            <span>
-              {change.scoreBefore} → {change.scoreAfter} <span className="muted small">since {change.from}</span>
-            </span>
-          </p>
+          {change.scoreDelta === null ? (
+            // One side had not enough data to be scored: say so rather than draw a delta.
+            <p className="change-summary">
+              <span>{change.summary}</span>
+            </p>
+          ) : (
+            <p className="change-summary">
+              <span className={`delta ${change.scoreDelta > 0 ? 'up' : change.scoreDelta < 0 ? 'down' : ''}`}>{formatSigned(change.scoreDelta)}</span>
+              <span>
+                {change.scoreBefore} → {change.scoreAfter} <span className="muted small">since {change.from}</span>
+              </span>
+            </p>
+          )}
           {change.components.length === 0 ? (
             <p className="muted small">No component moved.</p>
           ) : (

@@ -3,7 +3,7 @@
 // already-aggregated data (see aggregate.ts) and draw it; nothing here fetches.
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../../../shared/format';
-import type { PortfolioChartData } from './aggregate';
+import { NO_DATA_BUCKET, type PortfolioChartData } from './aggregate';
 import { useChartColors, type ChartColors } from './theme';
 
 const HEIGHT = 120;
@@ -56,19 +56,26 @@ function ChartCard({ title, note, children, label }: { title: string; note?: str
 
 export function PortfolioCharts({ data }: { data: PortfolioChartData }) {
   const c = useChartColors();
-  const bandColor = { healthy: c.healthy, watch: c.watch, at_risk: c.atRisk };
+  const bandColor = { healthy: c.healthy, watch: c.watch, at_risk: c.atRisk, no_data: c.noData };
   const tip = tooltipProps(c);
   return (
     <div className="chart-row">
-      <ChartCard title="Health distribution" note={`${data.scored} scored`} label="Health distribution chart">
+      <ChartCard
+        title="Health distribution"
+        note={data.noData ? `${data.scored} · ${data.noData} no data` : `${data.scored} scored`}
+        label="Health distribution chart"
+      >
         <BarChart data={data.distribution} margin={{ top: 4, right: 4, bottom: 0, left: -28 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke={c.border} />
-          <XAxis dataKey="label" {...axis(c)} interval={1} />
+          {/* The first bucket holds the accounts without data (grey); then 0–9, 10–19, … ("0" is left
+              unlabelled so "No data" has room). */}
+          <XAxis dataKey="label" {...axis(c)} interval={0} ticks={[NO_DATA_BUCKET, '20', '40', '60', '80']} />
           <YAxis allowDecimals={false} {...axis(c)} width={56} tickCount={3} />
           <Tooltip {...tip} formatter={(v, name) => [`${v} accounts`, name]} />
           <Bar dataKey="healthy" name="Healthy" stackId="b" fill={c.healthy} isAnimationActive={false} />
           <Bar dataKey="watch" name="Watch" stackId="b" fill={c.watch} isAnimationActive={false} />
-          <Bar dataKey="at_risk" name="At risk" stackId="b" fill={c.atRisk} isAnimationActive={false} radius={[2, 2, 0, 0]} />
+          <Bar dataKey="at_risk" name="At risk" stackId="b" fill={c.atRisk} isAnimationActive={false} />
+          <Bar dataKey="no_data" name="Not enough data" stackId="b" fill={c.noData} isAnimationActive={false} radius={[2, 2, 0, 0]} />
         </BarChart>
       </ChartCard>
       <ChartCard title="ARR by band" note={compactMoney(data.totalArr)} label="ARR by band chart">

@@ -1,13 +1,13 @@
 // A tiny health trend for one table row: a plain SVG polyline (no chart library per row, so 10,000
 // rows stay cheap), scaled 0–100 so trends compare across rows, with the last point marked.
 import { memo } from 'react';
-import type { Band } from '../../../shared/domain';
+import type { AnyBand } from '../../../shared/domain';
 
 const W = 72;
 const H = 22;
 const PAD = 2;
 
-export const Sparkline = memo(function Sparkline({ scores, band }: { scores: number[] | undefined; band: Band | null }) {
+export const Sparkline = memo(function Sparkline({ scores, band }: { scores: number[] | undefined; band: AnyBand | null }) {
   if (!scores || scores.length < 2) return <svg className="sparkline" width={W} height={H} aria-hidden="true" />;
   const step = (W - PAD * 2) / (scores.length - 1);
   const y = (s: number) => PAD + (H - PAD * 2) * (1 - Math.max(0, Math.min(100, s)) / 100);

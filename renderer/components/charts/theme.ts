@@ -11,6 +11,8 @@ export interface ChartColors {
   healthy: string;
   watch: string;
   atRisk: string;
+  /** Accounts without data (SPEC "Not enough data"): grey. */
+  noData: string;
 }
 
 function read(): ChartColors {
@@ -25,6 +27,7 @@ function read(): ChartColors {
     healthy: v('--healthy', '#2e7d4f'),
     watch: v('--watch', '#9a6700'),
     atRisk: v('--at-risk', '#b3261e'),
+    noData: v('--low', '#56656f'),
   };
 }
 

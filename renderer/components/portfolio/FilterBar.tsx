@@ -2,7 +2,7 @@
 // saved views for the portfolio; the store owns the values.
 import { useState } from 'react';
 import type { PortfolioFilters, SavedView } from '../../../shared/contracts/portfolio';
-import { BANDS, FLAG_RULES, SEGMENTS, STAGES } from '../../../shared/domain';
+import { ALL_BANDS, FLAG_RULES, SEGMENTS, STAGES } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
 import { MultiSelect } from './MultiSelect';
 
@@ -68,7 +68,7 @@ export function FilterBar(p: Props) {
     <div className="filter-bar" role="toolbar" aria-label="Filters">
       <MultiSelect label="Segment" all="All segments" noun="segments" value={filters.segment} options={opts(SEGMENTS)} onChange={(v) => setFilter('segment', v)} />
       <MultiSelect label="Stage" all="All stages" noun="stages" value={filters.stage} options={opts(STAGES)} onChange={(v) => setFilter('stage', v)} />
-      <MultiSelect label="Band" all="All bands" noun="bands" value={filters.band} options={opts(BANDS)} onChange={(v) => setFilter('band', v)} />
+      <MultiSelect label="Band" all="All bands" noun="bands" value={filters.band} options={opts(ALL_BANDS)} onChange={(v) => setFilter('band', v)} />
       <MultiSelect
         label="Flag"
         all="Any flags"

@@ -11,7 +11,8 @@ import { FlagsPanel } from '../../components/account/FlagsPanel';
 import { Goals } from '../../components/account/Goals';
 import { InlineField } from '../../components/account/InlineField';
 import { RelationshipMap } from '../../components/account/RelationshipMap';
-import { ScoreExplained } from '../../components/account/ScoreExplained';
+import { NoDataScore, ScoreExplained } from '../../components/account/ScoreExplained';
+import { TriageCasePanel } from '../../components/account/TriageCasePanel';
 import { Timeline } from '../../components/account/Timeline';
 import { MetricChart, TrendChart } from '../../components/account/TrendChart';
 import { WhatChanged } from '../../components/account/WhatChanged';
@@ -108,7 +109,9 @@ export function AccountScreen() {
           <div className="score-fact" aria-label="Health score">
             <dt>Health</dt>
             <dd>
-              {health ? (
+              {health?.score === null ? (
+                <NoDataScore />
+              ) : health ? (
                 <>
                   <span className={`score-big band-${health.band}`}>{health.score}</span>
                   <span className="score-side">
@@ -162,6 +165,8 @@ export function AccountScreen() {
           </button>
         </div>
       )}
+
+      <TriageCasePanel accountId={account.id} stage={account.stage} archived={account.archived} refresh={page} />
 
       <div className="acct-grid two-wide">
         <section className="panel" aria-labelledby="score-h">

@@ -35,6 +35,8 @@ export function PortfolioScreen() {
   const deferredRows = useDeferredValue(rows, null);
   const charts = useMemo(() => (deferredRows ? chartData(deferredRows, asOf) : null), [deferredRows, asOf]);
   const totalArr = useMemo(() => accounts.reduce((sum, a) => (a.stage === 'churned' ? sum : sum + a.mrrCents * 12), 0), [accounts]);
+  // SPEC "Not enough data": the portfolio says how many accounts need data, with a filter to them.
+  const needData = useMemo(() => accounts.filter((a) => a.band === 'no_data' && a.stage !== 'churned').length, [accounts]);
   const filtered = hasFilters(filters);
   const viewModified = !!activeView && !sameView(views.find((v) => v.name === activeView), filters, sort);
 
@@ -131,9 +133,22 @@ export function PortfolioScreen() {
       <header className="screen-header portfolio-header">
         <div>
           <h1>Portfolio</h1>
-          <p className="muted" aria-live="polite" data-testid="portfolio-count">
-            {rows.length === accounts.length ? `${count(accounts.length)} accounts` : `${count(rows.length)} of ${count(accounts.length)} accounts`}
-          </p>
+          <div className="count-line">
+            <p className="muted" aria-live="polite" data-testid="portfolio-count">
+              {rows.length === accounts.length ? `${count(accounts.length)} accounts` : `${count(rows.length)} of ${count(accounts.length)} accounts`}
+            </p>
+            {needData > 0 && (
+              <button
+                type="button"
+                className="link-button needs-data muted"
+                data-testid="needs-data"
+                title="Accounts with no contacts, touches, metric samples or survey responses: not scored yet"
+                onClick={() => setFilter('band', ['no_data'])}
+              >
+                {count(needData)} {needData === 1 ? 'account needs' : 'accounts need'} data
+              </button>
+            )}
+          </div>
         </div>
         <div className="header-actions">
           <button type="button" className="quiet" onClick={showNewAccount} title="Ctrl/⌘+N">
@@ -158,7 +173,7 @@ export function PortfolioScreen() {
       </header>
       {showCharts && (
         <section className="insights" aria-label="Portfolio overview">
-          <KpiTiles metrics={metrics} totalArr={totalArr} />
+          <KpiTiles metrics={metrics} totalArr={totalArr} needData={needData} />
           {charts ? <PortfolioCharts data={charts} /> : <div className="chart-row chart-row-pending" aria-hidden="true" />}
           {filtered && <p className="chart-caption muted small">Charts show the {rows.length} accounts that match the filters; the tiles show the whole book.</p>}
         </section>

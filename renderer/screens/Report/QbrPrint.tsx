@@ -98,7 +98,7 @@ function InternalQbrPrint({ options }: { options: QbrOptions }) {
         <div>
           <span className="label">Health</span>
           <strong className={`band-text-${health.band}`}>
-            {health.score} · {labelOf(health.band)}
+            {health.score === null ? labelOf(health.band) : `${health.score} · ${labelOf(health.band)}`}
           </strong>
           <span className="muted small">confidence {Math.round(health.confidence * 100)}% · {health.date}</span>
         </div>

@@ -2,15 +2,15 @@
 // settings.preview), drawn as two stacked bars, and the accounts that would change band.
 import { Link } from 'react-router';
 import type { BandCounts, SettingsPreview } from '../../../shared/contracts/portfolio';
-import { BANDS } from '../../../shared/domain';
+import { ALL_BANDS } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
 
 function BandBar({ counts, total, label }: { counts: BandCounts; total: number; label: string }) {
   return (
     <div className="band-bar-row">
       <span className="band-bar-label">{label}</span>
-      <span className="band-bar" role="img" aria-label={`${label}: ${BANDS.map((b) => `${counts[b]} ${labelOf(b).toLowerCase()}`).join(', ')}`}>
-        {BANDS.map((b) =>
+      <span className="band-bar" role="img" aria-label={`${label}: ${ALL_BANDS.filter((b) => b !== 'no_data' || counts[b] > 0).map((b) => `${counts[b]} ${labelOf(b).toLowerCase()}`).join(', ')}`}>
+        {ALL_BANDS.map((b) =>
           counts[b] > 0 ? <span key={b} className={`band-seg seg-${b}`} style={{ flexGrow: counts[b] / Math.max(1, total) }} /> : null,
         )}
       </span>
@@ -39,7 +39,8 @@ export function Preview({ preview, dirty, valid, previewing }: { preview: Settin
           </tr>
         </thead>
         <tbody>
-          {BANDS.map((b) => {
+          {/* Accounts without data never move with the settings; their row shows only when there are some. */}
+          {ALL_BANDS.filter((b) => b !== 'no_data' || before.no_data > 0).map((b) => {
             const delta = after[b] - before[b];
             // More healthy accounts is better; more at risk is worse; watch is neither.
             const sign = b === 'healthy' ? Math.sign(delta) : b === 'at_risk' ? -Math.sign(delta) : 0;

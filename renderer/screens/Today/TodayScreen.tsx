@@ -16,6 +16,7 @@ const SECTION_TITLES: Record<TodaySection, string> = {
   cadence: 'Cadence due',
   renewals: 'Renewals in 30 days',
   flags: 'New flags',
+  triage: 'Triage cases past their target date',
 };
 
 function dueText(r: ReminderViewOut): string {

@@ -1,7 +1,7 @@
 // Small builders for scoring fixtures. Every fixture is measured from AS_OF so the day counts in
 // the tests read as the numbers SPEC talks about ("16 days ago", "renewal in 90 days").
 import { addDays } from '../../../shared/dates';
-import type { ContactLevel, SurveyKind } from '../../../shared/domain';
+import type { ContactLevel, SurveyKind, TouchType } from '../../../shared/domain';
 import type { AccountFacts, ContactFacts, SampleFacts, SurveyFacts, TouchFacts } from '../../../shared/scoring';
 
 export const AS_OF = '2024-06-30';
@@ -41,10 +41,15 @@ export const strongExec = (id: number, leftOn: string | null = null): ContactFac
 export const strongUser = (id: number, leftOn: string | null = null): ContactFacts =>
   contact(id, 'ic', { isUser: true, strength: 3, leftOn });
 
-export const touch = (date: string, contactIds: number[] = [], sentiment: number | null = null): TouchFacts => ({
+/** A touch with the customer (a call unless said otherwise). */
+export const touch = (date: string, contactIds: number[] = [], sentiment: number | null = null, type: TouchType = 'call'): TouchFacts => ({
   date,
+  type,
   contactIds,
   sentiment,
 });
+/** The CSM's own note: in the timeline and in sentiment, never customer contact (SPEC). */
+export const note = (date: string, contactIds: number[] = [], sentiment: number | null = null): TouchFacts =>
+  touch(date, contactIds, sentiment, 'note');
 export const sample = (date: string, key: string, value: number): SampleFacts => ({ date, key, value });
 export const survey = (date: string, kind: SurveyKind, score: number): SurveyFacts => ({ date, kind, score });

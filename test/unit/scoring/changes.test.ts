@@ -91,8 +91,19 @@ describe('compareSnapshots', () => {
     expect(change.summary).toBe('No change since 2024-06-01.');
   });
 
+  it('says when an account gained its first data, or has none to score', () => {
+    const none: SnapshotLike = { date: '2024-06-01', score: null, band: 'no_data', confidence: 0, components: {} };
+    const gained = compareSnapshots(none, { ...before, date: '2024-06-30' });
+    expect(gained).toMatchObject({ scoreBefore: null, scoreAfter: 80, scoreDelta: null, bandBefore: 'no_data', bandAfter: 'healthy' });
+    expect(gained.summary).toBe('Not enough data on 2024-06-01; now scored 80.');
+    expect(gained.components.map((c) => c.component)).toEqual(['adoption', 'engagement', 'relationships']);
+    expect(gained.components[0].reason).toBe('now has data: adoption 80 %');
+    expect(compareSnapshots(before, { ...none, date: '2024-06-30' }).summary).toBe('Not enough data to score now; it was 80 on 2024-06-01.');
+    expect(compareSnapshots(none, { ...none, date: '2024-06-30' }).summary).toBe('Not enough data to score since 2024-06-01.');
+  });
+
   it('explains real health results computed by the scoring', () => {
-    const facts = account({ touches: [{ date: ago(40), sentiment: 1, contactIds: [] }] });
+    const facts = account({ touches: [{ date: ago(40), type: 'call', sentiment: 1, contactIds: [] }] });
     const snapshot = (asOf: string): SnapshotLike => {
       const health = computeHealth(readSignals(facts, asOf, DEFAULT_SETTINGS), facts, DEFAULT_SETTINGS);
       return { date: asOf, score: health.score, band: health.band, confidence: health.confidence, components: health.components };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FLAG_RULES, type FlagRule } from '../../../shared/domain';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../../shared/settings';
 import { scoreAccount, type AccountFacts } from '../../../shared/scoring';
-import { AS_OF, account, ago, contact, inDays, sample, strongExec, strongUser, survey, touch } from './builders';
+import { AS_OF, account, ago, contact, inDays, note, sample, strongExec, strongUser, survey, touch } from './builders';
 
 const flagsOf = (facts: AccountFacts, settings = DEFAULT_SETTINGS) => scoreAccount(facts, AS_OF, settings).flags;
 const flag = (facts: AccountFacts, rule: FlagRule, settings = DEFAULT_SETTINGS) =>
@@ -33,6 +33,13 @@ describe('renewal_exec_silence', () => {
 
   it('stays quiet when the renewal is 91 days out', () => {
     expect(flag(renewing(inDays(91), ago(41)), 'renewal_exec_silence')).toBeUndefined();
+  });
+
+  it('is not cleared by a note that names the executive (SPEC "Customer contact")', () => {
+    const noted = renewing(inDays(23), ago(41), { touches: [touch(ago(41), [1]), note(ago(2), [1], 1)] });
+    expect(flag(noted, 'renewal_exec_silence')?.reason).toBe('No executive touch in 41 days; renewal in 23 days');
+    const onlyNoted = renewing(inDays(23), null, { touches: [note(AS_OF, [1])] });
+    expect(flag(onlyNoted, 'renewal_exec_silence')?.reason).toBe('No executive touch ever; renewal in 23 days');
   });
 
   it('stays quiet when the renewal date has already passed', () => {
@@ -133,6 +140,23 @@ describe('adoption_drop_user_silence', () => {
     expect(flag(dropped([[35, 100]], 81), 'adoption_drop_user_silence')).toBeUndefined();
   });
 
+  it('counts a note about a user as silence, not contact (SPEC "Customer contact")', () => {
+    const facts = dropped([[35, 100]], 80, 31);
+    facts.touches.push(note(ago(1), [1], 0));
+    expect(flag(facts, 'adoption_drop_user_silence')?.reason).toBe(
+      'Adoption fell 20% from 100% to 80% in 30 days; no front-line user touch in 31 days',
+    );
+  });
+
+  // SPEC: "A component score is clamped to 0…100 (… the flags read the sample itself)".
+  it('reads an adoption sample above 100 as it is', () => {
+    const facts = dropped([[35, 160]], 125);
+    expect(flag(facts, 'adoption_drop_user_silence')?.reason).toBe('Adoption fell 21.9% from 160% to 125% in 30 days; no front-line user touch ever');
+    expect(flag(account({ samples: [sample(ago(1), 'adoption', 125)] }), 'champion_gap')?.reason).toBe(
+      'Adoption 125% but no strong front-line user relationships; build champions',
+    );
+  });
+
   it('compares with samples exactly 25 and 35 days before the latest', () => {
     expect(flag(dropped([[30, 100]], 60), 'adoption_drop_user_silence')?.reason).toContain('in 25 days');
     expect(flag(dropped([[40, 100]], 60), 'adoption_drop_user_silence')?.reason).toContain('in 35 days');
@@ -214,12 +238,26 @@ describe('cadence_overdue', () => {
     expect(flag(account({ segment: 'smb', touches: [touch(ago(46))] }), 'cadence_overdue')).toEqual({
       rule: 'cadence_overdue',
       severity: 'low',
-      reason: 'Last touch 46 days ago; cadence is 45 days',
+      reason: 'Last customer contact 46 days ago; cadence is 45 days',
     });
   });
 
   it('fires for an account never touched', () => {
-    expect(flag(account({ segment: 'enterprise' }), 'cadence_overdue')?.reason).toBe('Never touched; cadence is 14 days');
+    expect(flag(account({ segment: 'enterprise' }), 'cadence_overdue')?.reason).toBe('No customer contact yet; cadence is 14 days');
+  });
+
+  // SPEC "Customer contact" (revised 2026-12): the CSM's own note is not contact with the customer.
+  it('is not cleared by a note, however recent', () => {
+    const noteToday = account({ segment: 'smb', touches: [touch(ago(46)), note(AS_OF, [], 1)] });
+    expect(flag(noteToday, 'cadence_overdue')?.reason).toBe('Last customer contact 46 days ago; cadence is 45 days');
+    const onlyNotes = account({ segment: 'smb', touches: [note(ago(1)), note(ago(2))] });
+    expect(flag(onlyNotes, 'cadence_overdue')?.reason).toBe('No customer contact yet; cadence is 45 days');
+  });
+
+  it('is cleared by any other kind of touch', () => {
+    for (const type of ['email', 'call', 'meeting', 'qbr', 'support', 'event'] as const) {
+      expect(flag(account({ segment: 'smb', touches: [touch(ago(46)), touch(ago(3), [], null, type)] }), 'cadence_overdue'), type).toBeUndefined();
+    }
   });
 });
 

@@ -2,13 +2,45 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../../shared/settings';
 import { engagementScore, scoreAccount, type AccountFacts } from '../../../shared/scoring';
-import { AS_OF, account, ago, contact, inDays, sample, strongExec, strongUser, survey, touch } from './builders';
+import { AS_OF, account, ago, contact, inDays, note, sample, strongExec, strongUser, survey, touch } from './builders';
 
 const health = (facts: AccountFacts, settings = DEFAULT_SETTINGS) => scoreAccount(facts, AS_OF, settings).health;
 
 describe('health score', () => {
-  it('scores an account with no data from relationships 0 and engagement 0 only, confidence 0.35', () => {
-    const h = health(account());
+  // SPEC "Not enough data" (revised 2026-12): nothing recorded is unknown, not "at risk".
+  it('does not score an account with no contacts, touches, samples or surveys: no_data, score null, confidence 0', () => {
+    const h = health(account({ seats: 40, renewalDate: inDays(30), contractStart: ago(400) }));
+    expect(h).toEqual({
+      score: null,
+      rawScore: null,
+      band: 'no_data',
+      confidence: 0,
+      components: { adoption: null, relationships: null, engagement: null, sentiment: null, survey: null, support: null, financial: null },
+    });
+  });
+
+  it('does not count what is dated after as-of as data', () => {
+    const later = account({ touches: [touch(inDays(1))], samples: [sample(inDays(2), 'adoption', 80)], surveys: [survey(inDays(3), 'nps', 9)] });
+    expect(health(later).band).toBe('no_data');
+    expect(scoreAccount(later, inDays(3)).health.band).not.toBe('no_data');
+  });
+
+  it.each([
+    ['a contact (even one who left)', account({ contacts: [contact(1, 'ic', { strength: 0, leftOn: ago(400) })] })],
+    ['a touch', account({ touches: [touch(ago(200))] })],
+    ['a note', account({ touches: [note(ago(200))] })],
+    ['a metric sample of any key', account({ samples: [sample(ago(200), 'community_posts', 3)] })],
+    ['a survey response of any kind', account({ surveys: [survey(ago(200), 'ces', 5)] })],
+  ])('scores an account as soon as it has %s', (_what, facts) => {
+    const h = health(facts);
+    expect(h.band).not.toBe('no_data');
+    expect(typeof h.score).toBe('number');
+    expect(h.confidence).toBeGreaterThan(0);
+  });
+
+  it('leaves no_data when the account gains its first contact, and scores from relationships 0 and engagement 0 only, confidence 0.35', () => {
+    expect(health(account()).band).toBe('no_data');
+    const h = health(account({ contacts: [contact(1, 'ic', { strength: 0 })] }));
     expect(h.score).toBe(0);
     expect(h.rawScore).toBe(0);
     expect(h.band).toBe('at_risk');
@@ -20,7 +52,7 @@ describe('health score', () => {
       inputDate: null,
       detail: '0 of 1 strong executives, 0 of 2 strong users',
     });
-    expect(h.components.engagement).toEqual({ score: 0, weight: 15, contribution: 0, inputDate: null, detail: 'Never touched; cadence 30 days' });
+    expect(h.components.engagement).toEqual({ score: 0, weight: 15, contribution: 0, inputDate: null, detail: 'No customer contact yet; cadence 30 days' });
     for (const name of ['adoption', 'sentiment', 'survey', 'support', 'financial'] as const) expect(h.components[name]).toBeNull();
   });
 
@@ -54,14 +86,14 @@ describe('health score', () => {
     const c = h.components;
     expect(c.adoption).toMatchObject({ score: 64, contribution: 16, inputDate: ago(10), detail: 'Adoption 64%' });
     expect(c.relationships).toMatchObject({ score: 50, contribution: 10, detail: '1 of 2 strong executives, 1 of 2 strong users' });
-    expect(c.engagement).toMatchObject({ score: 75, contribution: 11.25, inputDate: ago(21), detail: 'Last touch 21 days ago; cadence 14 days' });
+    expect(c.engagement).toMatchObject({ score: 75, contribution: 11.25, inputDate: ago(21), detail: 'Last contact 21 days ago; cadence 14 days' });
     expect(c.sentiment?.score).toBeCloseTo(66.667, 3);
     expect(c.sentiment).toMatchObject({ inputDate: ago(21), detail: 'Mean pulse +0.7 over the last 3 touches' });
     expect(c.survey).toMatchObject({ score: 80, contribution: 12, inputDate: ago(100), detail: 'NPS 8' });
     expect(c.support).toMatchObject({ score: 60, contribution: 3, detail: '2 open tickets' });
     expect(c.financial).toMatchObject({ score: 100, contribution: 10, detail: 'No overdue invoices' });
     const sum = Object.values(c).reduce((s, x) => s + (x?.contribution ?? 0), 0);
-    expect(sum).toBeCloseTo(h.rawScore, 10);
+    expect(sum).toBeCloseTo(h.rawScore!, 10);
   });
 
   it('renormalises the weights over the components that have data', () => {
@@ -108,9 +140,9 @@ describe('health score', () => {
   });
 
   it('reports confidence with two decimals', () => {
-    // Every weight 1: an account with no data has 2 of 7 → 0.2857 → 0.29.
+    // Every weight 1: an account with one contact and nothing else has 2 of 7 → 0.2857 → 0.29.
     const ones = mergeSettings({ weights: { adoption: 1, relationships: 1, engagement: 1, sentiment: 1, survey: 1, support: 1, financial: 1 } });
-    expect(health(account(), ones).confidence).toBe(0.29);
+    expect(health(account({ contacts: [contact(1, 'ic')] }), ones).confidence).toBe(0.29);
   });
 
   it('takes every weight from the settings', () => {
@@ -162,6 +194,25 @@ describe('adoption', () => {
     const h = health(account({ seats: 60, samples: [sample(ago(40), 'adoption', 30), sample(ago(1), 'active_users', 60)] }));
     expect(h.components.adoption?.score).toBe(30);
   });
+
+  // SPEC: "A component score is clamped to 0…100 (an adoption sample of 125 scores 100 …)".
+  it('scores an adoption sample of 125 as 100, and says what the sample was', () => {
+    const only = (value: number) => health(account({ contacts: [strongExec(1), strongUser(2), strongUser(3)], samples: [sample(ago(1), 'adoption', value)] }));
+    const h = only(125);
+    expect(h.components.adoption).toMatchObject({ score: 100, detail: 'Adoption 125%' });
+    // Relationships 100, engagement 0 (never touched), adoption 100: (20 × 100 + 25 × 100) / 60 = 75.
+    expect(h).toMatchObject({ score: 75, band: 'healthy' });
+    expect(h.rawScore).toBe(only(100).rawScore);
+    expect(only(-5).components.adoption?.score).toBe(0);
+  });
+
+  it('never lets a component leave 0…100 whatever the settings', () => {
+    const harsh = mergeSettings({ support: { pointsPerTicket: 500 } });
+    const h = health(account({ samples: [sample(ago(1), 'open_tickets', -3), sample(ago(1), 'adoption', 400)], surveys: [survey(ago(1), 'nps', 14)] }), harsh);
+    for (const c of Object.values(h.components)) if (c) expect(c.score).toBeGreaterThanOrEqual(0), expect(c.score).toBeLessThanOrEqual(100);
+    expect(h.components.survey?.score).toBe(100);
+    expect(h.components.support?.score).toBe(100);
+  });
 });
 
 describe('engagement', () => {
@@ -174,6 +225,17 @@ describe('engagement', () => {
     expect(engagementScore(89, 30, 3)).toBeCloseTo(100 / 60, 10);
     expect(engagementScore(90, 30, 3)).toBe(0);
     expect(engagementScore(Infinity, 30, 3)).toBe(0);
+  });
+
+  // SPEC "Customer contact" (revised 2026-12; seed 001: days since the team engaged with the customer).
+  it('does not count a note as contact, however recent', () => {
+    const h = health(account({ segment: 'smb', touches: [touch(ago(90)), note(AS_OF, [], 2)] }));
+    expect(h.components.engagement).toMatchObject({ score: 50, inputDate: ago(90), detail: 'Last contact 90 days ago; cadence 45 days' });
+    // … but its pulse counts for sentiment: the note's +2 is the latest pulse.
+    expect(h.components.sentiment).toMatchObject({ score: 100, inputDate: AS_OF });
+    const notesOnly = health(account({ touches: [note(ago(1), [], -2)] }));
+    expect(notesOnly.components.engagement).toMatchObject({ score: 0, inputDate: null, detail: 'No customer contact yet; cadence 30 days' });
+    expect(notesOnly.components.sentiment?.score).toBe(0);
   });
 
   it('uses the cadence of the segment', () => {

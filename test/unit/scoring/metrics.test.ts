@@ -3,6 +3,7 @@
 // MRR churn, NPS = % promoters − % detractors as a whole number, CSAT = % of 4–5 responses).
 import { describe, expect, it } from 'vitest';
 import { portfolioMetrics, type PortfolioAccount, type PortfolioInput } from '../../../shared/scoring';
+import { mergeSettings } from '../../../shared/settings';
 
 const acct = (id: number, o: Partial<PortfolioAccount> = {}): PortfolioAccount => ({
   id,
@@ -119,10 +120,53 @@ describe('portfolio metrics', () => {
       revenue: [],
       surveys: [],
     };
-    // Before the contract start there is no MRR, even though the account already existed.
-    expect(portfolioMetrics(input, '2024-03', '2024-03-14').incubationPipelineArr).toBe(0);
+    // Before the contract start there is no MRR, even though the account already existed …
+    expect(portfolioMetrics(input, '2024-03', '2024-03-14')).toMatchObject({ mrrStart: 0, mrrEnd: 0 });
     const m = portfolioMetrics(input, '2024-04', '2024-04-30');
     expect(m).toMatchObject({ mrrStart: 25_000, mrrEnd: 25_000, logoChurnRate: 0, grossRevenueRetention: 1, incubationPipelineArr: 300_000 });
+  });
+
+  // SPEC "Portfolio metrics" (revised 2026-12): 12 × current MRR of the accounts in stage incubation.
+  it('counts an incubation account that has not started yet in the pipeline at its current MRR', () => {
+    const input: PortfolioInput = {
+      accounts: [
+        acct(1, { mrr: 25_000, contractStart: '2024-07-01', stage: 'incubation' }), // starts next month
+        acct(2, { mrr: 10_000, contractStart: '2024-05-01', stage: 'incubation' }), // started, no events
+        acct(3, { mrr: 7_000, stage: 'incubation' }), // an event landed and MRR was edited since
+        acct(4, { mrr: 99_000, stage: 'adoption', contractStart: '2024-07-01' }),
+        acct(5, { mrr: 50_000, stage: 'incubation', archived: true }),
+      ],
+      revenue: [{ accountId: 3, date: '2024-06-01', kind: 'new', mrrDelta: 5_000 }],
+      surveys: [],
+    };
+    const m = portfolioMetrics(input, '2024-06', '2024-06-10');
+    expect(m.incubationPipelineArr).toBe(12 * (25_000 + 10_000 + 7_000));
+    // MRR is still what the revenue events (and implied events) say: account 1 has not started.
+    expect(m.mrrEnd).toBe(10_000 + 5_000);
+  });
+
+  it('reads a delta with the sign of its kind, whatever sign was stored', () => {
+    const m = portfolioMetrics(
+      {
+        accounts: [acct(1), acct(2)],
+        revenue: [
+          { accountId: 1, date: '2024-01-01', kind: 'new', mrrDelta: -100_000 },
+          { accountId: 2, date: '2024-01-01', kind: 'new', mrrDelta: 50_000 },
+          { accountId: 1, date: '2024-05-03', kind: 'contraction', mrrDelta: 10_000 },
+          { accountId: 1, date: '2024-05-04', kind: 'expansion', mrrDelta: -4_000 },
+          { accountId: 2, date: '2024-05-05', kind: 'churn', mrrDelta: 50_000 },
+          { accountId: 1, date: '2024-05-06', kind: 'renewal', mrrDelta: -1_000 },
+        ],
+        surveys: [],
+      },
+      '2024-05',
+      '2024-06-01',
+    );
+    expect(m.mrrStart).toBe(150_000);
+    expect(m.mrrEnd).toBe(100_000 - 10_000 + 4_000 - 1_000);
+    expect(m.grossRevenueRetention).toBeCloseTo((150_000 - 50_000 - 10_000) / 150_000, 12);
+    expect(m.netRevenueRetention).toBeCloseTo((150_000 - 50_000 - 10_000 + 4_000) / 150_000, 12);
+    expect(m.logoChurnRate).toBe(0.5);
   });
 
   it('returns null for every rate and survey metric of an empty month', () => {
@@ -148,6 +192,43 @@ describe('portfolio metrics', () => {
     expect(m.mrrStart).toBe(265_000);
     expect(m.mrrEnd).toBe(265_000);
     expect(m.netMrrChurnRate).toBe(0);
+  });
+
+  it('says how many responses each survey metric stands on, and which days the month covers', () => {
+    const m = portfolioMetrics(book(), '2024-05', '2024-06-10');
+    expect(m).toMatchObject({ npsResponses: 8, csatResponses: 5, cesResponses: 3 });
+    expect(m.period).toEqual({ from: '2024-05-01', to: '2024-05-31', toDate: false });
+    expect(portfolioMetrics(book(), '2024-06', '2024-06-10').period).toEqual({ from: '2024-06-01', to: '2024-06-10', toDate: true });
+  });
+
+  // Issue 12: "a month-to-date NPS of one response is not −100 without saying so".
+  it('takes each survey tile over the first window with enough responses, and says when none has', () => {
+    const nps = (date: string, score: number) => ({ accountId: 1, date, kind: 'nps' as const, score });
+    const input: PortfolioInput = {
+      accounts: [acct(1)],
+      revenue: [],
+      // June to date: one detractor. Since March 13 (90 days to June 10): 10 responses, 6 promoters, 2 detractors.
+      surveys: [nps('2024-06-02', 0), ...[10, 10, 9, 9, 10, 9, 7, 8, 3].map((score, i) => nps(`2024-04-${10 + i}`, score)), nps('2024-03-12', 0)],
+    };
+    const m = portfolioMetrics(input, '2024-06', '2024-06-10');
+    expect(m.nps).toBe(-100);
+    expect(m.npsResponses).toBe(1);
+    expect(m.surveyWindows.nps).toEqual({ value: 40, responses: 10, from: '2024-03-13', to: '2024-06-10', days: 90, enough: true });
+    // Ten responses in the month itself: the month is enough.
+    const busy = portfolioMetrics({ ...input, surveys: Array.from({ length: 10 }, (_, i) => nps(`2024-06-0${i % 9 + 1}`, 10)) }, '2024-06', '2024-06-10');
+    expect(busy.surveyWindows.nps).toMatchObject({ value: 100, responses: 10, from: '2024-06-01', days: null, enough: true });
+    // Never enough: the longest window (365 days to 2024-06-10 start 2023-06-12, a leap year between), marked as a small sample.
+    const thin = portfolioMetrics({ ...input, surveys: [nps('2024-06-02', 0), nps('2023-06-12', 10), nps('2023-06-11', 10)] }, '2024-06', '2024-06-10');
+    expect(thin.surveyWindows.nps).toEqual({ value: 0, responses: 2, from: '2023-06-12', to: '2024-06-10', days: 365, enough: false });
+    expect(thin.surveyWindows.csat).toMatchObject({ value: null, responses: 0, enough: false });
+  });
+
+  it('takes the minimum and the windows from the settings', () => {
+    const surveys = [1, 2, 3].map((d) => ({ accountId: 1, date: `2024-06-0${d}`, kind: 'csat' as const, score: d + 2 }));
+    const settings = mergeSettings({ kpis: { minSurveyResponses: 3, surveyWindowDays: [30] } });
+    const m = portfolioMetrics({ accounts: [acct(1)], revenue: [], surveys }, '2024-06', '2024-06-10', settings);
+    expect(m.surveyWindows.csat).toMatchObject({ responses: 3, days: null, enough: true });
+    expect(m.surveyWindows.csat.value).toBeCloseTo(200 / 3, 10);
   });
 
   it('rounds a negative NPS half up', () => {

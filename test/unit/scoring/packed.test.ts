@@ -45,7 +45,7 @@ function interleaved(facts: AccountFacts[]) {
       const a = facts.indexOf(f);
       const t = f.touches[i];
       if (!t) return;
-      builder.touch(a, toDayNumber(t.date), t.sentiment ?? NaN);
+      builder.touch(a, toDayNumber(t.date), t.sentiment ?? NaN, t.type !== 'note');
       for (const id of t.contactIds) builder.link(id);
     });
     facts.forEach((f, a) => {

@@ -1,7 +1,7 @@
 // scoreAccount as a whole: triage (seed 000) and independence from the clock.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scoreAccount } from '../../../shared/scoring';
-import { AS_OF, account, ago, inDays, sample, strongExec, strongUser, touch } from './builders';
+import { AS_OF, account, ago, contact, inDays, sample, strongExec, strongUser, touch } from './builders';
 
 // Healthy: SMB, 1 of 1 executive and 2 of 2 users (100), touched 3 days ago (100), adoption 90.
 const healthy = () =>
@@ -49,9 +49,22 @@ describe('scoreAccount', () => {
   });
 
   it('puts an at-risk account in triage even without flags of its own', () => {
-    const r = scoreAccount(account(), AS_OF);
+    const r = scoreAccount(account({ contacts: [contact(1, 'ic', { strength: 0 })] }), AS_OF);
     expect(r.health.band).toBe('at_risk');
+    expect(r.flags.filter((f) => f.severity === 'high' || f.severity === 'emergency')).toEqual([]);
     expect(r.inTriage).toBe(true);
+  });
+
+  // SPEC "Not enough data": not in triage on its score; its flags still count.
+  it('keeps an account without data out of triage on its score, but not out of its flags', () => {
+    const midMarket = scoreAccount(account(), AS_OF);
+    expect(midMarket.health.band).toBe('no_data');
+    expect(midMarket.flags.map((f) => f.rule).sort()).toEqual(['cadence_overdue', 'single_threaded']);
+    expect(midMarket.inTriage).toBe(false);
+    // Enterprise: single-threaded is high, so the account is in triage by that flag.
+    const enterprise = scoreAccount(account({ segment: 'enterprise' }), AS_OF);
+    expect(enterprise.health.band).toBe('no_data');
+    expect(enterprise.inTriage).toBe(true);
   });
 
   it('keeps an account already in stage triage in triage', () => {
