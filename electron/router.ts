@@ -8,6 +8,7 @@ import type { Services } from './services';
 import { accountPageHandlers } from './handlers/account-page';
 import { coreHandlers } from './handlers/core';
 import { importsHandlers } from './handlers/imports';
+import { moneyHandlers } from './handlers/money';
 import { portfolioHandlers } from './handlers/portfolio';
 import { reportsHandlers } from './handlers/reports';
 import { todayHandlers } from './handlers/today';
@@ -36,6 +37,7 @@ function handlersFor(s: GetServices, options: RouterOptions): Handlers {
     ...todayHandlers(s),
     ...importsHandlers(s, env),
     ...reportsHandlers(s, env),
+    ...moneyHandlers(s),
   };
 }
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { accountPageContract } from './contracts/account-page';
 import { coreContract } from './contracts/core';
 import { importsContract } from './contracts/imports';
+import { moneyContract } from './contracts/money';
 import { portfolioContract } from './contracts/portfolio';
 import { reportsContract } from './contracts/reports';
 import { todayContract } from './contracts/today';
@@ -21,6 +22,7 @@ export const contract = {
   ...todayContract,
   ...importsContract,
   ...reportsContract,
+  ...moneyContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -38,6 +40,8 @@ export const MENU_COMMANDS = [
   'navigate:today',
   'navigate:import',
   'navigate:settings',
+  'navigate:renewals',
+  'navigate:forecast',
   'open:quick-capture',
   'open:command-palette',
   'open:new-account',

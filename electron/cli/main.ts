@@ -17,6 +17,7 @@ import { systemClock } from '../services/context';
 import { qbrRoute, reviewRoute, type Paper } from '../../shared/print';
 import { printRouteWithChromium } from '../print/pdf';
 import { printAccounts, printImport, printImports, printMetrics, printReminders, printScores } from './print';
+import { MONEY_OPTIONS, MONEY_USAGE, moneyCommands, type MoneyCliEnv } from './money';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -52,6 +53,7 @@ Commands:
                             (checked first); the current file is kept aside as
                             NAME.set-aside-TIMESTAMP.db, never deleted. A file that opens fine is
                             only rolled back with --force, and never while Tend has it open
+${MONEY_USAGE}
 
 Options:
   --db FILE                 the database (default: $TEND_DB, else the desktop app's own file)
@@ -78,6 +80,7 @@ const OPTIONS = {
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
+  ...MONEY_OPTIONS,
 } as const;
 
 /** Exit codes (SPEC): 0 success; 3 an import landed partly; anything else changed nothing. */
@@ -114,7 +117,23 @@ function print(io: CliIo, json: boolean, data: unknown, human: () => string): vo
   io.stdout(json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
 }
 
+/** A command of electron/cli/money.ts, given what it needs from here. */
+function moneyCommand(run: (env: MoneyCliEnv) => Promise<void>): Command {
+  return {
+    creates: false,
+    opens: true,
+    async run({ io, json, router, services, positionals, options }) {
+      const usage = (message: string) => new UsageError(message);
+      await run({ router, services, positionals, json, options, usage, print: (data, human) => print(io, json, data, human), findAccount: (which) => findAccount(services, which) });
+      return EXIT.ok;
+    },
+  };
+}
+
 const COMMANDS: Record<string, Command> = {
+  churn: moneyCommand(moneyCommands.churn),
+  renewal: moneyCommand(moneyCommands.renewal),
+  forecast: moneyCommand(moneyCommands.forecast),
   init: {
     creates: true,
     opens: true,

@@ -9,6 +9,7 @@ import type { Clock, ServiceContext } from './context';
 import { createFlagsService } from './flags';
 import { createGoalsService } from './goals';
 import { createMetricsService } from './metrics';
+import { createMoneyServices } from './money';
 import { createPortfolioService } from './portfolio';
 import { createRemindersService } from './reminders';
 import { createReportsService } from './reports';
@@ -71,6 +72,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
   const goals = createGoalsService(ctx);
   const metrics = createMetricsService(ctx, scoring);
   const importer = createImportService(ctx);
+  const money = createMoneyServices(ctx, { scoring, settings: () => settings.get() });
   return {
     ctx,
     accounts,
@@ -81,7 +83,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     flags,
     reminders,
     metrics,
-    demo: createDemoService(ctx, scoring, reminders),
+    demo: createDemoService(ctx, scoring, reminders, money),
     goals,
     reports: createReportsService(ctx, { accounts, flags, goals, reminders, metrics, scoring, getSettings: () => settings.get() }),
     accountPage: createAccountPageService(ctx, { reminders, scoring }),
@@ -89,6 +91,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     search: createSearchService(ctx),
     portfolio: createPortfolioService(ctx, { settings, scoring }),
     views: createViewsService(ctx),
+    money,
     importer,
     importJobs: createImportJobs(
       importer,

@@ -22,6 +22,7 @@ import {
   type Stage,
   type TouchType,
 } from '../../../shared/domain';
+import { addHandEnteredMoney } from './money';
 
 // ---------------------------------------------------------------------------------------------
 // The book's shape (plain data, dates as YYYY-MM-DD)
@@ -1666,5 +1667,5 @@ export function buildDemoBook(asOf: string): DemoBook {
     const id = externalId(blueprints.length);
     blueprints.push(proceduralBlueprint(createRng(id), row, id));
   }
-  return { asOf, accounts: blueprints.map((bp) => buildAccount(bp, today)) };
+  return addHandEnteredMoney({ asOf, accounts: blueprints.map((bp) => buildAccount(bp, today)) });
 }
