@@ -129,28 +129,43 @@ export function createChangeLog(sqlite: Sqlite, now: () => string) {
           { changeId },
         );
       }
-      sqlite.transaction(() => {
-        for (const op of [...entry.ops].reverse()) {
-          const current = read(op.table, op.id);
-          if (op.after === null) {
-            if (current) conflict(op, entry.summary);
-            insertRow(op.table, op.before!);
-          } else if (op.before === null) {
-            if (!current || !sameRow(current, op.after)) conflict(op, entry.summary);
-            prepare(`DELETE FROM ${op.table} WHERE id = ?`).run(op.id);
-          } else {
-            const columns = changedColumns(op);
-            if (!current || columns.some((k) => current[k] !== op.after![k])) conflict(op, entry.summary);
-            const patch: Row = Object.fromEntries(columns.map((k) => [k, op.before![k]]));
-            if ('updated_at' in current) patch.updated_at = now();
-            if (columns.length) updateRow(op.table, op.id, patch);
-          }
+      try {
+        restore(entry);
+      } catch (err) {
+        // A row made since takes the place the undo would restore (e.g. a renewal opened again).
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new TendError('conflict', `“${entry.summary}” can no longer be undone: something made since takes the place of what it would put back. Nothing was undone.`, {
+            changeId,
+          });
         }
-      })();
+        throw err;
+      }
       log.delete(changeId);
       return { accountId: entry.accountId, summary: entry.summary };
     },
   };
+
+  /** Puts the rows of a change back, newest first, in one transaction. */
+  function restore(entry: { summary: string; ops: Op[] }): void {
+    sqlite.transaction(() => {
+      for (const op of [...entry.ops].reverse()) {
+        const current = read(op.table, op.id);
+        if (op.after === null) {
+          if (current) conflict(op, entry.summary);
+          insertRow(op.table, op.before!);
+        } else if (op.before === null) {
+          if (!current || !sameRow(current, op.after)) conflict(op, entry.summary);
+          prepare(`DELETE FROM ${op.table} WHERE id = ?`).run(op.id);
+        } else {
+          const columns = changedColumns(op);
+          if (!current || columns.some((k) => current[k] !== op.after![k])) conflict(op, entry.summary);
+          const patch: Row = Object.fromEntries(columns.map((k) => [k, op.before![k]]));
+          if ('updated_at' in current) patch.updated_at = now();
+          if (columns.length) updateRow(op.table, op.id, patch);
+        }
+      }
+    })();
+  }
 }
 
 export type ChangeLog = ReturnType<typeof createChangeLog>;

@@ -14,7 +14,7 @@ import type { ServiceContext } from '../context';
 import type { ChangeLog, Recorder } from './changes';
 import { moneyText, notAfterToday, runChange, signedMoney } from './common';
 import type { AccountRow, Ledger } from './ledger';
-import type { RenewalsService } from './renewals';
+import { DEFAULT_TERM_MONTHS, type RenewalsService } from './renewals';
 
 export function createRevenueService(ctx: ServiceContext, deps: { log: ChangeLog; ledger: Ledger; renewals: () => RenewalsService }) {
   const { sqlite, clock } = ctx;
@@ -129,6 +129,10 @@ export function createRevenueService(ctx: ServiceContext, deps: { log: ChangeLog
           edited_in_app: editedFields(account, { stage: 1, churnedOn: 1, churnReason: 1 }, now),
           updated_at: now,
         });
+        // Active again with a renewal date: its renewal opens now, as part of this change (Undo removes it).
+        if (account.renewal_date && !deps.renewals().openFor(account.id)) {
+          rec.insert('renewals', { account_id: account.id, due_date: account.renewal_date, term_months: DEFAULT_TERM_MONTHS, created_at: now, updated_at: now });
+        }
         ledger.settle(rec, account.id, now, account.currency);
         return `${account.name} is back as a customer from ${input.date} at ${moneyText(input.mrrCents, account.currency)} MRR (stage ${labelOf(input.stage).toLowerCase()}).`;
       });
