@@ -41,6 +41,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, actions: MenuAc
         { label: 'Today', accelerator: 'CmdOrCtrl+2', click: send('navigate:today') },
         { label: 'Import', accelerator: 'CmdOrCtrl+3', click: send('navigate:import') },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('navigate:settings') },
+        { label: 'Renewals', accelerator: 'CmdOrCtrl+5', click: send('navigate:renewals') },
+        { label: 'Forecast', accelerator: 'CmdOrCtrl+6', click: send('navigate:forecast') },
         { type: 'separator' },
         { label: 'Quick Capture…', accelerator: 'CmdOrCtrl+L', click: send('open:quick-capture') },
         { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', click: send('open:command-palette') },

@@ -1,4 +1,4 @@
-// The shell: sidebar + routed screen. Global keys: Ctrl/Cmd+1…4 switch screens (the Electron menu
+// The shell: sidebar + routed screen. Global keys: Ctrl/Cmd+1…6 switch screens (the Electron menu
 // sends the same commands); the menu's "db:changed" reloads everything.
 import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -8,7 +8,9 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { Overlays } from './overlays';
 import { AccountScreen } from './screens/Account/AccountScreen';
+import { ForecastScreen } from './screens/Forecast/ForecastScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
+import { RenewalsScreen } from './screens/Renewals/RenewalsScreen';
 import { PortfolioScreen } from './screens/Portfolio/PortfolioScreen';
 import { QbrPrint } from './screens/Report/QbrPrint';
 import { ReviewPrint } from './screens/Report/ReviewPrint';
@@ -19,12 +21,14 @@ import { useAppStore } from './stores/app';
 import { useReportStore } from './stores/report';
 import { previousMonth } from '../shared/dates';
 
-const SCREEN_KEYS: Record<string, string> = { '1': '/portfolio', '2': '/today', '3': '/import', '4': '/settings' };
+const SCREEN_KEYS: Record<string, string> = { '1': '/portfolio', '2': '/today', '3': '/import', '4': '/settings', '5': '/renewals', '6': '/forecast' };
 const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'navigate:portfolio': '/portfolio',
   'navigate:today': '/today',
   'navigate:import': '/import',
   'navigate:settings': '/settings',
+  'navigate:renewals': '/renewals',
+  'navigate:forecast': '/forecast',
 };
 
 /** Print routes render the document alone: no sidebar, no overlays (see shared/print.ts). */
@@ -96,6 +100,8 @@ function Shell() {
           <Route path="/today" element={<TodayScreen />} />
           <Route path="/import" element={<ImportScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="/renewals" element={<RenewalsScreen />} />
+          <Route path="/forecast" element={<ForecastScreen />} />
           <Route path="*" element={<Navigate to="/portfolio" replace />} />
         </Routes>
       </main>

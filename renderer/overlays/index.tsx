@@ -8,6 +8,7 @@ import { useCaptureStore } from '../stores/capture';
 import { useNewAccountStore } from '../stores/newAccount';
 import { usePaletteStore } from '../stores/palette';
 import { CommandPalette } from './CommandPalette';
+import { MoneyDialogs } from '../components/money/MoneyDialogs';
 import { NewAccount } from './NewAccount';
 import { QuickCapture } from './QuickCapture';
 import { Shortcuts } from './Shortcuts';
@@ -84,6 +85,7 @@ export function Overlays() {
       {newAccountOpen && <NewAccount />}
       {shortcutsOpen && <Shortcuts onClose={() => setShortcutsOpen(false)} />}
       <Toast />
+      <MoneyDialogs />
     </>
   );
 }

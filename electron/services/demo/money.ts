@@ -28,6 +28,8 @@ const WON_ACCOUNT = 'Kestrel Security';
 const WON_TITLE = 'Threat-intelligence add-on for the SOC team';
 const WON_DAYS_AGO = 18;
 const OVERAGE_ACCOUNT = 'Little Fern Studio';
+/** Today asks for a forecast on renewals this close. */
+const TODAY_RENEWAL_DAYS = 30;
 
 /** Plain-book additions: the hand-entered NPS, the won expansion, the seat overage. */
 export function addHandEnteredMoney(book: DemoBook): DemoBook {
@@ -131,11 +133,7 @@ export function seedDemoMoney(ctx: ServiceContext, money: MoneyServices): void {
       notes: o.notes,
     });
   }
-  // One the seat overage suggested, accepted; and one that was lost.
-  const overage = money.opportunities.signals().find((s) => s.source === 'seat_overage' && s.name === OVERAGE_ACCOUNT);
-  if (overage) {
-    money.opportunities.create({ accountId: overage.accountId, title: overage.title, arrCents: overage.arrCents ?? 0, source: 'seat_overage', stage: 'identified' });
-  }
+  // The seat overage stays a suggestion (Today and the account page offer it); one was lost.
   const lost = byName.get('Halcyon Hotels Group');
   if (lost) {
     const { opportunity } = money.opportunities.create({ accountId: lost.id, title: 'Spa and wellness module', arrCents: 1_800_000, stage: 'proposed', notes: '' });
@@ -149,11 +147,11 @@ export function seedDemoMoney(ctx: ServiceContext, money: MoneyServices): void {
  * Forecasts like a CSM would, mostly agreeing with health: healthy → commit, watch → likely, at risk
  * → at risk. Two do not: the at-risk account with the nearest renewal is forecast commit (its champion
  * says the budget is approved), and a healthy account without a flag is forecast at risk (a rumour of a
- * competitor). The two soonest renewals are left without a forecast, for Today to ask about.
+ * competitor). Up to two renewals due within 30 days are left without a forecast, for Today to ask about.
  */
 function forecastRenewals(money: MoneyServices, asOf: string): void {
   const due = money.renewals.list(asOf).filter((r) => r.inDays >= 0 && r.inDays <= 180);
-  const unforecast = new Set(due.slice(0, 2).map((r) => r.id));
+  const unforecast = new Set(due.filter((r) => r.inDays <= TODAY_RENEWAL_DAYS).slice(0, 2).map((r) => r.id));
   const optimistic = due.find((r) => !unforecast.has(r.id) && r.band === 'at_risk');
   const pessimistic = [...due].reverse().find((r) => !unforecast.has(r.id) && r.band === 'healthy' && r.flags.length === 0);
   let upsold = false;
@@ -168,6 +166,8 @@ function forecastRenewals(money: MoneyServices, asOf: string): void {
     } else if (r === pessimistic) {
       forecast = 'at_risk';
       notes = 'Heard at the user group that their new CTO is looking at a competitor.';
+    } else if (r.flags.some((f) => f.severity === 'high' || f.severity === 'emergency')) {
+      forecast = 'at_risk'; // the CSM sees the same serious flag the score does
     } else if (r.band === 'healthy') {
       forecast = 'commit';
       if (!upsold) {

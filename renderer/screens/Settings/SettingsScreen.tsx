@@ -9,6 +9,7 @@ import type { Settings } from '../../../shared/settings';
 import { useSettingsStore } from '../../stores/settings';
 import { NumberField, SeveritySelect, setIn, validate, type Path } from './fields';
 import { Preview } from './Preview';
+import { ForecastSettings } from './ForecastSettings';
 import './settings.css';
 
 const PREVIEW_DEBOUNCE_MS = 300;
@@ -213,6 +214,8 @@ export function SettingsScreen() {
               ))}
             </ul>
           </section>
+
+          <ForecastSettings draft={draft} errors={errors} onChange={change} />
 
           <section className="panel" aria-labelledby="storage-heading">
             <h2 id="storage-heading">Database and backups</h2>
