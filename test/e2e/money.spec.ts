@@ -250,7 +250,7 @@ test('the portfolio review PDF has the renewals forecast and its disagreements',
   await tend.screenshot('money-portfolio-pipeline');
   const saved = await tend.router.call('reports.exportReview', { month: '2026-10' });
   const text = execFileSync('pdftotext', ['-layout', saved!.file, '-'], { encoding: 'utf8' });
-  expect(text).toContain('Renewals forecast — next 3 months');
+  expect(text.toLowerCase()).toContain('renewals forecast — next 3 months');
   const f = await tend.router.call('forecast.get', { months: 3 });
   expect(text).toContain(f.months[0].month === '2026-11' ? 'Nov 2026' : f.months[0].month);
   for (const d of f.disagreements) expect(text).toContain(d.name);

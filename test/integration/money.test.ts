@@ -115,6 +115,16 @@ describe('churn', () => {
 });
 
 describe('MRR edits', () => {
+  it('refuses a bare MRR or churned-stage edit through accounts.update: those are revenue events', async () => {
+    const acme = await account({ name: 'Acme', mrrCents: 100_000 });
+    await refused('accounts.update', { id: acme.id, patch: { mrrCents: 120_000 } }, /Changing Acme's MRR is a revenue event: record it as an expansion, a contraction or a correction/);
+    await refused('accounts.update', { id: acme.id, patch: { stage: 'churned' } }, /Moving Acme to churned records a churn with its date and reason/);
+    await env.router.call('money.churn', { accountId: acme.id, date: AS_OF, reason: 'price' });
+    await refused('accounts.update', { id: acme.id, patch: { stage: 'adoption' } }, /Acme churned: bringing it back writes a new revenue event/);
+    // The same MRR, or any other field, is fine.
+    expect((await env.router.call('accounts.update', { id: acme.id, patch: { mrrCents: 0, notes: 'gone' } })).notes).toBe('gone');
+  });
+
   it('records an expansion or a contraction dated when it happened, and the month retention follows', async () => {
     const acme = await account({ name: 'Acme', mrrCents: 100_000 });
     await account({ name: 'Beta', mrrCents: 100_000 });

@@ -133,7 +133,9 @@ export function createOpportunitiesService(ctx: ServiceContext, deps: { log: Cha
           if (stillToSuggest(signal, opportunities.get(f.accountId) ?? [], skip)) out.push(signal);
         }
       }
-      return out.sort((a, b) => a.name.localeCompare(b.name) || a.source.localeCompare(b.source));
+      // Seat overage first (it has a value), then sustained adoption, then promoters; newest evidence first.
+      const rank = { seat_overage: 0, high_adoption: 1, promoter: 2 } as const;
+      return out.sort((a, b) => rank[a.source] - rank[b.source] || (a.since < b.since ? 1 : a.since > b.since ? -1 : 0) || a.name.localeCompare(b.name));
     },
 
     dismiss({ accountId, source, since }: ChannelInput<'signals.dismiss'>): { dismissed: boolean } {

@@ -64,7 +64,7 @@ export function ExpectedArrField({ renewal }: { renewal: RenewalView }) {
       <input
         aria-label={`Expected ARR for ${renewal.accountName}`}
         inputMode="decimal"
-        placeholder={`${money(renewal.arrCents, renewal.currency)} (ARR today)`}
+        placeholder={money(renewal.arrCents, renewal.currency)}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onBlur={save}

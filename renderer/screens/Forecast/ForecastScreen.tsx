@@ -26,7 +26,7 @@ export const bucketColors = (c: ThemeColors): Record<(typeof FORECAST_BUCKETS)[n
   likely: c.accent,
   at_risk: c.watch,
   lost: c['at-risk'],
-  none: c.border,
+  none: c.muted,
 });
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -53,9 +53,9 @@ export function ForecastChart({ forecast, height = 240 }: { forecast: ForecastVi
             labelStyle={{ color: colors.muted }}
             itemStyle={{ color: colors.text }}
           />
-          <Legend wrapperStyle={{ fontSize: 12, color: colors.muted }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value) => <span style={{ color: colors.text }}>{value}</span>} />
           {FORECAST_BUCKETS.map((b) => (
-            <Bar key={b} dataKey={b} name={FORECAST_WORDS[b]} stackId="due" fill={fill[b]} isAnimationActive={false} />
+            <Bar key={b} dataKey={b} name={FORECAST_WORDS[b]} stackId="due" fill={fill[b]} fillOpacity={b === 'none' ? 0.35 : 1} isAnimationActive={false} />
           ))}
           <Line dataKey="expected" name="You expect" stroke={colors.text} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           <Line dataKey="health" name="Health suggests" stroke={colors.muted} strokeDasharray="5 4" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />

@@ -6,10 +6,11 @@ import type { ForecastView } from '../../../shared/contracts/money';
 import { FORECAST_BUCKETS } from '../../../shared/money/forecast';
 import { FORECAST_WORDS } from '../../../shared/money/words';
 import { call } from '../../api';
-import { money } from '../../components/money/format';
+import { formatMoney } from '../../../shared/format';
 import { ForecastChart, monthLabel } from '../Forecast/ForecastScreen';
 
 export const REVIEW_FORECAST_MONTHS = 3;
+const wholeMoney = (cents: number) => formatMoney(cents, 'USD', true);
 
 export function useReviewForecast(): { forecast: ForecastView | null; error: string | null } {
   const [state, setState] = useState<{ forecast: ForecastView | null; error: string | null }>({ forecast: null, error: null });
@@ -27,58 +28,61 @@ export function ReviewForecast({ forecast }: { forecast: ForecastView }) {
   return (
     <section className="doc-section" aria-label="Renewals forecast">
       <h2>Renewals forecast — next {REVIEW_FORECAST_MONTHS} months</h2>
-      <div className="doc-two">
-        <div className="keep">
-          <ForecastChart forecast={forecast} height={170} />
-        </div>
-        <table className="doc-table keep">
-          <thead>
-            <tr>
-              <th>Month</th>
-              <th className="num">Due</th>
-              <th className="num">ARR due</th>
-              <th className="num">Expected</th>
-              <th className="num">Health-adj.</th>
-            </tr>
-          </thead>
-          <tbody>
-            {forecast.months.map((m) => (
-              <tr key={m.month}>
-                <td>{monthLabel(m.month)}</td>
-                <td className="num">{m.count}</td>
-                <td className="num">{money(m.arr)}</td>
-                <td className="num">{money(m.expectedArr)}</td>
-                <td className="num">{money(m.healthAdjustedArr)}</td>
-              </tr>
-            ))}
-            <tr>
-              <td>
-                <strong>Total</strong>
-              </td>
-              <td className="num">{t.count}</td>
-              <td className="num">
-                <strong>{money(t.arr)}</strong>
-              </td>
-              <td className="num">
-                <strong>{money(t.expectedArr)}</strong>
-              </td>
-              <td className="num">
-                <strong>{money(t.healthAdjustedArr)}</strong>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+      <div className="keep">
+        <ForecastChart forecast={forecast} height={160} />
       </div>
-      <p className="muted small">
-        By forecast:{' '}
-        {FORECAST_BUCKETS.map((b) => {
-          const count = forecast.months.reduce((s, m) => s + m.byCategory[b].count, 0);
-          return count ? `${FORECAST_WORDS[b].toLowerCase()} ${count}` : null;
-        })
-          .filter(Boolean)
-          .join(' · ') || 'no renewals'}
-        .
-      </p>
+      <table className="doc-table keep">
+        <thead>
+          <tr>
+            <th>Month</th>
+            <th className="num">Renewals</th>
+            <th className="num">ARR due</th>
+            <th className="num">You expect</th>
+            <th className="num">Health suggests</th>
+            {FORECAST_BUCKETS.map((b) => (
+              <th key={b} className="num">
+                {FORECAST_WORDS[b]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {forecast.months.map((m) => (
+            <tr key={m.month}>
+              <td className="nowrap">{monthLabel(m.month)}</td>
+              <td className="num">{m.count}</td>
+              <td className="num">{wholeMoney(m.arr)}</td>
+              <td className="num">{wholeMoney(m.expectedArr)}</td>
+              <td className="num">{wholeMoney(m.healthAdjustedArr)}</td>
+              {FORECAST_BUCKETS.map((b) => (
+                <td key={b} className="num">
+                  {m.byCategory[b].count || '—'}
+                </td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <strong>Total</strong>
+            </td>
+            <td className="num">{t.count}</td>
+            <td className="num">
+              <strong>{wholeMoney(t.arr)}</strong>
+            </td>
+            <td className="num">
+              <strong>{wholeMoney(t.expectedArr)}</strong>
+            </td>
+            <td className="num">
+              <strong>{wholeMoney(t.healthAdjustedArr)}</strong>
+            </td>
+            {FORECAST_BUCKETS.map((b) => (
+              <td key={b} className="num">
+                {forecast.months.reduce((s, m) => s + m.byCategory[b].count, 0) || '—'}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
       <h3>Forecast and health disagree ({forecast.disagreements.length})</h3>
       {forecast.disagreements.length === 0 ? (
         <p className="muted small">Every forecast in the next 180 days agrees with the account's health.</p>
