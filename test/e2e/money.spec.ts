@@ -18,6 +18,8 @@ test('the account page shows revenue, renewal, expansion and the record forms', 
   await tend.router.call('demo.load', {});
   const kestrel = byName(tend, 'Kestrel Security');
   await tend.open(`/accounts/${kestrel.id}`);
+  // The first page of a fresh browser can take a while on a busy machine.
+  await expect(page.getByRole('heading', { name: 'Revenue' })).toBeVisible({ timeout: 30_000 });
   const revenue = page.getByRole('list', { name: 'Revenue events of Kestrel Security' });
   await expect(revenue.locator('[data-kind="expansion"]').first()).toContainText('opportunity won · Won: Threat-intelligence add-on');
   await expect(page.getByRole('radiogroup', { name: 'Forecast for Kestrel Security' })).toBeVisible();
@@ -151,8 +153,15 @@ test('wins an opportunity: the expansion event lands and MRR follows', async ({ 
   const open = page.getByRole('list', { name: 'Open opportunities' });
   await expect(open).toContainText(opp.title as string);
   await tend.shots('money-opportunities', scrollTo(tend, '.money-grid + .money-grid'));
+  // Edit its value first (title, ARR, stage, expected close), then win it.
+  await open.getByRole('button', { name: `Edit ${opp.title}` }).click();
+  const edit = page.getByRole('form', { name: `Edit ${opp.title}` });
+  await edit.getByLabel('ARR').fill('30,000');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(open.locator(`[data-opportunity="${opp.id}"]`)).toContainText('$30,000');
+  expect(row(tend, 'SELECT arr_cents AS arr FROM opportunities WHERE id = ?', opp.id)).toEqual({ arr: 3_000_000 });
   await open.locator(`[data-opportunity="${opp.id}"]`).getByRole('button', { name: 'Won' }).click();
-  const delta = Math.round((opp.arr as number) / 12);
+  const delta = 250_000;
   await expect(page.getByRole('status').filter({ hasText: `Won “${opp.title}” on 2026-11-24` })).toBeVisible();
   const won = row(tend, 'SELECT stage, closed_on AS on_, revenue_event_id AS event FROM opportunities WHERE id = ?', opp.id);
   expect(won).toMatchObject({ stage: 'won', on_: '2026-11-24' });

@@ -129,6 +129,23 @@ export function OpportunitiesPanel({ data }: { data: AccountMoney }) {
 
 function OpenOpportunity({ o, currency, asOf }: { o: OpportunityView; currency: string; asOf: string }) {
   const { change } = useMoneyStore();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  if (draft) {
+    return (
+      <li data-opportunity={o.id} className="editing">
+        <OpportunityForm
+          draft={draft}
+          label={`Edit ${o.title}`}
+          onChange={setDraft}
+          onCancel={() => setDraft(null)}
+          onSave={async (d, cents) => {
+            const patch = { title: d.title.trim(), arrCents: cents, stage: d.stage, expectedClose: d.expectedClose || null };
+            if (await change('opportunities.update', { id: o.id, patch })) setDraft(null);
+          }}
+        />
+      </li>
+    );
+  }
   return (
     <li data-opportunity={o.id}>
       <select
@@ -157,6 +174,14 @@ function OpenOpportunity({ o, currency, asOf }: { o: OpportunityView; currency: 
         <button type="button" className="small-button" onClick={() => void change('opportunities.lose', { id: o.id, date: asOf })}>
           Lost
         </button>
+        <button
+          type="button"
+          className="link-button small"
+          aria-label={`Edit ${o.title}`}
+          onClick={() => setDraft({ title: o.title, arr: centsText(o.arrCents), stage: o.stage as OpenStage, expectedClose: o.expectedClose ?? '', source: o.source })}
+        >
+          Edit
+        </button>
         <button type="button" className="link-button small danger" aria-label={`Delete ${o.title}`} onClick={() => void change('opportunities.delete', { id: o.id })}>
           Delete
         </button>
@@ -167,11 +192,13 @@ function OpenOpportunity({ o, currency, asOf }: { o: OpportunityView; currency: 
 
 function OpportunityForm({
   draft,
+  label = 'New opportunity',
   onChange,
   onSave,
   onCancel,
 }: {
   draft: Draft;
+  label?: string;
   onChange(d: Draft): void;
   onSave(d: Draft, arrCents: number): Promise<void>;
   onCancel(): void;
@@ -181,7 +208,7 @@ function OpportunityForm({
   return (
     <form
       className="event-form opp-form"
-      aria-label="New opportunity"
+      aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
         if (ok) void onSave(draft, read.cents!);

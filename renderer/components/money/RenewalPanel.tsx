@@ -41,11 +41,13 @@ export function ForecastPicker({ renewal, compact = false }: { renewal: RenewalV
   );
 }
 
+const bandWord = (band: string) => (band === 'no_data' ? 'Not enough data' : labelOf(band));
+
 export function HealthChip({ band, score }: { band: RenewalView['band']; score: number | null }) {
   if (!band) return <span className="muted small">not scored</span>;
   return (
-    <span className={`score-badge band-${band}`} title={labelOf(band)}>
-      {score ?? '—'} <span className="band-name">{labelOf(band)}</span>
+    <span className={`score-badge band-${band}`} title={bandWord(band)}>
+      {score ?? '—'} <span className="band-name">{bandWord(band)}</span>
     </span>
   );
 }
