@@ -85,9 +85,10 @@ export function createMoneyServices(ctx: ServiceContext, deps: { scoring: Scorin
       const last = monthBounds(monthAfter(asOf, months - 1)).last;
       const horizon = [last, addDays(asOf, settings.disagreementDays)].sort()[1];
       const rows = renewals.openRows().filter((r) => r.dueDate <= horizon);
-      const healthNow = health.health(asOf, rows.map((r) => r.accountId));
-      const flags = health.flags();
-      const mrr = health.mrrAsOf(asOf);
+      const ids = rows.map((r) => r.accountId);
+      const healthNow = health.health(asOf, ids);
+      const flags = health.flags(ids);
+      const mrr = health.mrrAsOf(asOf, ids);
       const input: ForecastRenewal[] = rows.map((r) => {
         const h = healthNow.get(r.accountId);
         return {

@@ -61,13 +61,24 @@ export function createOpportunitiesService(ctx: ServiceContext, deps: { log: Cha
   const pipeline = sqlite.prepare(`
     SELECT o.stage, count(*) AS count, coalesce(sum(o.arr_cents), 0) AS arr FROM opportunities o JOIN accounts a ON a.id = o.account_id
     WHERE o.stage IN ${OPEN} AND a.archived = 0 AND a.stage != 'churned' GROUP BY o.stage`);
-  const activeAccounts = sqlite.prepare("SELECT id, name, seats FROM accounts WHERE archived = 0 AND stage != 'churned' AND (@id IS NULL OR id = @id)");
-  const samples = sqlite.prepare(`
+  const activeAccounts = sqlite.prepare("SELECT id, name, seats FROM accounts WHERE archived = 0 AND stage != 'churned'");
+  const activeAccount = sqlite.prepare("SELECT id, name, seats FROM accounts WHERE archived = 0 AND stage != 'churned' AND id = ?");
+  // The latest active_users and adoption of every account: a walk of the (account, key, date) index.
+  const latestSamples = sqlite.prepare(`
+    SELECT m.account_id AS accountId, m.key, m.date, m.value FROM metric_samples m
+    JOIN (SELECT account_id, key, max(date) AS date FROM metric_samples
+          WHERE key IN ('active_users', 'adoption') AND date <= @asOf GROUP BY account_id, key) l
+      ON l.account_id = m.account_id AND l.key = m.key AND l.date = m.date`);
+  const latestSamplesOf = sqlite.prepare(`
     SELECT account_id AS accountId, key, date, value FROM metric_samples
-    WHERE key IN ('active_users', 'adoption') AND date >= @from AND date <= @asOf AND (@id IS NULL OR account_id = @id) ORDER BY date, id`);
+    WHERE account_id = @id AND key = @key AND date <= @asOf ORDER BY date DESC LIMIT 1`);
+  const history = sqlite.prepare('SELECT date, value FROM metric_samples WHERE account_id = ? AND key = ? AND date >= ? AND date <= ? ORDER BY date');
   const promoters = sqlite.prepare(`
     SELECT s.account_id AS accountId, s.date, s.score, c.name AS contactName FROM survey_responses s LEFT JOIN contacts c ON c.id = s.contact_id
-    WHERE s.kind = 'nps' AND s.score >= 9 AND s.date >= @from AND s.date <= @asOf AND (@id IS NULL OR s.account_id = @id)`);
+    WHERE s.kind = 'nps' AND s.score >= 9 AND s.date >= @from AND s.date <= @asOf`);
+  const promotersOf = sqlite.prepare(`
+    SELECT s.account_id AS accountId, s.date, s.score, c.name AS contactName FROM survey_responses s LEFT JOIN contacts c ON c.id = s.contact_id
+    WHERE s.account_id = @id AND s.kind = 'nps' AND s.score >= 9 AND s.date >= @from AND s.date <= @asOf`);
   const readDismissed = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck();
   const writeDismissed = sqlite.prepare(
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
@@ -104,23 +115,49 @@ export function createOpportunitiesService(ctx: ServiceContext, deps: { log: Cha
       return (ofAccount.all(accountId) as OpportunityRow[]).map(toView);
     },
 
-    /** Expansion signals not yet acted on, for one account or the whole active book. */
+    /**
+     * Expansion signals not yet acted on, for one account or the whole active book. Only the latest
+     * samples are read for everyone; an account's history is read only when its latest sample could
+     * start a signal (more active users than seats, adoption at or above the threshold).
+     */
     signals(accountId: number | null = null, asOf = clock.today()): ExpansionSignal[] {
       const settings = deps.settings().expansionSignals;
       // Enough history to find where a run of samples began (a year back is plenty for 60 days).
       const from = addDays(asOf, -Math.max(365, settings.adoptionDays * 3));
-      const facts = new Map<number, SignalFacts>();
-      const mrr = deps.health.mrrAsOf(asOf);
-      for (const a of activeAccounts.all({ id: accountId }) as { id: number; name: string; seats: number | null }[]) {
-        facts.set(a.id, { accountId: a.id, name: a.name, seats: a.seats, mrrCents: mrr.get(a.id) ?? 0, activeUsers: [], adoption: [], nps: [] });
-      }
-      for (const s of samples.all({ from, asOf, id: accountId }) as { accountId: number; key: string; date: string; value: number }[]) {
-        const f = facts.get(s.accountId);
-        if (f) (s.key === 'adoption' ? f.adoption : f.activeUsers).push({ date: s.date, value: s.value });
-      }
+      const accounts = (accountId === null ? activeAccounts.all() : activeAccount.all(accountId)) as { id: number; name: string; seats: number | null }[];
+      type Latest = { accountId: number; key: 'active_users' | 'adoption'; date: string; value: number };
+      const latestRows = (
+        accountId === null
+          ? latestSamples.all({ asOf })
+          : (['active_users', 'adoption'] as const).map((key) => latestSamplesOf.get({ id: accountId, key, asOf })).filter(Boolean)
+      ) as Latest[];
+      const latest = new Map<number, Partial<Record<Latest['key'], { date: string; value: number }>>>();
+      for (const r of latestRows) latest.set(r.accountId, { ...latest.get(r.accountId), [r.key]: { date: r.date, value: r.value } });
       const promoterFrom = addDays(asOf, -settings.promoterDays);
-      for (const p of promoters.all({ from: promoterFrom, asOf, id: accountId }) as { accountId: number; date: string; score: number; contactName: string | null }[]) {
-        facts.get(p.accountId)?.nps.push({ date: p.date, score: p.score, contactName: p.contactName });
+      const nps = new Map<number, SignalFacts['nps']>();
+      const promoterRows = (accountId === null ? promoters.all({ from: promoterFrom, asOf }) : promotersOf.all({ id: accountId, from: promoterFrom, asOf })) as ({ accountId: number } & SignalFacts['nps'][number])[];
+      for (const { accountId: id, ...p } of promoterRows) nps.set(id, [...(nps.get(id) ?? []), p]);
+      const read = (id: number, key: Latest['key']) => history.all(id, key, from, asOf) as { date: string; value: number }[];
+
+      const facts: SignalFacts[] = [];
+      for (const a of accounts) {
+        const { active_users: users, adoption } = latest.get(a.id) ?? {};
+        const overage = !!(a.seats && users && users.value > a.seats);
+        const highAdoption = adoption
+          ? adoption.value >= settings.minAdoption
+          : !!(a.seats && users && (100 * users.value) / a.seats >= settings.minAdoption);
+        if (!overage && !highAdoption && !nps.has(a.id)) continue;
+        // The latest sample alone when it cannot start a run: it stops any run the older ones made.
+        const activeUsers = overage || (highAdoption && !adoption) ? read(a.id, 'active_users') : users ? [users] : [];
+        facts.push({
+          accountId: a.id,
+          name: a.name,
+          seats: a.seats,
+          mrrCents: overage ? (deps.health.mrrAsOf(asOf, [a.id]).get(a.id) ?? 0) : 0,
+          activeUsers,
+          adoption: adoption && highAdoption ? read(a.id, 'adoption') : adoption ? [adoption] : [],
+          nps: nps.get(a.id) ?? [],
+        });
       }
       const opportunities = new Map<number, { source: OpportunitySource; stage: OpportunityStage; closedOn: string | null; createdOn: string }[]>();
       for (const o of allForSignals.all() as { accountId: number; source: OpportunitySource; stage: OpportunityStage; closedOn: string | null; createdOn: string }[]) {
@@ -128,7 +165,7 @@ export function createOpportunitiesService(ctx: ServiceContext, deps: { log: Cha
       }
       const skip = dismissed();
       const out: ExpansionSignal[] = [];
-      for (const f of facts.values()) {
+      for (const f of facts) {
         for (const signal of expansionSignals(f, asOf, settings)) {
           if (stillToSuggest(signal, opportunities.get(f.accountId) ?? [], skip)) out.push(signal);
         }

@@ -59,12 +59,10 @@ export function createRenewalsService(
   const { sqlite, clock } = ctx;
   const { log, ledger } = deps;
 
+  // One pass over the accounts, each joined to its open renewal (the partial unique index).
   const missing = sqlite.prepare(`
-    SELECT
-      (SELECT count(*) FROM accounts a WHERE ${ACTIVE} AND a.renewal_date IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM renewals r WHERE r.account_id = a.id AND r.outcome IS NULL)) AS toOpen,
-      (SELECT count(*) FROM renewals r JOIN accounts a ON a.id = r.account_id
-         WHERE r.outcome IS NULL AND r.due_date IS NOT a.renewal_date) AS toMove`);
+    SELECT count(*) AS n FROM accounts a LEFT JOIN renewals r ON r.account_id = a.id AND r.outcome IS NULL
+    WHERE (r.id IS NULL AND ${ACTIVE} AND a.renewal_date IS NOT NULL) OR (r.id IS NOT NULL AND r.due_date IS NOT a.renewal_date)`).pluck();
   const dropCleared = sqlite.prepare(
     'DELETE FROM renewals WHERE outcome IS NULL AND account_id IN (SELECT id FROM accounts WHERE renewal_date IS NULL)',
   );
@@ -104,10 +102,10 @@ export function createRenewalsService(
   /** Open renewals as the views show them: ARR at as-of, health, open flags and any disagreement. */
   function toViews(rows: RenewalRow[], asOf: string): RenewalView[] {
     if (!rows.length) return [];
-    const open = rows.filter((r) => r.outcome === null);
-    const health = deps.health.health(asOf, open.map((r) => r.accountId));
-    const flags = deps.health.flags();
-    const mrr = deps.health.mrrAsOf(asOf);
+    const ids = rows.filter((r) => r.outcome === null).map((r) => r.accountId);
+    const health = deps.health.health(asOf, ids);
+    const flags = deps.health.flags(ids);
+    const mrr = deps.health.mrrAsOf(asOf, ids);
     const { forecast: settings } = deps.settings();
     return rows.map((r) => {
       const inDays = daysBetween(asOf, r.dueDate);
@@ -143,8 +141,7 @@ export function createRenewalsService(
   const service = {
     /** Creates, moves or drops open renewals so each active account with a renewal date has one. */
     ensureOpen(): number {
-      const { toOpen, toMove } = missing.get() as { toOpen: number; toMove: number };
-      if (toOpen === 0 && toMove === 0) return 0;
+      if ((missing.get() as number) === 0) return 0;
       const now = clock.now();
       return sqlite.transaction(() => {
         dropCleared.run();

@@ -21,6 +21,8 @@ const WINDOWS = [
   { key: 'all', label: 'All' },
 ] as const;
 type WindowKey = (typeof WINDOWS)[number]['key'];
+/** Rows drawn at first (a book of thousands shows the soonest; more on request). */
+const PAGE = 300;
 
 function inWindow(r: RenewalView, w: WindowKey): boolean {
   if (w === 'overdue') return r.inDays < 0;
@@ -35,6 +37,7 @@ export function RenewalsScreen() {
   const [unforecast, setUnforecast] = useState(false);
   const [disagreeing, setDisagreeing] = useState(false);
   const [selected, setSelected] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
 
   useEffect(() => {
     void loadRenewals();
@@ -55,7 +58,7 @@ export function RenewalsScreen() {
       if ((event.target as HTMLElement).closest('input, textarea, select, [role="dialog"]') || document.querySelector('[role="dialog"]')) return;
       const key = event.key;
       const set = (forecast: ForecastCategory | null) => void change('renewals.update', { id: current.id, patch: { forecast } });
-      if (key === 'ArrowDown' || key === 'j') setSelected((i) => Math.min(i + 1, rows.length - 1));
+      if (key === 'ArrowDown' || key === 'j') setSelected((i) => Math.min(i + 1, Math.min(rows.length, limit) - 1));
       else if (key === 'ArrowUp' || key === 'k') setSelected((i) => Math.max(i - 1, 0));
       else if (key >= '1' && key <= '4') set(FORECAST_CATEGORIES[Number(key) - 1]);
       else if (key === '0') set(null);
@@ -66,7 +69,7 @@ export function RenewalsScreen() {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, rows.length, change, openDialog, navigate]);
+  }, [current, rows.length, limit, change, openDialog, navigate]);
   useEffect(() => {
     document.querySelector('.money-table tr.selected')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
@@ -130,7 +133,7 @@ export function RenewalsScreen() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, i) => (
+            {rows.slice(0, limit).map((r, i) => (
               <tr key={r.id} className={current?.id === r.id ? 'selected' : undefined} onClick={() => setSelected(i)} aria-selected={current?.id === r.id} data-renewal={r.id}>
                 <td className="name">
                   <Link to={`/accounts/${r.accountId}`}>{r.accountName}</Link>
@@ -164,6 +167,11 @@ export function RenewalsScreen() {
             ))}
           </tbody>
         </table>
+      )}
+      {rows.length > limit && (
+        <button type="button" className="link-button small" onClick={() => setLimit((l) => l + PAGE)}>
+          Show {Math.min(PAGE, rows.length - limit)} more of {rows.length - limit}
+        </button>
       )}
     </div>
   );
