@@ -2,6 +2,7 @@
 // router's money channels. `<account>` is an id, an external id or a name; money is read like a CSV
 // money cell (`$1,200.50`); every error names the option and the value that is wrong.
 import { isIsoDate } from '../../shared/dates';
+import { TendError } from '../../shared/errors';
 import { CHURN_REASONS, FORECAST_CATEGORIES, type ChurnReason, type ForecastCategory } from '../../shared/domain';
 import { formatMoney, labelOf } from '../../shared/format';
 import { normalizeWord } from '../../shared/import/values';
@@ -179,7 +180,7 @@ export const moneyCommands = {
       env.print({ accountId: account.id, name: account.name, renewal: current }, () => describeRenewal(current, account.name));
       return;
     }
-    if (!current) throw env.usage(describeRenewal(null, account.name));
+    if (!current) throw new TendError('not_found', `${describeRenewal(null, account.name)} Nothing was changed.`);
     let summary: string;
     if (close === 'renewed') {
       if (options.mrr === undefined) throw env.usage('--close renewed needs --mrr: the MRR the customer renewed at (e.g. --mrr 1,200).');

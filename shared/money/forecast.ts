@@ -87,6 +87,12 @@ const emptyBuckets = (): Record<ForecastBucket, BucketTotal> =>
   Object.fromEntries(FORECAST_BUCKETS.map((b) => [b, { count: 0, arr: 0 }])) as Record<ForecastBucket, BucketTotal>;
 
 const SERIOUS: readonly Severity[] = ['high', 'emergency'];
+const HEALTH_WORDS: Record<AnyBand, string> = {
+  healthy: 'health is healthy',
+  watch: 'health is on watch',
+  at_risk: 'health is at risk',
+  no_data: 'there is not enough data to score it',
+};
 
 function list(reasons: string[]): string {
   if (reasons.length <= 2) return reasons.join('; ');
@@ -104,7 +110,7 @@ export function disagreementOf(r: ForecastRenewal): Pick<Disagreement, 'directio
   if (r.forecast === 'commit' || r.forecast === 'likely') {
     const serious = r.flags.filter((f) => SERIOUS.includes(f.severity));
     if (r.band !== 'at_risk' && serious.length === 0) return null;
-    const health = r.band === 'at_risk' ? `health is at risk${score}` : `health is ${labelOf(r.band).toLowerCase()}${score}`;
+    const health = `${HEALTH_WORDS[r.band]}${score}`;
     const flagWords = serious.length === 0 ? '' : ` with ${serious.length === 1 ? `a ${serious[0].severity} flag` : `${serious.length} high or emergency flags`}: ${list(serious.map((f) => f.reason))}`;
     return { direction: 'optimistic', reason: `${said}, but ${health}${flagWords}.` };
   }

@@ -67,6 +67,9 @@ describe('disagreements', () => {
 
   it('lists a likely on a healthy account with an emergency flag, but not a low flag', () => {
     expect(disagreementOf(renewal({ forecast: 'likely', flags: [{ rule: 'a', severity: 'emergency', reason: 'Adoption fell' }] }))?.direction).toBe('optimistic');
+    expect(disagreementOf(renewal({ forecast: 'likely', band: 'watch', score: 60, flags: [{ rule: 'a', severity: 'high', reason: 'Sponsor left' }] }))?.reason).toBe(
+      'You forecast likely, but health is on watch (score 60) with a high flag: Sponsor left.',
+    );
     expect(disagreementOf(renewal({ forecast: 'likely', flags: [{ rule: 'a', severity: 'low', reason: 'Cadence' }] }))).toBeNull();
   });
 
