@@ -219,6 +219,8 @@ const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'navigate:today': '/today',
   'navigate:import': '/import',
   'navigate:settings': '/settings',
+  'navigate:renewals': '/renewals',
+  'navigate:forecast': '/forecast',
 };
 
 async function start(): Promise<void> {

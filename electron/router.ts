@@ -9,6 +9,7 @@ import { accountPageHandlers } from './handlers/account-page';
 import { captureHandlers } from './handlers/capture';
 import { coreHandlers } from './handlers/core';
 import { importsHandlers } from './handlers/imports';
+import { moneyHandlers } from './handlers/money';
 import { portfolioHandlers } from './handlers/portfolio';
 import { reportsHandlers } from './handlers/reports';
 import { todayHandlers } from './handlers/today';
@@ -40,6 +41,7 @@ function handlersFor(s: GetServices, options: RouterOptions, grants: FileGrants)
     ...reportsHandlers(s, env),
     ...captureHandlers(s, env),
     ...triageHandlers(s),
+    ...moneyHandlers(s),
   };
 }
 

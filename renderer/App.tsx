@@ -1,4 +1,4 @@
-// The shell: sidebar + routed screen. Global keys: Ctrl/Cmd+1…4 switch screens (the Electron menu
+// The shell: sidebar + routed screen. Global keys: Ctrl/Cmd+1…6 switch screens (the Electron menu
 // sends the same commands); the menu's "db:changed" reloads everything.
 import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -10,7 +10,9 @@ import { Overlays } from './overlays';
 import { CaptureDrop } from './components/capture/CaptureDrop';
 import { AccountScreen } from './screens/Account/AccountScreen';
 import { CaptureScreen } from './screens/Capture/CaptureScreen';
+import { ForecastScreen } from './screens/Forecast/ForecastScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
+import { RenewalsScreen } from './screens/Renewals/RenewalsScreen';
 import { PortfolioScreen } from './screens/Portfolio/PortfolioScreen';
 import { QbrPrint } from './screens/Report/QbrPrint';
 import { ReviewPrint } from './screens/Report/ReviewPrint';
@@ -22,13 +24,15 @@ import { useFileCaptureStore } from './stores/fileCapture';
 import { useReportStore } from './stores/report';
 import { previousMonth } from '../shared/dates';
 
-const SCREEN_KEYS: Record<string, string> = { '1': '/portfolio', '2': '/today', '3': '/import', '4': '/settings' };
+const SCREEN_KEYS: Record<string, string> = { '1': '/portfolio', '2': '/today', '3': '/import', '4': '/settings', '5': '/renewals', '6': '/forecast' };
 const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'navigate:portfolio': '/portfolio',
   'navigate:today': '/today',
   'navigate:import': '/import',
   'navigate:settings': '/settings',
   'open:capture': '/capture',
+  'navigate:renewals': '/renewals',
+  'navigate:forecast': '/forecast',
 };
 
 /** Print routes render the document alone: no sidebar, no overlays (see shared/print.ts). */
@@ -102,6 +106,8 @@ function Shell() {
           <Route path="/import" element={<ImportScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/capture" element={<CaptureScreen />} />
+          <Route path="/renewals" element={<RenewalsScreen />} />
+          <Route path="/forecast" element={<ForecastScreen />} />
           <Route path="*" element={<Navigate to="/portfolio" replace />} />
         </Routes>
       </main>

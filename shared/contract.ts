@@ -9,6 +9,7 @@ import { accountPageContract } from './contracts/account-page';
 import { captureContract } from './contracts/capture';
 import { coreContract } from './contracts/core';
 import { importsContract } from './contracts/imports';
+import { moneyContract } from './contracts/money';
 import { portfolioContract } from './contracts/portfolio';
 import { reportsContract } from './contracts/reports';
 import { todayContract } from './contracts/today';
@@ -26,6 +27,7 @@ export const contract = {
   ...reportsContract,
   ...captureContract,
   ...triageContract,
+  ...moneyContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -43,6 +45,8 @@ export const MENU_COMMANDS = [
   'navigate:today',
   'navigate:import',
   'navigate:settings',
+  'navigate:renewals',
+  'navigate:forecast',
   'open:quick-capture',
   'open:command-palette',
   'open:new-account',

@@ -48,6 +48,32 @@ const flagsSchema = z.object({
   stalled_onboarding: z.object({ severity: zSeverity, afterDays: days }),
 });
 
+const probability = z.number().min(0).max(1);
+
+/**
+ * The renewal forecast (SPEC "Renewals, expansion and churn"): the probability each forecast
+ * category, and each health band, gives a renewal's expected ARR; no category counts as `likely`.
+ */
+const forecastSchema = z.object({
+  commit: probability,
+  likely: probability,
+  at_risk: probability,
+  lost: probability,
+  bands: z.object({ healthy: probability, watch: probability, at_risk: probability, no_data: probability }),
+  /** Disagreements between the forecast and health are looked for among renewals due within this many days. */
+  disagreementDays: days,
+});
+
+/** When the app suggests an expansion opportunity (seed 002 law 9): sustained high adoption, a recent promoter. */
+const expansionSignalsSchema = z.object({
+  /** Adoption at or above this (%)… */
+  minAdoption: z.number().min(0).max(100),
+  /** …for at least this many days. */
+  adoptionDays: days,
+  /** An NPS promoter (9–10) at most this many days ago. */
+  promoterDays: days,
+});
+
 export const settingsSchema = z
   .object({
     csmName: z.string(),
@@ -95,6 +121,8 @@ export const settingsSchema = z
       /** A new case's target date defaults to this many days after it opens. */
       targetDays: positiveDays,
     }),
+    forecast: forecastSchema,
+    expansionSignals: expansionSignalsSchema,
   })
   .superRefine((s, ctx) => {
     if (s.bands.watch > s.bands.healthy) {
@@ -141,6 +169,15 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   kpis: { minSurveyResponses: 10, surveyWindowDays: [90, 180, 365] },
   triageCases: { recoveredAfterDays: 14, targetDays: 30 },
+  forecast: {
+    commit: 0.95,
+    likely: 0.75,
+    at_risk: 0.4,
+    lost: 0,
+    bands: { healthy: 0.95, watch: 0.8, at_risk: 0.5, no_data: 0.8 },
+    disagreementDays: 180,
+  },
+  expansionSignals: { minAdoption: 90, adoptionDays: 60, promoterDays: 90 },
 };
 
 export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

@@ -19,6 +19,7 @@ import { printRouteWithChromium } from '../print/pdf';
 import { printAccounts, printImport, printImports, printMetrics, printReminders, printScores } from './print';
 import { captureJson, printCapture, runCapture } from './capture';
 import { TRIAGE_OPTIONS, TRIAGE_USAGE, triageCommands } from './triage';
+import { MONEY_OPTIONS, MONEY_USAGE, moneyCommands, type MoneyCliEnv } from './money';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -60,6 +61,7 @@ ${TRIAGE_USAGE}
                             (checked first); the current file is kept aside as
                             NAME.set-aside-TIMESTAMP.db, never deleted. A file that opens fine is
                             only rolled back with --force, and never while Tend has it open
+${MONEY_USAGE}
 
 Options:
   --db FILE                 the database (default: $TEND_DB, else the desktop app's own file)
@@ -90,6 +92,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
   ...TRIAGE_OPTIONS,
+  ...MONEY_OPTIONS,
 } as const;
 
 /** Exit codes (SPEC): 0 success; 3 an import landed partly; anything else changed nothing. */
@@ -126,12 +129,28 @@ function print(io: CliIo, json: boolean, data: unknown, human: () => string): vo
   io.stdout(json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
 }
 
+/** A command of electron/cli/money.ts, given what it needs from here. */
+function moneyCommand(run: (env: MoneyCliEnv) => Promise<void>): Command {
+  return {
+    creates: false,
+    opens: true,
+    async run({ io, json, router, services, positionals, options }) {
+      const usage = (message: string) => new UsageError(message);
+      await run({ router, services, positionals, json, options, usage, print: (data, human) => print(io, json, data, human), findAccount: (which) => findAccount(services, which) });
+      return EXIT.ok;
+    },
+  };
+}
+
 const COMMANDS: Record<string, Command> = {
   ...triageCommands({
     print,
     findAccount,
     usage: (message) => new UsageError(message),
   }),
+  churn: moneyCommand(moneyCommands.churn),
+  renewal: moneyCommand(moneyCommands.renewal),
+  forecast: moneyCommand(moneyCommands.forecast),
   init: {
     creates: true,
     opens: true,

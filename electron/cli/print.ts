@@ -6,7 +6,7 @@ import type { PortfolioMetrics } from '../../shared/scoring/types';
 import type { ReminderView } from '../services/reminders';
 import type { BatchRow, ImportRunResult } from '../services/importer';
 
-function table(headers: string[], rows: string[][]): string {
+export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');

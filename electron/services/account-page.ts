@@ -4,7 +4,8 @@
 // a timeline merged from touches, flags, band changes, revenue events and survey responses, success
 // goals, metric series and open tasks.
 import { addDays } from '../../shared/dates';
-import type { AnyBand, ComponentName, RevenueKind, SurveyKind } from '../../shared/domain';
+import type { AnyBand, ComponentName, RevenueKind, RevenueSource, SurveyKind } from '../../shared/domain';
+import { REVENUE_SOURCE_WORDS } from '../../shared/money/words';
 import { compareSnapshots, snapshotOnOrBefore, type SnapshotLike } from '../../shared/scoring/changes';
 import type { ComponentResult } from '../../shared/scoring/types';
 import { formatMoney, labelOf } from '../../shared/format';
@@ -44,7 +45,7 @@ export function createAccountPageService(
     "SELECT DISTINCT substr(changed_at, 1, 10) AS date FROM settings_history WHERE key = 'scoring' ORDER BY date",
   );
   const revenue = sqlite.prepare(
-    'SELECT id, date, kind, mrr_delta_cents AS delta FROM revenue_events WHERE account_id = ? AND date <= ? ORDER BY date DESC',
+    'SELECT id, date, kind, mrr_delta_cents AS delta, source, note FROM revenue_events WHERE account_id = ? AND date <= ? ORDER BY date DESC',
   );
   const surveys = sqlite.prepare(`
     SELECT s.id, s.date, s.kind, s.score, s.comment, c.name AS contactName FROM survey_responses s
@@ -133,13 +134,16 @@ export function createAccountPageService(
           ...(cur.score === null ? {} : { score: cur.score }),
         });
       }
-      for (const r of revenue.all(id, asOf) as { id: number; date: string; kind: RevenueKind; delta: number }[]) {
+      for (const r of revenue.all(id, asOf) as { id: number; date: string; kind: RevenueKind; delta: number; source: RevenueSource | null; note: string }[]) {
         timeline.push({
           key: `revenue:${r.id}`,
           kind: 'revenue',
           date: r.date,
           title: `${labelOf(r.kind)} ${r.delta >= 0 ? '+' : '−'}${formatMoney(Math.abs(r.delta), currency, true)} MRR`,
-          detail: `ARR ${r.delta >= 0 ? '+' : '−'}${formatMoney(Math.abs(r.delta) * 12, currency, true)}`,
+          // Where the change came from (an MRR edit, a churn, a won opportunity …) and its note.
+          detail: [`ARR ${r.delta >= 0 ? '+' : '−'}${formatMoney(Math.abs(r.delta) * 12, currency, true)}`, r.source ? REVENUE_SOURCE_WORDS[r.source] : '', r.note]
+            .filter(Boolean)
+            .join(' · '),
           revenueKind: r.kind,
           amountCents: r.delta,
         });

@@ -96,6 +96,7 @@ export function createAccountsService(ctx: ServiceContext) {
 
     update({ id, patch }: ChannelInput<'accounts.update'>): Account {
       const before = require(id);
+      refuseMoneyEdit(before, patch);
       if (patch.externalId) assertExternalIdFree(patch.externalId, id);
       const now = clock.now();
       const row = db
@@ -138,6 +139,26 @@ export function createAccountsService(ctx: ServiceContext) {
         { field: 'externalId', accountId: clash.id },
       );
     }
+  }
+}
+
+/**
+ * Money changes are revenue events (SPEC "Renewals, expansion and churn"): MRR and moving into or out
+ * of churned go through the money channels (revenue.changeMrr, money.churn, money.reactivate), which
+ * write the event with its date (and reason) — never a bare field edit.
+ */
+function refuseMoneyEdit(before: { name: string; stage: string; mrrCents: number }, patch: { stage?: string; mrrCents?: number }): void {
+  const refuse = (message: string, field: string) => {
+    throw new TendError('invalid_input', `${message} Nothing was changed.`, { field });
+  };
+  if (patch.mrrCents !== undefined && patch.mrrCents !== before.mrrCents) {
+    refuse(`Changing ${before.name}'s MRR is a revenue event: record it as an expansion, a contraction or a correction (Change MRR, revenue.changeMrr).`, 'mrrCents');
+  }
+  if (patch.stage === 'churned' && before.stage !== 'churned') {
+    refuse(`Moving ${before.name} to churned records a churn with its date and reason (money.churn).`, 'stage');
+  }
+  if (patch.stage !== undefined && patch.stage !== 'churned' && before.stage === 'churned') {
+    refuse(`${before.name} churned: bringing it back writes a new revenue event (money.reactivate, with the MRR it comes back at).`, 'stage');
   }
 }
 

@@ -9,6 +9,7 @@ import type { Clock, ServiceContext } from './context';
 import { createFlagsService } from './flags';
 import { createGoalsService } from './goals';
 import { createMetricsService } from './metrics';
+import { createMoneyServices } from './money';
 import { createPortfolioService } from './portfolio';
 import { createRemindersService } from './reminders';
 import { createReportsService } from './reports';
@@ -74,6 +75,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
   const metrics = createMetricsService(ctx, scoring, () => settings.get());
   const importer = createImportService(ctx);
   const triage = createTriageService(ctx, { scoring, getSettings: () => settings.get() });
+  const money = createMoneyServices(ctx, { scoring, settings: () => settings.get() });
   return {
     ctx,
     accounts,
@@ -84,7 +86,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     flags,
     reminders,
     metrics,
-    demo: createDemoService(ctx, scoring, reminders),
+    demo: createDemoService(ctx, scoring, reminders, money),
     goals,
     reports: createReportsService(ctx, { accounts, flags, goals, reminders, metrics, scoring, triage, getSettings: () => settings.get() }),
     accountPage: createAccountPageService(ctx, { reminders, scoring }),
@@ -93,6 +95,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     portfolio: createPortfolioService(ctx, { settings, scoring }),
     views: createViewsService(ctx),
     triage,
+    money,
     importer,
     capture: createCaptureService(ctx, { backup: () => backupBeforeImport(ctx.sqlite, ctx.file) }),
     importJobs: createImportJobs(

@@ -4,10 +4,12 @@ import { addDays } from '../../shared/dates';
 import { TendError } from '../../shared/errors';
 import type { ServiceContext } from './context';
 import { DEMO_ALREADY_LOADED, loadDemoBook } from './demo/load';
+import { seedDemoMoney } from './demo/money';
+import type { MoneyServices } from './money';
 import type { RemindersService } from './reminders';
 import type { ScoringService } from './scoring';
 
-export function createDemoService(ctx: ServiceContext, scoring: ScoringService, reminders: RemindersService) {
+export function createDemoService(ctx: ServiceContext, scoring: ScoringService, reminders: RemindersService, money: MoneyServices) {
   return {
     load(): { accounts: number; contacts: number; touches: number } {
       const asOf = ctx.clock.today();
@@ -23,6 +25,7 @@ export function createDemoService(ctx: ServiceContext, scoring: ScoringService, 
       scoring.backfillHistory(addDays(asOf, -364), addDays(asOf, -7), 7);
       scoring.rescoreAll(asOf);
       reminders.refresh(asOf);
+      seedDemoMoney(ctx, money);
       return loaded;
     },
   };

@@ -72,6 +72,8 @@ export function menuTemplate(actions: MenuActions, platform: { isMac: boolean; i
         { label: 'Portfolio', accelerator: 'CmdOrCtrl+1', click: send('navigate:portfolio') },
         { label: 'Today', accelerator: 'CmdOrCtrl+2', click: send('navigate:today') },
         { label: 'Import', accelerator: 'CmdOrCtrl+3', click: send('navigate:import') },
+        { label: 'Renewals', accelerator: 'CmdOrCtrl+5', click: send('navigate:renewals') },
+        { label: 'Forecast', accelerator: 'CmdOrCtrl+6', click: send('navigate:forecast') },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('navigate:settings') },
         separator,
         { label: 'Quick Capture…', accelerator: 'CmdOrCtrl+L', click: send('open:quick-capture') },

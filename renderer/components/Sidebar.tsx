@@ -5,6 +5,8 @@ const ITEMS = [
   { to: '/today', label: 'Today', key: '2' },
   { to: '/import', label: 'Import', key: '3' },
   { to: '/settings', label: 'Settings', key: '4' },
+  { to: '/renewals', label: 'Renewals', key: '5' },
+  { to: '/forecast', label: 'Forecast', key: '6' },
 ] as const;
 
 export function Sidebar({ dbFile }: { dbFile: string | null }) {

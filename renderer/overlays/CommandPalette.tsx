@@ -73,6 +73,8 @@ export function CommandPalette() {
           navigate('/portfolio');
         },
       },
+      { name: 'Go to Renewals', hint: 'Ctrl/⌘+5', run: go('/renewals') },
+      { name: 'Go to Forecast', hint: 'Ctrl/⌘+6', run: go('/forecast') },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],

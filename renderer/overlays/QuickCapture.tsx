@@ -12,6 +12,7 @@ import { DialogForm } from './DialogForm';
 import { fuzzyFilter } from './fuzzy';
 
 const PULSES = [-2, -1, 0, 1, 2] as const;
+const NPS_SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
 export function QuickCapture() {
   const { presetAccountId, contacts, saving, error, close, loadContacts, save } = useCaptureStore();
@@ -29,6 +30,8 @@ export function QuickCapture() {
   const [followUp, setFollowUp] = useState('');
   const [nextStep, setNextStep] = useState('');
   const [shareNext, setShareNext] = useState(false);
+  /** An NPS given on the call (recorded with the touch, from the first person named). */
+  const [nps, setNps] = useState<number | null>(null);
   const accountInput = useRef<HTMLInputElement>(null);
   const summaryInput = useRef<HTMLInputElement>(null);
 
@@ -65,6 +68,7 @@ export function QuickCapture() {
         nextStepShared: shareNext && nextStep.trim() !== '',
       },
       account.name,
+      nps,
     );
   };
 
@@ -261,6 +265,25 @@ export function QuickCapture() {
               Share with the customer
             </label>
           )}
+        </div>
+      </div>
+
+      <div className="qc-field">
+        <span className="label">NPS given on the call {chosen.length > 0 ? `(from ${chosen[0].name})` : '(optional)'}</span>
+        <div className="segmented-row nps-row" role="radiogroup" aria-label="NPS">
+          {NPS_SCORES.map((n) => (
+            <button
+              key={n}
+              type="button"
+              role="radio"
+              aria-checked={nps === n}
+              aria-label={`NPS ${n}`}
+              className={`${nps === n ? 'on' : ''} ${n >= 9 ? 'ppos' : n <= 6 ? 'pneg' : 'pzero'}`}
+              onClick={() => setNps(nps === n ? null : n)}
+            >
+              {n}
+            </button>
+          ))}
         </div>
       </div>
 

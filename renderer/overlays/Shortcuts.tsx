@@ -12,6 +12,7 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
       [`${mod}+L`, 'Log a touch (quick capture)'],
       [`${mod}+N`, 'New account'],
       [`${mod}+1 … 4`, 'Portfolio, Today, Import, Settings'],
+      [`${mod}+5, ${mod}+6`, 'Renewals, Forecast'],
       ['?', 'This sheet'],
     ],
   },
@@ -29,6 +30,16 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
     keys: [
       [`${mod}+Enter`, 'Save a touch being edited'],
       ['Esc', 'Cancel an edit, or back to the portfolio'],
+    ],
+  },
+  {
+    title: 'Renewals',
+    keys: [
+      ['↑ ↓  or  j k', 'Move through the renewals'],
+      ['1 2 3 4', 'Forecast commit, likely, at risk, lost'],
+      ['0', 'Clear the forecast'],
+      ['c', 'Close the renewal (renewed or churned)'],
+      ['Enter', 'Open the account'],
     ],
   },
   {

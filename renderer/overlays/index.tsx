@@ -9,6 +9,7 @@ import { useNewAccountStore } from '../stores/newAccount';
 import { usePaletteStore } from '../stores/palette';
 import { useReportStore } from '../stores/report';
 import { CommandPalette } from './CommandPalette';
+import { MoneyDialogs } from '../components/money/MoneyDialogs';
 import { NewAccount } from './NewAccount';
 import { QbrExport } from './QbrExport';
 import { QuickCapture } from './QuickCapture';
@@ -88,6 +89,7 @@ export function Overlays() {
       {exportOpen && <QbrExport />}
       {shortcutsOpen && <Shortcuts onClose={() => setShortcutsOpen(false)} />}
       <Toast />
+      <MoneyDialogs />
     </>
   );
 }

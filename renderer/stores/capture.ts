@@ -21,7 +21,8 @@ interface CaptureStore {
   show(accountId?: number | null): void;
   close(): void;
   loadContacts(accountId: number): Promise<void>;
-  save(input: ChannelInput<'touches.log'>, accountName: string): Promise<boolean>;
+  /** Logs the touch; with `nps`, the NPS given on the call lands with it (one transaction). */
+  save(input: ChannelInput<'touches.log'>, accountName: string, nps?: number | null): Promise<boolean>;
   dismissToast(): void;
 }
 
@@ -48,11 +49,12 @@ export const useCaptureStore = create<CaptureStore>((set, get) => ({
       set({ error: (error as Error).message });
     }
   },
-  async save(input, accountName) {
+  async save(input, accountName, nps = null) {
     set({ saving: true, error: null });
     const before = useAccountsStore.getState().accounts.find((a) => a.id === input.accountId)?.score ?? null;
     try {
-      await call('touches.log', input);
+      if (nps === null) await call('touches.log', input);
+      else await call('capture.touchWithNps', { touch: input, nps: { score: nps, contactId: input.contactIds?.[0] ?? null } });
       await Promise.all([
         useAccountStore.getState().refresh(input.accountId),
         useAccountsStore.getState().load(),
@@ -60,7 +62,7 @@ export const useCaptureStore = create<CaptureStore>((set, get) => ({
       ]);
       const after = useAccountsStore.getState().accounts.find((a) => a.id === input.accountId)?.score ?? null;
       const moved = before !== null && after !== null && before !== after ? ` · score ${before} → ${after}` : after !== null ? ` · score ${after}` : '';
-      set({ open: false, saving: false, toast: { accountId: input.accountId, accountName, message: `Touch logged on ${accountName}${moved}` } });
+      set({ open: false, saving: false, toast: { accountId: input.accountId, accountName, message: `Touch logged on ${accountName}${nps === null ? '' : ` with an NPS of ${nps}`}${moved}` } });
       return true;
     } catch (error) {
       set({ saving: false, error: (error as Error).message });

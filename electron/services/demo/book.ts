@@ -23,6 +23,7 @@ import {
   type TouchType,
 } from '../../../shared/domain';
 import { NUMBERS_STORIES, demoTriageCases, finishNumbersStory, type DemoTriageCaseRow } from './numbers';
+import { addHandEnteredMoney } from './money';
 
 // ---------------------------------------------------------------------------------------------
 // The book's shape (plain data, dates as YYYY-MM-DD)
@@ -1677,5 +1678,6 @@ export function buildDemoBook(asOf: string): DemoBook {
     blueprints.push({ ...proceduralBlueprint(createRng(id), story.row, id), overdueTail: [], ...story.overrides });
   }
   const accounts = blueprints.map((bp) => finishNumbersStory(buildAccount(bp, today), asOf));
-  return { asOf, accounts, triageCases: demoTriageCases(asOf) };
+  // The money side (money.ts): hand-entered NPS, renewals with forecasts, opportunities.
+  return addHandEnteredMoney({ asOf, accounts, triageCases: demoTriageCases(asOf) });
 }

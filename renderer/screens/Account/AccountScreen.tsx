@@ -4,10 +4,11 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { addDays } from '../../../shared/dates';
-import { SEGMENTS, STAGES } from '../../../shared/domain';
+import { SEGMENTS, STAGES, type Stage } from '../../../shared/domain';
 import { formatCountdown, formatMoney, labelOf } from '../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
 import { FlagsPanel } from '../../components/account/FlagsPanel';
+import { AccountMoney, changeStage, openChangeMrr } from '../../components/money/AccountMoney';
 import { Goals } from '../../components/account/Goals';
 import { InlineField } from '../../components/account/InlineField';
 import { RelationshipMap } from '../../components/account/RelationshipMap';
@@ -203,6 +204,8 @@ export function AccountScreen() {
         />
       </div>
 
+      <AccountMoney account={account} contacts={contacts} />
+
       <RelationshipMap
         contacts={contacts}
         asOf={asOf}
@@ -233,15 +236,14 @@ export function AccountScreen() {
           </section>
           <section className="panel details" aria-labelledby="details-h">
             <h2 id="details-h">Details</h2>
-            <InlineField label="Stage" value={account.stage} display={labelOf(account.stage)} options={stageOptions} onSave={(v) => store.updateAccount({ stage: v as never })} />
+            <InlineField label="Stage" value={account.stage} display={labelOf(account.stage)} options={stageOptions} onSave={(v) => changeStage(account, v as Stage)} />
             <InlineField label="Segment" value={account.segment} display={labelOf(account.segment)} options={segmentOptions} onSave={(v) => store.updateAccount({ segment: v as never })} />
-            <InlineField
-              label="MRR"
-              value={String(account.mrrCents / 100)}
-              display={money(account.mrrCents)}
-              type="number"
-              onSave={(v) => store.updateAccount({ mrrCents: Math.round(Number(v) * 100) })}
-            />
+            <div className="inline-field">
+              <span className="inline-label">MRR</span>
+              <button type="button" className="inline-value" onClick={() => openChangeMrr(account)} title="Expansion, contraction or correction" disabled={account.stage === 'churned'}>
+                {money(account.mrrCents)}
+              </button>
+            </div>
             <InlineField label="Renewal date" value={account.renewalDate ?? ''} type="date" onSave={(v) => store.updateAccount({ renewalDate: v || null })} />
             <InlineField label="Contract start" value={account.contractStart ?? ''} type="date" onSave={(v) => store.updateAccount({ contractStart: v || null })} />
             <InlineField label="Seats" value={account.seats === null ? '' : String(account.seats)} type="number" onSave={(v) => store.updateAccount({ seats: v === '' ? null : Math.max(0, Math.round(Number(v))) })} />

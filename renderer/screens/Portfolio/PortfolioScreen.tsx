@@ -9,6 +9,7 @@ import { PortfolioCharts } from '../../components/charts/PortfolioCharts';
 import { AccountTable, type AccountTableHandle } from '../../components/portfolio/AccountTable';
 import { FilterBar } from '../../components/portfolio/FilterBar';
 import { KpiTiles } from '../../components/portfolio/KpiTiles';
+import { PipelineLine } from '../../components/money/PipelineLine';
 import { useAccountsStore } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
 import { exportPortfolioView } from '../../stores/import';
@@ -174,6 +175,7 @@ export function PortfolioScreen() {
       {showCharts && (
         <section className="insights" aria-label="Portfolio overview">
           <KpiTiles metrics={metrics} totalArr={totalArr} needData={needData} />
+          <PipelineLine />
           {charts ? <PortfolioCharts data={charts} /> : <div className="chart-row chart-row-pending" aria-hidden="true" />}
           {filtered && <p className="chart-caption muted small">Charts show the {rows.length} accounts that match the filters; the tiles show the whole book.</p>}
         </section>

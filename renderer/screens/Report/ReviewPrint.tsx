@@ -11,6 +11,7 @@ import { reviewOptions } from '../../../shared/print';
 import { useThemeColors } from '../../components/account/useThemeColors';
 import { useReportStore } from '../../stores/report';
 import { usePrintReady } from './usePrintReady';
+import { ReviewForecast, useReviewForecast } from './ReviewForecast';
 import './print.css';
 
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -30,8 +31,9 @@ export function ReviewPrint() {
     if (parsed.success) void loadReview(parsed.data);
   }, [key, loadReview]);
 
-  const problem = parsed.success ? error : 'This review link is not valid: the month must be YYYY-MM.';
-  usePrintReady(Boolean(review), problem);
+  const forecast = useReviewForecast();
+  const problem = parsed.success ? (error ?? forecast.error) : 'This review link is not valid: the month must be YYYY-MM.';
+  usePrintReady(Boolean(review) && Boolean(forecast.forecast), problem);
   useEffect(() => {
     if (review) document.title = `Portfolio review — ${review.month}`;
   }, [review]);
@@ -150,6 +152,8 @@ export function ReviewPrint() {
           </table>
         )}
       </section>
+
+      {forecast.forecast && <ReviewForecast forecast={forecast.forecast} />}
 
       <section className="doc-section">
         <h2>In triage</h2>

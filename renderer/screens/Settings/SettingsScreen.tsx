@@ -10,6 +10,7 @@ import { CaptureSettingsPanel } from '../../components/capture/CaptureSettingsPa
 import { useSettingsStore } from '../../stores/settings';
 import { NumberField, SeveritySelect, setIn, validate, type Path } from './fields';
 import { Preview } from './Preview';
+import { ForecastSettings } from './ForecastSettings';
 import './settings.css';
 
 const PREVIEW_DEBOUNCE_MS = 300;
@@ -216,6 +217,7 @@ export function SettingsScreen() {
           </section>
 
           <CaptureSettingsPanel />
+          <ForecastSettings draft={draft} errors={errors} onChange={change} />
 
           <section className="panel" aria-labelledby="storage-heading">
             <h2 id="storage-heading">Database and backups</h2>

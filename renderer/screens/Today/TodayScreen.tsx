@@ -7,6 +7,7 @@ import { addDays } from '../../../shared/dates';
 import type { ReminderViewOut, TodaySection } from '../../../shared/contracts/today';
 import { TODAY_SECTIONS } from '../../../shared/contracts/today';
 import { EmptyState } from '../../components/EmptyState';
+import { MoneyToday } from '../../components/money/MoneyToday';
 import { useCaptureStore } from '../../stores/capture';
 import { useTodayStore } from '../../stores/today';
 import './today.css';
@@ -140,6 +141,7 @@ export function TodayScreen() {
           })}
         </div>
       )}
+      <MoneyToday />
     </div>
   );
 }
