@@ -213,12 +213,21 @@ describe('triage cases', () => {
     const env = await setup();
     const { account } = await inTriage(env);
     const opened = await env.router.call('triage.open', { accountId: account.id });
-    // The stage edited to churned: the rescore that follows closes the case.
-    await env.router.call('accounts.update', { id: account.id, patch: { stage: 'churned' } });
+    // A churn recorded in the app (money.churn) closes the case in its own transaction.
+    await env.router.call('money.churn', { accountId: account.id, date: AS_OF, reason: 'price' });
     expect((await env.router.call('triage.forAccount', { accountId: account.id })).closed[0]).toMatchObject({
       id: opened.id,
       outcome: 'churned',
       closedOn: AS_OF,
+    });
+    // An account that became churned some other way (a CSV import, an older Tend): the rescore closes it.
+    const imported = await inTriage(env);
+    const importedCase = await env.router.call('triage.open', { accountId: imported.account.id });
+    env.opened.sqlite.prepare("UPDATE accounts SET stage = 'churned' WHERE id = ?").run(imported.account.id);
+    env.services.scoring.rescoreAccount(imported.account.id);
+    expect((await env.router.call('triage.forAccount', { accountId: imported.account.id })).closed[0]).toMatchObject({
+      id: importedCase.id,
+      outcome: 'churned',
     });
     await expect(env.router.call('triage.open', { accountId: account.id })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(env.router.call('triage.reopen', { id: opened.id })).rejects.toMatchObject({ code: 'invalid_input' });

@@ -59,7 +59,12 @@ function InternalQbrPrint({ options }: { options: QbrOptions }) {
 
   const { account, health, period } = qbr;
   // Facts of today (ARR, renewal, open tasks) say so when the period ended earlier.
-  const asOfNote = period.to < qbr.asOf ? ` · as of ${qbr.asOf}` : '';
+  const asOfNote = period.to < qbr.asOf ? (
+    <>
+      {' · '}
+      <span className="nowrap">as of {qbr.asOf}</span>
+    </>
+  ) : null;
   const money = (cents: number) => formatMoney(cents, account.currency, true);
   const executives = qbr.contacts.filter((c) => ['director', 'vp', 'c_level'].includes(c.level));
   const others = qbr.contacts.filter((c) => !['director', 'vp', 'c_level'].includes(c.level));
@@ -93,7 +98,16 @@ function InternalQbrPrint({ options }: { options: QbrOptions }) {
         <div>
           <span className="label">Renewal</span>
           <strong>{account.renewalDate ?? '—'}</strong>
-          <span className="muted small">{account.renewalDate ? `${formatCountdown(account.renewalDate, qbr.asOf)}${asOfNote}` : 'no date set'}</span>
+          <span className="muted small">
+            {account.renewalDate ? (
+              <>
+                {formatCountdown(account.renewalDate, qbr.asOf)}
+                {asOfNote}
+              </>
+            ) : (
+              'no date set'
+            )}
+          </span>
         </div>
         <div>
           <span className="label">Health</span>
