@@ -101,7 +101,9 @@ test('prints the portfolio review with honest tiles and the month\'s triage case
   const text = execFileSync('pdftotext', ['-layout', saved!.file, '-'], { encoding: 'utf8' });
   // Section headings and tile labels are set in capitals.
   expect(text).toContain('TRIAGE CASES · 2026-11-01 – 2026-11-24');
-  expect(text).toMatch(/OPENED\s+OPEN AT THE\s+RECOVERED\s+CHURNED\s+SAVE RATE\s+MEDIAN DAYS/);
+  // Tile labels wrap where the font's metrics say (they differ between machines): read them folded.
+  const folded = text.replace(/\s+/g, ' ');
+  expect(folded).toMatch(/OPENED OPEN AT THE (END )?RECOVERED CHURNED SAVE RATE MEDIAN DAYS/);
   expect(text).toMatch(/1\s+3\s+1\s+0\s+100%\s+36/);
   expect(text).toMatch(/Riverbend Credit Union\s+2026-10-15\s+Sponsor lost\s+2026-11-14\s+Recovered 2026-11-20/);
   // The tiles, read in order with line breaks folded: each rate says its period, each survey number its window and responses.
