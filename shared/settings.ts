@@ -81,10 +81,23 @@ export const settingsSchema = z
       pointsPerTicket: nonNegative,
     }),
     flags: flagsSchema,
+    /** How imports read what a file says (issue 14): employee counts → segment (SPEC "Import fields"). */
+    import: z.object({
+      segmentByEmployees: z.object({
+        /** The first employee count that is mid-market (below: smb). */
+        midMarketFrom: z.number().int().positive(),
+        /** The first employee count that is enterprise. */
+        enterpriseFrom: z.number().int().positive(),
+      }),
+    }),
   })
   .superRefine((s, ctx) => {
     if (s.bands.watch > s.bands.healthy) {
       ctx.addIssue({ code: 'custom', path: ['bands', 'watch'], message: 'watch edge must not exceed healthy edge' });
+    }
+    const edges = s.import.segmentByEmployees;
+    if (edges.midMarketFrom >= edges.enterpriseFrom) {
+      ctx.addIssue({ code: 'custom', path: ['import', 'segmentByEmployees', 'enterpriseFrom'], message: 'enterprise must start above mid-market' });
     }
     const drop = s.flags.adoption_drop_user_silence;
     if (drop.windowMinDays > drop.windowMaxDays) {
@@ -125,6 +138,7 @@ export const DEFAULT_SETTINGS: Settings = {
     sponsor_lost: { severity: 'high', withinDays: 90 },
     stalled_onboarding: { severity: 'high', afterDays: 90 },
   },
+  import: { segmentByEmployees: { midMarketFrom: 100, enterpriseFrom: 1000 } },
 };
 
 export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

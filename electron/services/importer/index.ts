@@ -11,14 +11,24 @@
 // Dates and decimal separators are decided once per column from all its values. Most files need no
 // decision (ISO dates, plain numbers) and are read once; the first value that needs one makes the
 // reader scan the whole file for those columns' values and start over.
+//
+// The mapping is confirmed by the values of the first rows (shared/import/judge.ts) before the file
+// is read through; enum columns read through the user's value maps, and their unknown values are
+// listed for the preview to offer a drop-down each (issue 14). Updates follow the run's update mode
+// and show every changed field old → new (issue 17).
 import path from 'node:path';
 import type { ImportKind } from '../../../shared/domain';
 import { TendError } from '../../../shared/errors';
 import { IMPORT_FIELDS, headersKey } from '../../../shared/import/fields';
+import type { ShownChange } from '../../../shared/import/display';
+import { SAMPLE_ROWS, type MappingSuggestion } from '../../../shared/import/judge';
+import { choicesFor, type Choice, type ValueMaps } from '../../../shared/import/value-maps';
 import type { DateFormat, DateOrder, NumberFormat } from '../../../shared/import/values';
 import type { ServiceContext } from '../context';
+import { createSettingsService } from '../settings';
 import { toCsv } from './export';
-import { planMapping, type ColumnMapping, type MappingPlan } from './map';
+import { planMapping, type ColumnMapping, type MappingPlan, type PresetOptions } from './map';
+import type { UpdateMode } from './table-store';
 import { describeDelimiter, inspectCsv, type CancelSignal, readHeader, streamRecords, type CsvFile, type Delimiter, type TextEncodingName } from './read';
 import {
   NeedsColumnFormats,
@@ -31,11 +41,16 @@ import {
   type ImportRecord,
   type RowError,
 } from './validate';
-import { landImportBatch, readBatch, undoImportBatch, type BatchRow, type Outcome } from './write';
+import { landImportBatch, readBatch, undoImportBatch, type BatchRow, type LandResult, type Outcome, type RecordUpdate } from './write';
 
-export type { ColumnMapping } from './map';
+function landing(landed: LandResult): LandingReport {
+  return { updates: landed.updates, kept: landed.kept, defaults: landed.defaults, churned: landed.churned };
+}
+
+export type { ColumnMapping, PresetOptions } from './map';
 export type { RowError } from './validate';
-export type { BatchRow } from './write';
+export type { BatchRow, RecordUpdate } from './write';
+export type { UpdateMode } from './table-store';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -45,6 +60,10 @@ export interface ImportRequest {
   mapping?: ColumnMapping;
   /** How to read numeric dates in columns whose values do not decide it (CLI --date-format). */
   dateFormat?: DateOrder;
+  /** What unknown values of enum columns mean: field → value as written → value ('' leaves it empty). */
+  valueMaps?: ValueMaps;
+  /** How updates treat what Tend has: keep what the CSM edited in the app (default), overwrite, or fill only what is empty. */
+  updateMode?: UpdateMode;
 }
 
 export interface ImportProgress {
@@ -91,9 +110,36 @@ export interface FileReport {
   dateColumns: ColumnReport[];
   numberColumns: { column: string; field: string; decimal: NumberFormat | null }[];
   dataRows: number;
+  /** Columns left custom although their header suggested a field (why), and conversions on offer. */
+  suggestions: MappingSuggestion[];
+  /** The value maps in force (the preset's and the user's). */
+  valueMaps: ValueMaps;
+  /** Each enum column's values that read as nothing (and are not mapped), most frequent first. */
+  unknownValues: UnknownColumnValues[];
+  updateMode: UpdateMode;
 }
 
-export interface ImportRunResult extends FileReport {
+export interface UnknownColumnValues {
+  column: string;
+  field: string;
+  values: { value: string; count: number; row: number }[];
+  /** What they can be mapped to. */
+  choices: readonly Choice[];
+}
+
+/** What landing the file does besides the counts: updates field by field, defaults, churn. */
+export interface LandingReport {
+  /** The first updated rows with every changed field, old → new (kept ones marked). */
+  updates: RecordUpdate[];
+  /** Rows with fields Tend kept (edited in the app, or not empty), and how many fields. */
+  kept: { rows: number; fields: number };
+  /** Defaults new rows take for what they do not give. */
+  defaults: { field: string; label: string; value: string; rows: number }[];
+  /** Accounts the import lands churned, each with its churn event. */
+  churned: number;
+}
+
+export interface ImportRunResult extends FileReport, LandingReport {
   /** null for a dry run. */
   batchId: number | null;
   dryRun: boolean;
@@ -116,9 +162,11 @@ export interface PreviewRow {
   values: Record<string, FieldValue> | null;
   custom: Record<string, string> | null;
   errors: { column: string; value: string; message: string }[];
+  /** An update's changed fields, old → new (and the ones Tend keeps). */
+  changes: ShownChange[];
 }
 
-export interface ImportPreview extends FileReport {
+export interface ImportPreview extends FileReport, LandingReport {
   rows: PreviewRow[];
   counts: { total: number; new: number; updated: number; unchanged: number; error: number };
   errors: RowError[];
@@ -135,12 +183,15 @@ export interface PresetRow {
   name: string;
   kind: ImportKind;
   mapping: ColumnMapping;
+  options: PresetOptions;
   createdAt: string;
 }
 
 export const PREVIEW_ROWS = 50;
-/** How many data rows a quick preview reads (dates and numbers are decided from these). */
-export const QUICK_PREVIEW_ROWS = 2000;
+/** How many data rows a quick preview reads (dates and numbers are decided from these, and the mapping confirmed). */
+export const QUICK_PREVIEW_ROWS = SAMPLE_ROWS;
+/** Updated rows whose changes a preview lists (the CLI prints the first few). */
+const LISTED_UPDATES = 200;
 
 interface ReadOutcome {
   csv: CsvFile;
@@ -155,6 +206,7 @@ interface ReadOutcome {
   firstRows: { row: number; cells: string[] }[];
   /** Every row was read (false when limitRows stopped the reading early). */
   complete: boolean;
+  unknownValues: UnknownColumnValues[];
 }
 
 interface ReadOptions {
@@ -178,11 +230,51 @@ function checkKind(kind: string): asserts kind is ImportKind {
 export function createImportService(ctx: ServiceContext) {
   const { sqlite, clock } = ctx;
 
+  const PRESET_COLUMNS = 'id, name, kind, mapping, options, created_at AS createdAt';
+  type PresetRecord = Omit<PresetRow, 'mapping' | 'options'> & { mapping: string; options: string | null };
+  const presetOf = (row: PresetRecord): PresetRow => ({
+    ...row,
+    mapping: JSON.parse(row.mapping) as ColumnMapping,
+    options: (row.options ? JSON.parse(row.options) : {}) as PresetOptions,
+  });
+
   function findPreset(kind: ImportKind, headers: readonly string[]): PresetRow | null {
     const row = sqlite
-      .prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets WHERE kind = ? AND headers_key = ? ORDER BY id DESC LIMIT 1')
-      .get(kind, headersKey(headers)) as (Omit<PresetRow, 'mapping'> & { mapping: string }) | undefined;
-    return row ? { ...row, mapping: JSON.parse(row.mapping) as ColumnMapping } : null;
+      .prepare(`SELECT ${PRESET_COLUMNS} FROM import_presets WHERE kind = ? AND headers_key = ? ORDER BY id DESC LIMIT 1`)
+      .get(kind, headersKey(headers)) as PresetRecord | undefined;
+    return row ? presetOf(row) : null;
+  }
+
+  /** The employee-count thresholds of the segments (Settings → Import). */
+  const segmentEdges = () => createSettingsService(ctx).get().import.segmentByEmployees;
+
+  /** The first data rows' cells: the values that confirm the automatic mapping. */
+  async function readSample(csv: CsvFile, headerRow: number, signal?: CancelSignal): Promise<{ rows: string[][]; complete: boolean }> {
+    const rows: string[][] = [];
+    for await (const chunk of streamRecords(csv, signal)) {
+      for (const record of chunk.records) {
+        if (record.row <= headerRow) continue;
+        if (rows.length >= SAMPLE_ROWS) return { rows, complete: false };
+        rows.push(record.cells);
+      }
+    }
+    return { rows, complete: true };
+  }
+
+  /** The mapping a file gets: preset, values-confirmed suggestions, the user's choices. */
+  async function planFor(request: ImportRequest, csv: CsvFile, headers: string[], headerRow: number, signal?: CancelSignal) {
+    const preset = findPreset(request.kind, headers);
+    const sample = preset ? null : await readSample(csv, headerRow, signal);
+    const plan = planMapping(request.kind, headers, {
+      fileName: csv.name,
+      preset: preset ? { name: preset.name, mapping: preset.mapping, options: preset.options } : null,
+      overrides: request.mapping,
+      valueMaps: request.valueMaps,
+      sample: sample?.rows,
+      sampled: sample ? !sample.complete : false,
+      edges: segmentEdges(),
+    });
+    return { plan, preset };
   }
 
   async function readFile(request: ImportRequest, options: ReadOptions): Promise<ReadOutcome> {
@@ -190,18 +282,15 @@ export function createImportService(ctx: ServiceContext) {
     const file = path.resolve(request.file);
     const csv = await inspectCsv(file);
     const header = await readHeader(csv, options.signal);
-    const preset = findPreset(request.kind, header.headers);
-    const plan = planMapping(request.kind, header.headers, {
-      fileName: csv.name,
-      preset: preset ? { name: preset.name, mapping: preset.mapping } : null,
-      overrides: request.mapping,
-    });
+    const { plan, preset } = await planFor(request, csv, header.headers, header.row, options.signal);
+    // A date order chosen for these headers before (saved with the preset) applies again.
+    const dateFormat = request.dateFormat ?? preset?.options.dateFormat;
     const formats: ColumnFormats = { dates: new Map(), numbers: new Map() };
     const dateFormats = new Map<number, DateFormat>();
     for (const column of plan.columns) {
       if (!isDateColumn(column.field)) continue;
       dateFormats.set(column.index, 'iso');
-      if (request.dateFormat) formats.dates.set(column.index, request.dateFormat);
+      if (dateFormat) formats.dates.set(column.index, dateFormat);
     }
 
     for (let attempt = 0; ; attempt++) {
@@ -253,6 +342,15 @@ export function createImportService(ctx: ServiceContext) {
       }
       options.onProgress?.({ phase: 'reading', rows: dataRows, totalRows: null, bytes: chunk.bytesRead, totalBytes: csv.size });
     }
+    const unknownValues = [...validate.unknownValues()].map(([column, values]) => {
+      const spec = plan.columns.find((c) => c.header === column)!.field!;
+      return {
+        column,
+        field: spec.name,
+        values: [...values].map(([value, seen]) => ({ value, count: seen.count, row: seen.row })).sort((a, b) => b.count - a.count || a.row - b.row),
+        choices: choicesFor(spec),
+      };
+    });
     if (dataRows === 0) {
       throw new TendError(
         'import_failed',
@@ -260,7 +358,7 @@ export function createImportService(ctx: ServiceContext) {
         { file: csv.name },
       );
     }
-    return { records, errors, invalidRows, dataRows, firstRows, complete };
+    return { records, errors, invalidRows, dataRows, firstRows, complete, unknownValues };
   }
 
   async function scanFormats(csv: CsvFile, plan: MappingPlan, headerRow: number, options: ReadOptions) {
@@ -280,7 +378,7 @@ export function createImportService(ctx: ServiceContext) {
     return scanner.result();
   }
 
-  function report(read: ReadOutcome): FileReport {
+  function report(read: ReadOutcome, request: ImportRequest): FileReport {
     const { csv, plan } = read;
     return {
       file: csv.path,
@@ -301,6 +399,10 @@ export function createImportService(ctx: ServiceContext) {
         .filter((c) => isNumberColumn(c.field))
         .map((c) => ({ column: c.header, field: c.field!.name, decimal: read.formats.numbers.get(c.index) ?? null })),
       dataRows: read.dataRows,
+      suggestions: plan.suggestions,
+      valueMaps: plan.valueMaps,
+      unknownValues: read.unknownValues,
+      updateMode: request.updateMode ?? 'keep-edits',
     };
   }
 
@@ -312,8 +414,8 @@ export function createImportService(ctx: ServiceContext) {
     findPreset,
 
     /**
-     * The first rows as they would land, every bad cell with why, and the counts of new, updated,
-     * unchanged and error rows — computed by running the import and rolling it back.
+     * The first rows as they would land, every bad cell with why, every update field by field, and
+     * the counts of new, updated, unchanged and error rows — computed by a dry run of the import.
      */
     async preview(
       request: ImportRequest & { rows?: number; quick?: boolean; signal?: CancelSignal; onProgress?: (progress: ImportProgress) => void },
@@ -338,8 +440,10 @@ export function createImportService(ctx: ServiceContext) {
         invalidRows: read.invalidRows,
         headerOf: headerLookup(read.plan),
         startedAt: clock.now(),
+        updateMode: request.updateMode,
         dryRun: true,
         outcomesThroughRow: lastShown,
+        listUpdates: LISTED_UPDATES,
         signal,
         onProgress: (rows, totalRows) => onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
       });
@@ -363,11 +467,13 @@ export function createImportService(ctx: ServiceContext) {
           values: record && !errors.length ? record.values : null,
           custom: record && !errors.length ? record.custom : null,
           errors,
+          changes: landed.changesByRow.get(row) ?? [],
         };
       });
-      const facts = report(read);
+      const facts = report(read, request);
       return {
         ...facts,
+        ...landing(landed),
         rows,
         counts: {
           total: read.dataRows,
@@ -398,8 +504,10 @@ export function createImportService(ctx: ServiceContext) {
         invalidRows: read.invalidRows,
         headerOf: headerLookup(read.plan),
         startedAt,
+        updateMode: request.updateMode,
         strict: request.strict,
         dryRun: request.dryRun,
+        listUpdates: LISTED_UPDATES,
         signal,
         onProgress: (rows, totalRows) =>
           onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
@@ -418,9 +526,10 @@ export function createImportService(ctx: ServiceContext) {
           );
         }
       }
-      const facts = report(read);
+      const facts = report(read, request);
       return {
         ...facts,
+        ...landing(landed),
         batchId: landed.batchId,
         dryRun: !!request.dryRun,
         inserted: landed.inserted,
@@ -459,38 +568,46 @@ export function createImportService(ctx: ServiceContext) {
       );
     },
 
-    /** Saves (or replaces, by name) a mapping to re-apply when the same headers come back. */
-    savePreset(name: string, kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): PresetRow {
+    /**
+     * Saves (or replaces, by name) a mapping — and the value maps and date order chosen with it — to
+     * re-apply when the same headers come back.
+     */
+    savePreset(name: string, kind: ImportKind, headers: readonly string[], mapping: ColumnMapping, options: PresetOptions = {}): PresetRow {
       checkKind(kind);
       const trimmed = name.trim();
       if (!trimmed || trimmed.length > 200) {
         throw new TendError('invalid_input', 'A preset needs a name of 1 to 200 characters.', { field: 'name' });
       }
-      // Validates the mapping against the headers exactly as an import would.
-      const plan = planMapping(kind, [...headers], { fileName: trimmed, overrides: mapping });
+      // Validates the mapping and the value maps against the headers exactly as an import would.
+      // (an empty preset: nothing automatic, the mapping given is the whole choice)
+      const plan = planMapping(kind, [...headers], {
+        fileName: trimmed,
+        preset: { name: trimmed, mapping: {} },
+        overrides: mapping,
+        valueMaps: options.valueMaps,
+        edges: segmentEdges(),
+      });
+      const saved: PresetOptions = {
+        ...(Object.keys(plan.valueMaps).length ? { valueMaps: plan.valueMaps } : {}),
+        ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+      };
       sqlite
         .prepare(
-          `INSERT INTO import_presets (name, kind, headers_key, mapping, created_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, headers_key = excluded.headers_key, mapping = excluded.mapping`,
+          `INSERT INTO import_presets (name, kind, headers_key, mapping, options, created_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, headers_key = excluded.headers_key, mapping = excluded.mapping, options = excluded.options`,
         )
-        .run(trimmed, kind, headersKey(headers), JSON.stringify(plan.mapping), clock.now());
+        .run(trimmed, kind, headersKey(headers), JSON.stringify(plan.mapping), JSON.stringify(saved), clock.now());
       return findPresetByName(trimmed)!;
     },
 
     listPresets(): PresetRow[] {
-      return (
-        sqlite.prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets ORDER BY name').all() as (Omit<PresetRow, 'mapping'> & {
-          mapping: string;
-        })[]
-      ).map((row) => ({ ...row, mapping: JSON.parse(row.mapping) as ColumnMapping }));
+      return (sqlite.prepare(`SELECT ${PRESET_COLUMNS} FROM import_presets ORDER BY name`).all() as PresetRecord[]).map(presetOf);
     },
   };
 
   function findPresetByName(name: string): PresetRow | null {
-    const row = sqlite
-      .prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets WHERE name = ?')
-      .get(name) as (Omit<PresetRow, 'mapping'> & { mapping: string }) | undefined;
-    return row ? { ...row, mapping: JSON.parse(row.mapping) as ColumnMapping } : null;
+    const row = sqlite.prepare(`SELECT ${PRESET_COLUMNS} FROM import_presets WHERE name = ?`).get(name) as PresetRecord | undefined;
+    return row ? presetOf(row) : null;
   }
 }
 

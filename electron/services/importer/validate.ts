@@ -4,10 +4,24 @@
 //
 // An empty cell means "not given": on insert the field takes its default, on update the current
 // value is kept (a monthly export with a blank Segment does not wipe the segment the CSM set).
+//
+// Enum columns read through the user's value maps first ("Customer" → adoption, "N/A" → empty);
+// an unknown value left unmapped is a row error naming it, and each column's unknown values are
+// tallied so the preview can offer a drop-down per value.
+//
+// Accounts that the file says churned (a churn date, a churned stage or status) land as stage
+// churned; the writer adds their churn event (SPEC "Import fields", added 2026-12).
 import type { ImportKind, RevenueKind, SurveyKind } from '../../../shared/domain';
 import type { FieldSpec } from '../../../shared/import/fields';
+import { MAPPABLE_TYPES, valueLookup } from '../../../shared/import/value-maps';
 import {
   NEEDS_FORMAT,
+  normalizeWord,
+  parseAccountStatus,
+  parseChurnReason,
+  parseDomains,
+  parseEmployeeCount,
+  segmentForEmployees,
   createDateFormatDetector,
   createNumberFormatDetector,
   dateNeedsOrder,
@@ -84,9 +98,30 @@ const SURVEY_NAMES: Record<SurveyKind, string> = { nps: 'NPS', csat: 'CSAT', ces
 
 /** A parsed cell; money cells also say which currency they were written in ('€1.200,50'). */
 type CellResult = Parsed<FieldValue> & { currency?: string | null };
-type CellParser = (text: string) => CellResult | typeof NEEDS_FORMAT;
+type CellParser = (text: string) => CellResult | typeof NEEDS_FORMAT | typeof LEAVE_EMPTY;
 
-function cellParser(spec: FieldSpec, index: number, formats: ColumnFormats): CellParser {
+/** A value the user mapped to nothing ("N/A" → leave empty): the cell counts as not given. */
+const LEAVE_EMPTY = Symbol('leave empty');
+
+/**
+ * The cell parser of an enum column with the user's value map in front: a mapped value reads as
+ * what it was mapped to; any other value is parsed as usual.
+ */
+function withValueMap(parse: CellParser, map: Record<string, string> | undefined): CellParser {
+  const lookup = valueLookup(map);
+  if (!lookup) return parse;
+  return (t) => {
+    const target = lookup.get(normalizeWord(t));
+    if (target === undefined) return parse(t);
+    return target === '' ? LEAVE_EMPTY : parse(target);
+  };
+}
+
+function cellParser(spec: FieldSpec, index: number, formats: ColumnFormats, plan: MappingPlan): CellParser {
+  return withValueMap(baseParser(spec, index, formats, plan), plan.valueMaps[spec.name]);
+}
+
+function baseParser(spec: FieldSpec, index: number, formats: ColumnFormats, plan: MappingPlan): CellParser {
   const order = () => formats.dates.get(index) ?? null;
   const decimal = () => formats.numbers.get(index) ?? null;
   const limit = spec.maxLength ?? MAX_CELL_CHARS;
@@ -150,14 +185,32 @@ function cellParser(spec: FieldSpec, index: number, formats: ColumnFormats): Cel
           .map((s) => s.trim())
           .filter(Boolean),
       });
+    case 'accountStatus':
+      return parseAccountStatus;
+    case 'churnReason':
+      return parseChurnReason;
+    case 'domainList':
+      return parseDomains;
+    case 'employees':
+      return (t) => {
+        const count = parseEmployeeCount(t);
+        return count.error !== undefined ? count : { value: segmentForEmployees(count.value, plan.edges) };
+      };
   }
 }
+
+/** The unknown values of one enum column: value as written → how often, and the first row. */
+export type UnknownValues = Map<string, { count: number; row: number }>;
+/** Distinct unknown values kept per column (the preview lists them; more is noise). */
+const MAX_UNKNOWN = 100;
 
 interface Column {
   index: number;
   header: string;
   spec: FieldSpec | null;
   parse: CellParser | null;
+  /** Enum columns: the values that did not read, for the preview's value maps. */
+  unknown: UnknownValues | null;
 }
 
 export type RowResult = { record: ImportRecord; errors?: undefined } | { errors: RowError[]; record?: undefined };
@@ -167,18 +220,25 @@ export type RowResult = { record: ImportRecord; errors?: undefined } | { errors:
  * when a value needs a column decision that has not been made yet (the caller scans the file, then
  * starts again).
  */
-export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): (record: CsvRecord) => RowResult {
+export interface RowValidator {
+  (record: CsvRecord): RowResult;
+  /** Header → the unknown values of each enum column seen so far. */
+  unknownValues(): Map<string, UnknownValues>;
+}
+
+export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): RowValidator {
   const columns: Column[] = plan.columns.map((c) => ({
     index: c.index,
     header: c.header,
     spec: c.field,
-    parse: c.field ? cellParser(c.field, c.index, formats) : null,
+    parse: c.field ? cellParser(c.field, c.index, formats, plan) : null,
+    unknown: c.field && c.field.type in MAPPABLE_TYPES ? new Map() : null,
   }));
   const width = columns.length;
   const headerOf = (field: string) => columns.find((c) => c.spec?.name === field)?.header ?? '';
   const checkRow = rowChecks(plan, headerOf);
 
-  return (record) => {
+  const validate = (record: CsvRecord): RowResult => {
     const { cells, row } = record;
     const errors: RowError[] = [];
     if (cells.length !== width) {
@@ -218,18 +278,33 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): (
       }
       const parsed = column.parse(text);
       if (parsed === NEEDS_FORMAT) throw new NeedsColumnFormats(column.header);
+      if (parsed === LEAVE_EMPTY) continue;
       if (parsed.error !== undefined) {
+        if (column.unknown) noteUnknown(column.unknown, text, row);
         errors.push({ row, column: column.header, value: text, message: parsed.error });
         continue;
       }
       if (parsed.currency) values.currencyInCell = parsed.currency;
-      if (column.spec!.type === 'annualMoney') values.mrr = Math.round((parsed.value as number) / 12);
-      else values[column.spec!.name] = parsed.value;
+      const spec = column.spec!;
+      if (spec.type === 'annualMoney') values.mrr = Math.round((parsed.value as number) / 12);
+      else if (spec.type === 'employees') {
+        values.employeesSegment = parsed.value;
+        custom[column.header] = text; // the count itself is kept: nothing the client sent is dropped
+      } else values[spec.name] = parsed.value;
     }
     checkRow(values, row, errors);
     if (errors.length) return { errors };
     return { record: { row, values, custom } };
   };
+  return Object.assign(validate, {
+    unknownValues: () => new Map(columns.filter((c) => c.unknown?.size).map((c) => [c.header, c.unknown!])),
+  });
+}
+
+function noteUnknown(unknown: UnknownValues, text: string, row: number): void {
+  const seen = unknown.get(text);
+  if (seen) seen.count++;
+  else if (unknown.size < MAX_UNKNOWN) unknown.set(text, { count: 1, row });
 }
 
 type RowCheck = (values: Record<string, FieldValue>, row: number, errors: RowError[]) => void;
@@ -262,6 +337,18 @@ function rowChecks(plan: MappingPlan, headerOf: (field: string) => string): RowC
         if (v.name === undefined && v.externalId !== undefined) v.name = v.externalId; // SPEC: a missing name takes the external id
         if (v.currency === undefined && typeof v.currencyInCell === 'string') v.currency = v.currencyInCell;
         delete v.currencyInCell;
+        // An employee count gives the segment when the row has no segment of its own.
+        if (v.employeesSegment !== undefined) {
+          if (v.segment === undefined) v.segment = v.employeesSegment;
+          delete v.employeesSegment;
+        }
+        // SPEC (added 2026-12): a churn date, or a churned stage or status, lands the account churned.
+        const status = v.status;
+        delete v.status;
+        if (v.churnedOn !== undefined || v.stage === 'churned' || status === 'churned') {
+          v.stage = 'churned';
+          v.churned = true;
+        }
       };
     case 'contacts':
       return (v, row, errors) => {
