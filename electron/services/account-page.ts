@@ -4,7 +4,8 @@
 // a timeline merged from touches, flags, band changes, revenue events and survey responses, success
 // goals, metric series and open tasks.
 import { addDays } from '../../shared/dates';
-import type { Band, ComponentName, RevenueKind, SurveyKind } from '../../shared/domain';
+import { decodeComponents } from '../../shared/scoring/snapshot-components';
+import type { Band, RevenueKind, SurveyKind } from '../../shared/domain';
 import { compareSnapshots, snapshotOnOrBefore, type SnapshotLike } from '../../shared/scoring/changes';
 import type { ComponentResult } from '../../shared/scoring/types';
 import { formatMoney, labelOf } from '../../shared/format';
@@ -59,7 +60,7 @@ export function createAccountPageService(
       band: row.band,
       confidence: row.confidence,
       inTriage: row.inTriage === 1,
-      components: JSON.parse(row.components) as Partial<Record<ComponentName, ComponentResult | null>>,
+      components: decodeComponents(row.components),
     };
   }
 

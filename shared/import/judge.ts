@@ -179,7 +179,7 @@ function employeeOffer(kind: ImportKind, verdict: ValueVerdict, edges: SegmentBy
   return {
     field: 'employees',
     label: 'Read as employee counts → segment',
-    detail: `${describeSegmentEdges(edges)} (thresholds in Settings)`,
+    detail: `${describeSegmentEdges(edges)}; thresholds in Settings`,
   };
 }
 

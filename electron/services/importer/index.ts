@@ -41,7 +41,18 @@ import {
   type ImportRecord,
   type RowError,
 } from './validate';
-import { landImportBatch, readBatch, undoImportBatch, type BatchRow, type LandResult, type Outcome, type RecordUpdate } from './write';
+import {
+  createLander,
+  landImportBatch,
+  readBatch,
+  strictError,
+  undoImportBatch,
+  type BatchRow,
+  type Lander,
+  type LandResult,
+  type Outcome,
+  type RecordUpdate,
+} from './write';
 
 function landing(landed: LandResult): LandingReport {
   return { updates: landed.updates, kept: landed.kept, defaults: landed.defaults, churned: landed.churned };
@@ -198,7 +209,10 @@ interface ReadOutcome {
   plan: MappingPlan;
   formats: ColumnFormats;
   dateFormats: Map<number, DateFormat>;
+  /** Every valid record — or, when a lander took them as they were read, only the first rows'. */
   records: ImportRecord[];
+  /** The dry run's landing, when records went straight to a lander. */
+  landed: LandResult | null;
   errors: RowError[];
   invalidRows: number;
   dataRows: number;
@@ -217,6 +231,12 @@ interface ReadOptions {
   keepFirstRows: number;
   /** Stop after this many data rows (the quick preview); formats are decided from them alone. */
   limitRows?: number;
+  /**
+   * A dry run: each valid record goes to a lander as soon as it is read (nothing is written, so
+   * nothing waits for the whole file), and no record outlives its chunk. A new lander per attempt
+   * (a column's format decided late starts the reading over).
+   */
+  lander?: (plan: MappingPlan) => Lander;
 }
 
 function checkKind(kind: string): asserts kind is ImportKind {
@@ -318,6 +338,7 @@ export function createImportService(ctx: ServiceContext) {
 
   async function readRows(csv: CsvFile, plan: MappingPlan, formats: ColumnFormats, headerRow: number, options: ReadOptions) {
     const validate = createRowValidator(plan, formats);
+    const lander = options.lander?.(plan) ?? null;
     const records: ImportRecord[] = [];
     const errors: RowError[] = [];
     const firstRows: { row: number; cells: string[] }[] = [];
@@ -333,12 +354,17 @@ export function createImportService(ctx: ServiceContext) {
           break reading;
         }
         dataRows++;
-        if (firstRows.length < options.keepFirstRows) firstRows.push(record);
+        const watch = firstRows.length < options.keepFirstRows;
+        if (watch) firstRows.push(record);
         const result = validate(record);
         if (result.errors) {
           invalidRows++;
           for (const error of result.errors) errors.push(error);
-        } else records.push(result.record);
+        } else if (!lander) records.push(result.record);
+        else {
+          if (watch) records.push(result.record);
+          lander.land(result.record, watch);
+        }
       }
       options.onProgress?.({ phase: 'reading', rows: dataRows, totalRows: null, bytes: chunk.bytesRead, totalBytes: csv.size });
     }
@@ -358,7 +384,8 @@ export function createImportService(ctx: ServiceContext) {
         { file: csv.name },
       );
     }
-    return { records, errors, invalidRows, dataRows, firstRows, complete, unknownValues };
+    const landed = lander ? lander.finish(errors, invalidRows) : null;
+    return { records, landed, errors, invalidRows, dataRows, firstRows, complete, unknownValues };
   }
 
   async function scanFormats(csv: CsvFile, plan: MappingPlan, headerRow: number, options: ReadOptions) {
@@ -410,6 +437,24 @@ export function createImportService(ctx: ServiceContext) {
     return (field: string) => plan.columns.find((c) => c.field?.name === field)?.header ?? '';
   }
 
+  /** A dry run's lander: fed while the file is read, writes nothing. */
+  function dryLander(request: ImportRequest, plan: MappingPlan): Lander {
+    return createLander(
+      ctx,
+      {
+        kind: request.kind,
+        fileName: path.basename(request.file),
+        mapping: plan.mapping,
+        headerOf: headerLookup(plan),
+        startedAt: clock.now(),
+        updateMode: request.updateMode,
+        dryRun: true,
+        listUpdates: LISTED_UPDATES,
+      },
+      0,
+    );
+  }
+
   return {
     findPreset,
 
@@ -429,24 +474,10 @@ export function createImportService(ctx: ServiceContext) {
         limitRows: request.quick ? QUICK_PREVIEW_ROWS : undefined,
         signal,
         onProgress,
+        lander: (plan) => dryLander(request, plan),
       });
       const lastShown = read.firstRows.at(-1)?.row ?? 0;
-      const landed = landImportBatch(ctx, {
-        kind: request.kind,
-        fileName: read.csv.name,
-        mapping: read.plan.mapping,
-        records: read.records,
-        rowErrors: read.errors,
-        invalidRows: read.invalidRows,
-        headerOf: headerLookup(read.plan),
-        startedAt: clock.now(),
-        updateMode: request.updateMode,
-        dryRun: true,
-        outcomesThroughRow: lastShown,
-        listUpdates: LISTED_UPDATES,
-        signal,
-        onProgress: (rows, totalRows) => onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
-      });
+      const landed = read.landed!;
       const recordsByRow = new Map<number, ImportRecord>();
       for (const record of read.records) {
         if (record.row > lastShown) break;
@@ -494,8 +525,15 @@ export function createImportService(ctx: ServiceContext) {
       const startedAt = clock.now();
       const { signal, onProgress } = request;
       if (signal?.aborted) throw new TendError('import_failed', 'The import was cancelled. Nothing was imported.', { cancelled: true });
-      const read = await readFile(request, { allowAmbiguousDates: false, keepFirstRows: 0, signal, onProgress });
-      const landed = landImportBatch(ctx, {
+      const read = await readFile(request, {
+        allowAmbiguousDates: false,
+        keepFirstRows: 0,
+        signal,
+        onProgress,
+        lander: request.dryRun ? (plan) => dryLander(request, plan) : undefined,
+      });
+      if (read.landed && request.strict && read.landed.errors.length) throw strictError(read.csv.name, read.landed);
+      const landed = read.landed ?? landImportBatch(ctx, {
         kind: request.kind,
         fileName: read.csv.name,
         mapping: read.plan.mapping,

@@ -196,8 +196,20 @@ interface Churn {
 }
 
 function accountsWriter(w: WriteContext): KindWriter {
-  const accounts = new AccountIndex(w.sqlite);
   const store = new TableStore(w.sqlite, TABLES.accounts, w.batchId, w.now, w.dryRun);
+  const accounts = new AccountIndex(w.sqlite, w.dryRun ? () => store.virtual('name') : undefined);
+  // A dry run adds the external ids it meets to a set (one operation per row); the id of a row that
+  // names an earlier one again is looked up only then (a 200,000-row preview spends its time here).
+  const seenInRun = w.dryRun ? new Set<string>() : null;
+  const virtualIds = new Map<string, number>();
+  let indexed = 0; // would-be rows already in virtualIds
+  const virtualIdOf = (externalId: string): number => {
+    for (const [value, id] of store.virtual('externalId', indexed)) {
+      indexed++;
+      if (value !== undefined && !virtualIds.has(String(value))) virtualIds.set(String(value), id);
+    }
+    return virtualIds.get(externalId)!;
+  };
   const hasEvents = w.sqlite.prepare('SELECT 1 FROM revenue_events WHERE account_id = ? LIMIT 1').pluck();
   const importedChurn = w.sqlite.prepare("SELECT * FROM revenue_events WHERE account_id = ? AND kind = 'churn' AND source = 'import' ORDER BY date DESC, id DESC LIMIT 1");
   const addEvent = w.sqlite.prepare(
@@ -209,31 +221,35 @@ function accountsWriter(w: WriteContext): KindWriter {
 
   function churnEvents(accountId: number, churn: Churn): void {
     if (w.dryRun) return;
-    const note = `Churned, from ${w.fileName}`;
     // With no revenue history the metrics would imply a `new` event at the contract start; a churn
     // event alone would end that, so the start is written too (never after the churn).
     if (churn.mrr > 0 && hasEvents.get(accountId) === undefined) {
       const start = churn.contractStart && churn.contractStart <= churn.date ? churn.contractStart : churn.date;
+      const note = `MRR at the start, imported with the account's churn from ${w.fileName}`;
       recordInserted(w, inserted, 'revenue_events', Number(addEvent.run(accountId, start, 'new', churn.mrr, note, w.batchId).lastInsertRowid));
     }
+    const note = `Churned, from ${w.fileName}`;
     recordInserted(w, inserted, 'revenue_events', Number(addEvent.run(accountId, churn.date, 'churn', -churn.mrr, note, w.batchId).lastInsertRowid));
   }
 
   return {
     store,
     locate(record) {
-      const values: Record<string, unknown> = { ...record.values };
+      const values: Record<string, unknown> = record.values; // the record is ours: no copy per row
       const externalId = values.externalId === undefined ? undefined : String(values.externalId);
-      const nameKey = lower(values.name);
       let id: number | undefined;
       if (externalId !== undefined) {
         id = accounts.byExternalId.get(externalId);
-        if (id === undefined) {
-          const adoptable = accounts.byNameWithoutExternalId.get(nameKey);
+        if (id === undefined && seenInRun) {
+          const before = seenInRun.size;
+          if (seenInRun.add(externalId).size === before) id = virtualIdOf(externalId);
+        }
+        if (id === undefined && accounts.byNameWithoutExternalId.size) {
+          const adoptable = accounts.byNameWithoutExternalId.get(lower(values.name));
           if (adoptable !== undefined && adoptable !== AMBIGUOUS) id = adoptable;
         }
       } else {
-        id = accounts.byName().get(nameKey);
+        id = accounts.byName().get(lower(values.name));
         if (id === AMBIGUOUS) {
           return {
             row: record.row,
@@ -248,7 +264,7 @@ function accountsWriter(w: WriteContext): KindWriter {
     prepare(located, existing) {
       const v = located.values;
       if (!v.churned) return;
-      delete v.churned;
+      v.churned = false; // (not deleted: every record keeps one shape)
       const was = existing?.stage === 'churned';
       const contractStart = (v.contractStart ?? existing?.contract_start ?? null) as string | null;
       const date = (v.churnedOn ?? existing?.churned_on ?? contractStart ?? w.today) as string;
@@ -256,6 +272,7 @@ function accountsWriter(w: WriteContext): KindWriter {
       const mrr = fileMrr > 0 ? fileMrr : existing && !was ? (existing.mrr_cents as number) : 0;
       v.churnedOn = date;
       v.mrr = 0; // SPEC: a churned account's MRR is 0; the churn event carries what it lost
+      v.lostMrr = mrr; // (not a column: the preview shows it beside the MRR)
       located.extra = { date, mrr, was, contractStart } satisfies Churn;
     },
     adjust(located, diff) {
@@ -283,10 +300,9 @@ function accountsWriter(w: WriteContext): KindWriter {
     landed(id, located, outcome, existing) {
       const v = located.values;
       const externalId = v.externalId === undefined ? undefined : String(v.externalId);
-      const nameKey = lower(v.name);
-      if (existing && externalId !== undefined) accounts.byNameWithoutExternalId.delete(nameKey);
-      if (externalId !== undefined) accounts.byExternalId.set(externalId, id);
-      accounts.noteName(nameKey, id, w.dryRun);
+      if (existing && externalId !== undefined && accounts.byNameWithoutExternalId.size) accounts.byNameWithoutExternalId.delete(lower(v.name));
+      if (externalId !== undefined && existing?.external_id !== externalId && !(seenInRun && id < 0)) accounts.byExternalId.set(externalId, id);
+      accounts.noteName(v.name, id);
       const churn = located.extra as Churn | undefined;
       if (!churn || outcome === 'unchanged') return;
       if (!churn.was) {
@@ -323,7 +339,8 @@ function contactsWriter(w: WriteContext): KindWriter {
     locate(record) {
       const account = resolveAccount(record);
       if (account.error) return account.error;
-      const values: Record<string, unknown> = { ...record.values, accountId: account.id };
+      const values: Record<string, unknown> = record.values;
+      values.accountId = account.id;
       const externalId = values.externalId === undefined ? undefined : String(values.externalId);
       const email = values.email === undefined ? undefined : lower(values.email);
       const nameKey = contactKey(account.id, values.name);
@@ -454,7 +471,8 @@ function touchesWriter(w: WriteContext): KindWriter {
     locate(record) {
       const resolved = resolveTouch(record);
       if ('error' in resolved) return resolved.error;
-      const values: Record<string, unknown> = { ...record.values, accountId: resolved.accountId };
+      const values: Record<string, unknown> = record.values;
+      values.accountId = resolved.accountId;
       let custom = record.custom;
       let contactIds: number[] = [];
       if (Array.isArray(values.contacts)) {
@@ -524,7 +542,8 @@ function naturalKeyWriter(
     locate(record) {
       const account = resolveAccount(record);
       if (account.error) return account.error;
-      const values: Record<string, unknown> = { ...record.values, accountId: account.id };
+      const values: Record<string, unknown> = record.values;
+      values.accountId = account.id;
       const existing = store.findByKey(keyOf(values), () => find.get(...keyFields.map((f) => values[f])) as Row | undefined);
       return { values, custom: record.custom, id: existing?.id as number | undefined };
     },
@@ -548,7 +567,8 @@ function surveysWriter(w: WriteContext): KindWriter {
     locate(record) {
       const account = resolveAccount(record);
       if (account.error) return account.error;
-      const values: Record<string, unknown> = { ...record.values, accountId: account.id };
+      const values: Record<string, unknown> = record.values;
+      values.accountId = account.id;
       let custom = record.custom;
       let contactId: number | null = null;
       if (typeof values.contactEmail === 'string') {

@@ -24,10 +24,15 @@ export class AccountIndex {
   /** Accounts without an external id, by name: the ones an imported external id may adopt. */
   readonly byNameWithoutExternalId = new Map<string, number>();
   private names: Map<string, number> | null = null;
-  /** Names the import gave accounts before the name map was built (a dry run writes nothing). */
-  private readonly pending: [string, number][] = [];
 
-  constructor(private readonly sqlite: Database) {
+  /**
+   * `written`: in a dry run, the accounts the run would have written so far (name, id), which are not
+   * in the database for the name map to find; asked for only if the map is ever built.
+   */
+  constructor(
+    private readonly sqlite: Database,
+    private readonly written?: () => Iterable<[unknown, number]>,
+  ) {
     for (const [id, externalId] of sqlite.prepare('SELECT id, external_id FROM accounts WHERE external_id IS NOT NULL').raw().all() as [number, string][]) {
       this.byExternalId.set(externalId, id);
     }
@@ -42,16 +47,14 @@ export class AccountIndex {
       for (const [id, name] of this.sqlite.prepare('SELECT id, name FROM accounts').raw().all() as [number, string][]) {
         setOrAmbiguous(this.names, lower(name), id);
       }
-      for (const [key, id] of this.pending) setOrAmbiguous(this.names, key, id);
-      this.pending.length = 0;
+      if (this.written) for (const [name, id] of this.written()) setOrAmbiguous(this.names, lower(name), id);
     }
     return this.names;
   }
 
-  /** Keeps the name map in step with a row the import wrote (or, in a dry run, would write). */
-  noteName(key: string, id: number, dryRun: boolean): void {
-    if (this.names) setOrAmbiguous(this.names, key, id);
-    else if (dryRun) this.pending.push([key, id]); // not in the database for byName() to find
+  /** Keeps the name map (once built) in step with a row the import wrote (or, in a dry run, would write). */
+  noteName(name: unknown, id: number): void {
+    if (this.names) setOrAmbiguous(this.names, lower(name), id);
   }
 }
 

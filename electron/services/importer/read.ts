@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { TendError } from '../../../shared/errors';
 
@@ -94,6 +95,13 @@ interface Decoder {
 }
 
 function makeDecoder(encoding: TextEncodingName): Decoder {
+  if (encoding === 'utf-8' || encoding === 'utf-16le') {
+    // Node's StringDecoder decodes natively and keeps a letter cut by the chunk's end for the next
+    // chunk; for UTF-8 it is several times faster than TextDecoder in streaming mode. (It keeps a
+    // BOM, which headerOf removes from the first header.)
+    const decoder = new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le');
+    return { decode: (bytes, last) => (last ? decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) + decoder.end() : decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) };
+  }
   const decoder = new TextDecoder(encoding);
   if (encoding === 'windows-1252') {
     return { decode: (bytes, last) => decodeWindows1252(decoder.decode(bytes, { stream: !last })) };

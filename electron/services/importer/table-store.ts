@@ -24,7 +24,10 @@ export interface ColumnSpec {
   column: string;
   /** The name the app records its edits of this column under (edited_in_app). */
   prop?: string;
-  /** The insert value when a row does not give one (the schema's default). */
+  /**
+   * The schema's default (a row that does not give the field leaves the column out of its insert, so
+   * the schema applies it; the dry run and the preview use this value).
+   */
   fallback?: string | number;
   /** Stored as JSON text (lists). */
   json?: boolean;
@@ -71,27 +74,21 @@ function hasKeys(object: object): boolean {
   return false;
 }
 
-/** A row a dry run would insert, kept as its values until someone asks for it again. */
-class Pending {
-  constructor(
-    readonly values: Record<string, unknown>,
-    readonly custom: Record<string, string>,
-  ) {}
-}
-
 /** The first virtual id (AMBIGUOUS, −1, marks a name two rows share in the lookups). */
 const FIRST_VIRTUAL_ID = -2;
 
 export class TableStore {
-  private readonly insertStatement: Statement;
   private readonly byIdStatement: Statement;
   private readonly saveImage: Statement;
   private readonly updates = new Map<string, Statement>();
-  private readonly insertArgs: unknown[];
-  /** Dry run: rows this run would have inserted or updated, by id. */
-  private readonly overlay = new Map<number, Row | Pending>();
+  /** Dry run: rows this run would have updated, by id; and the ones it would have inserted, by virtual id. */
+  private readonly overlay = new Map<number, Row>();
+  /** A would-be row is kept as the record's own values (no copy); built into a row only if asked for again. */
+  private readonly virtualValues: Record<string, unknown>[] = [];
+  /** Their custom fields, by index, for the rows that have any. */
+  private readonly virtualCustom = new Map<number, Record<string, string>>();
+  private readonly virtualRows = new Map<number, Row>();
   private readonly overlayKeys = new Map<string, number>();
-  private nextVirtualId = FIRST_VIRTUAL_ID;
 
   constructor(
     private readonly sqlite: Database,
@@ -100,50 +97,83 @@ export class TableStore {
     private readonly now: string,
     readonly dryRun: boolean,
   ) {
-    const constants = Object.keys(spec.constants ?? {});
-    const columns = [...spec.columns.map((c) => c.column), ...constants, 'custom_fields', 'import_batch_id', ...(spec.timestamps ? ['created_at', 'updated_at'] : [])];
-    this.insertStatement = sqlite.prepare(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
     this.byIdStatement = sqlite.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`);
     this.saveImage = sqlite.prepare('INSERT INTO import_changes (batch_id, table_name, row_id, before) VALUES (?, ?, ?, ?)');
-    // One argument array, refilled for every row: a 200,000-row file allocates none per row.
-    const n = spec.columns.length;
-    this.insertArgs = new Array(columns.length);
-    constants.forEach((c, i) => (this.insertArgs[n + i] = spec.constants![c]));
-    this.insertArgs[n + constants.length + 1] = batchId;
-    if (spec.timestamps) {
-      this.insertArgs[n + constants.length + 2] = now;
-      this.insertArgs[n + constants.length + 3] = now;
+    // The columns every insert sets besides the fields: constants, custom fields, batch, timestamps.
+    this.fixedColumns = [...Object.keys(spec.constants ?? {}), 'custom_fields', 'import_batch_id', ...(spec.timestamps ? ['created_at', 'updated_at'] : [])];
+    this.fixedArgs = [...Object.values(spec.constants ?? {}), '{}', batchId, ...(spec.timestamps ? [now, now] : [])];
+  }
+
+  private readonly fixedColumns: string[];
+  private readonly fixedArgs: unknown[];
+  /** Where custom_fields sits among the fixed columns. */
+  private get customAt(): number {
+    return Object.keys(this.spec.constants ?? {}).length;
+  }
+  /**
+   * Insert statements by the set of fields a row gives (a bit each): a field a row does not give is
+   * left out, so the column takes the schema's default — a file's rows mostly share one shape, and a
+   * statement binding 9 values instead of 19 is a good part of a 200,000-row import.
+   */
+  private readonly inserts = new Map<number, { statement: Statement; columns: number[]; args: unknown[] }>();
+
+  private insertFor(shape: number) {
+    let insert = this.inserts.get(shape);
+    if (!insert) {
+      const columns = this.spec.columns.map((_, i) => i).filter((i) => shape & (1 << i));
+      const names = [...columns.map((i) => this.spec.columns[i].column), ...this.fixedColumns];
+      const statement = this.sqlite.prepare(`INSERT INTO ${this.spec.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+      // One argument array per shape, refilled for every row: no allocation per row.
+      insert = { statement, columns, args: [...columns.map(() => null), ...this.fixedArgs] };
+      this.inserts.set(shape, insert);
     }
+    return insert;
   }
 
   /** The row as it stands (in a dry run, as this run would have left it). */
   get(id: number): Row {
-    const virtual = this.overlay.get(id);
-    if (virtual === undefined) return this.byIdStatement.get(id) as Row;
-    if (virtual instanceof Pending) {
-      const row = this.rowOf(id, virtual.values as Record<string, FieldValue>, virtual.custom);
-      this.overlay.set(id, row);
+    if (id <= FIRST_VIRTUAL_ID) {
+      let row = this.virtualRows.get(id);
+      if (!row) {
+        const index = FIRST_VIRTUAL_ID - id;
+        row = this.rowOf(id, this.virtualValues[index] as Record<string, FieldValue>, this.virtualCustom.get(index) ?? {});
+        this.virtualRows.set(id, row);
+      }
       return row;
     }
-    return virtual;
+    return this.overlay.get(id) ?? (this.byIdStatement.get(id) as Row);
+  }
+
+  /** A dry run's would-be rows (from the `from`th on): one field of each, with its virtual id. */
+  *virtual(field: string, from = 0): Iterable<[unknown, number]> {
+    const column = this.spec.columns.find((c) => c.field === field)!.column;
+    for (let i = from; i < this.virtualValues.length; i++) {
+      const id = FIRST_VIRTUAL_ID - i;
+      const built = this.virtualRows.get(id);
+      yield [built ? built[column] : this.virtualValues[i][field], id];
+    }
   }
 
   /** Inserts with the defaults for what the record does not give; returns the id (virtual in a dry run). */
   insert(values: Record<string, unknown>, custom: Record<string, string>): number {
     if (this.dryRun) {
-      const id = this.nextVirtualId--;
-      this.overlay.set(id, new Pending(values, custom)); // the row is built only if it is asked for again
-      return id;
+      // The row is built only if it is asked for again (a file naming the same record twice).
+      const index = this.virtualValues.push(values) - 1;
+      if (hasKeys(custom)) this.virtualCustom.set(index, custom);
+      return FIRST_VIRTUAL_ID - index;
     }
-    const args = this.insertArgs;
     const { columns } = this.spec;
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i];
-      const v = values[c.field];
-      args[i] = v === undefined ? (c.fallback ?? null) : storedValue(v as FieldValue, c.json);
+    let shape = 0;
+    for (let i = 0; i < columns.length; i++) if (values[columns[i].field] !== undefined) shape |= 1 << i;
+    const insert = this.insertFor(shape);
+    const args = insert.args;
+    const given = insert.columns;
+    for (let k = 0; k < given.length; k++) {
+      const c = columns[given[k]];
+      args[k] = storedValue(values[c.field] as FieldValue, c.json);
     }
-    args[columns.length + Object.keys(this.spec.constants ?? {}).length] = hasKeys(custom) ? JSON.stringify(custom) : '{}';
-    return Number(this.insertStatement.run(args).lastInsertRowid);
+    args[given.length + this.customAt] = hasKeys(custom) ? JSON.stringify(custom) : '{}';
+    return Number(insert.statement.run(args).lastInsertRowid);
   }
 
   /**
@@ -203,7 +233,8 @@ export class TableStore {
       const row: Row = { ...existing };
       for (const [column, value] of diff.set) row[column] = value;
       if (diff.custom !== null) row.custom_fields = diff.custom;
-      this.overlay.set(id, row);
+      if (id <= FIRST_VIRTUAL_ID) this.virtualRows.set(id, row);
+      else this.overlay.set(id, row);
       return;
     }
     if (existing.import_batch_id !== this.batchId) {

@@ -237,6 +237,7 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): R
   const width = columns.length;
   const headerOf = (field: string) => columns.find((c) => c.spec?.name === field)?.header ?? '';
   const checkRow = rowChecks(plan, headerOf);
+  const aside: Aside = { currencyInCell: undefined, employeesSegment: undefined, status: undefined, firstName: undefined, lastName: undefined };
 
   const validate = (record: CsvRecord): RowResult => {
     const { cells, row } = record;
@@ -257,7 +258,8 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): R
       }
     }
     const values: Record<string, FieldValue> = {};
-    const custom: Record<string, string> = {};
+    let custom: Record<string, string> = NO_CUSTOM;
+    aside.currencyInCell = aside.employeesSegment = aside.status = aside.firstName = aside.lastName = undefined;
     for (let i = 0; i < width; i++) {
       const raw = cells[i];
       const column = columns[i];
@@ -273,6 +275,7 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): R
       const text = raw.trim();
       if (text === '') continue;
       if (!column.parse) {
+        if (custom === NO_CUSTOM) custom = {};
         custom[column.header] = unescapeFormula(text);
         continue;
       }
@@ -284,15 +287,17 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): R
         errors.push({ row, column: column.header, value: text, message: parsed.error });
         continue;
       }
-      if (parsed.currency) values.currencyInCell = parsed.currency;
+      if (parsed.currency) aside.currencyInCell = parsed.currency;
       const spec = column.spec!;
       if (spec.type === 'annualMoney') values.mrr = Math.round((parsed.value as number) / 12);
       else if (spec.type === 'employees') {
-        values.employeesSegment = parsed.value;
+        aside.employeesSegment = parsed.value as string;
+        if (custom === NO_CUSTOM) custom = {};
         custom[column.header] = text; // the count itself is kept: nothing the client sent is dropped
-      } else values[spec.name] = parsed.value;
+      } else if (ASIDE_FIELDS.has(spec.name)) aside[spec.name as 'status' | 'firstName' | 'lastName'] = parsed.value as string;
+      else values[spec.name] = parsed.value;
     }
-    checkRow(values, row, errors);
+    checkRow(values, aside, row, errors);
     if (errors.length) return { errors };
     return { record: { row, values, custom } };
   };
@@ -307,13 +312,29 @@ function noteUnknown(unknown: UnknownValues, text: string, row: number): void {
   else if (unknown.size < MAX_UNKNOWN) unknown.set(text, { count: 1, row });
 }
 
-type RowCheck = (values: Record<string, FieldValue>, row: number, errors: RowError[]) => void;
+/**
+ * Cells a row's checks read but that are not fields of the record (a name's parts, a status, the
+ * currency written in a money cell). Kept apart — one object reused for every row — so each record's
+ * values keep one shape: deleting keys from 200,000 objects would make every one of them slow.
+ */
+interface Aside {
+  currencyInCell: string | undefined;
+  employeesSegment: string | undefined;
+  status: string | undefined;
+  firstName: string | undefined;
+  lastName: string | undefined;
+}
+const ASIDE_FIELDS = new Set(['status', 'firstName', 'lastName']);
+/** The custom fields of a row that has none (shared: most rows of a mapped file have none). */
+export const NO_CUSTOM: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+type RowCheck = (values: Record<string, FieldValue>, aside: Aside, row: number, errors: RowError[]) => void;
 
 /** Per-kind rules across cells: what a row must give, defaults, signs and ranges. */
 function rowChecks(plan: MappingPlan, headerOf: (field: string) => string): RowCheck {
   const missing = (errors: RowError[], row: number, field: string, message: string) =>
     errors.push({ row, column: headerOf(field), value: '', message });
-  const requireLink: RowCheck = (v, row, errors) => {
+  const requireLink = (v: Record<string, FieldValue>, row: number, errors: RowError[]) => {
     if (v.accountExternalId === undefined && v.accountName === undefined) {
       const columns = [headerOf('accountExternalId'), headerOf('accountName'), headerOf('contactExternalId')].filter(Boolean);
       errors.push({
@@ -327,7 +348,7 @@ function rowChecks(plan: MappingPlan, headerOf: (field: string) => string): RowC
   const kind: ImportKind = plan.kind;
   switch (kind) {
     case 'accounts':
-      return (v, row, errors) => {
+      return (v, aside, row, errors) => {
         if (v.name === undefined && v.externalId === undefined) {
           missing(errors, row, headerOf('name') ? 'name' : 'externalId', 'the account has neither a name nor an external id');
         }
@@ -335,57 +356,48 @@ function rowChecks(plan: MappingPlan, headerOf: (field: string) => string): RowC
           errors.push({ row, column: headerOf('mrr') || headerOf('arr'), value: String(v.mrr / 100), message: 'MRR cannot be negative' });
         }
         if (v.name === undefined && v.externalId !== undefined) v.name = v.externalId; // SPEC: a missing name takes the external id
-        if (v.currency === undefined && typeof v.currencyInCell === 'string') v.currency = v.currencyInCell;
-        delete v.currencyInCell;
+        if (v.currency === undefined && aside.currencyInCell !== undefined) v.currency = aside.currencyInCell;
         // An employee count gives the segment when the row has no segment of its own.
-        if (v.employeesSegment !== undefined) {
-          if (v.segment === undefined) v.segment = v.employeesSegment;
-          delete v.employeesSegment;
-        }
+        if (v.segment === undefined && aside.employeesSegment !== undefined) v.segment = aside.employeesSegment;
         // SPEC (added 2026-12): a churn date, or a churned stage or status, lands the account churned.
-        const status = v.status;
-        delete v.status;
-        if (v.churnedOn !== undefined || v.stage === 'churned' || status === 'churned') {
+        if (v.churnedOn !== undefined || v.stage === 'churned' || aside.status === 'churned') {
           v.stage = 'churned';
           v.churned = true;
         }
       };
     case 'contacts':
-      return (v, row, errors) => {
+      return (v, aside, row, errors) => {
         requireLink(v, row, errors);
         if (v.name === undefined) {
-          const full = [v.firstName, v.lastName].filter((p) => typeof p === 'string' && p).join(' ');
+          const full = [aside.firstName, aside.lastName].filter((p) => typeof p === 'string' && p).join(' ');
           if (full) v.name = full.slice(0, 300);
           else missing(errors, row, headerOf('name') ? 'name' : headerOf('lastName') ? 'lastName' : 'firstName', 'the contact has no name');
         }
-        delete v.firstName;
-        delete v.lastName;
       };
     case 'touches':
-      return (v, row, errors) => {
+      return (v, _aside, row, errors) => {
         // The contact's external id (WhoId) can stand in for the account: the writer follows it.
         if (v.contactExternalId === undefined) requireLink(v, row, errors);
         if (v.occurredAt === undefined) missing(errors, row, 'occurredAt', 'the touch has no date');
         if (v.type === undefined) v.type = 'note'; // an activity log without a type column: notes
       };
     case 'metrics':
-      return (v, row, errors) => {
+      return (v, _aside, row, errors) => {
         requireLink(v, row, errors);
         if (v.date === undefined) missing(errors, row, 'date', 'the sample has no date');
         if (v.key === undefined) missing(errors, row, 'key', 'the sample names no metric');
         if (v.value === undefined) missing(errors, row, 'value', 'the sample has no value');
       };
     case 'revenue':
-      return (v, row, errors) => {
+      return (v, _aside, row, errors) => {
         requireLink(v, row, errors);
         if (v.date === undefined) missing(errors, row, 'date', 'the revenue event has no date');
         if (v.kind === undefined) missing(errors, row, 'kind', 'the revenue event has no kind (new, expansion, contraction, churn, renewal)');
         if (v.mrrDelta === undefined) missing(errors, row, 'mrrDelta', 'the revenue event has no MRR change');
         if (v.kind !== undefined && typeof v.mrrDelta === 'number') v.mrrDelta = signedMrrDelta(v.kind as RevenueKind, v.mrrDelta);
-        delete v.currencyInCell;
       };
     case 'surveys':
-      return (v, row, errors) => {
+      return (v, _aside, row, errors) => {
         requireLink(v, row, errors);
         if (v.kind === undefined && plan.impliedSurveyKind) v.kind = plan.impliedSurveyKind;
         if (v.kind === undefined) missing(errors, row, 'kind', 'the response does not say which survey it answers (nps, csat or ces)');

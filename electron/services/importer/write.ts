@@ -18,7 +18,7 @@ import type { ImportKind } from '../../../shared/domain';
 import { TendError } from '../../../shared/errors';
 import { fieldLabel, formatStoredValue, type ShownChange } from '../../../shared/import/display';
 import type { ServiceContext } from '../context';
-import { TABLES, TABLE_OF_KIND, WRITERS, type KindWriter, type Located } from './kinds';
+import { TABLES, TABLE_OF_KIND, WRITERS, type Located } from './kinds';
 import type { ColumnMapping } from './map';
 import { cancelledError, type CancelSignal } from './read';
 import type { Diff, FieldChange, Row, UpdateMode } from './table-store';
@@ -112,21 +112,23 @@ function shown(kind: ImportKind, changes: FieldChange[], currency: string): Show
   }));
 }
 
+/** What a lander needs besides the records (landImportBatch takes them all at once). */
+export type LanderInput = Omit<LandInput, 'records' | 'rowErrors' | 'invalidRows' | 'outcomesThroughRow'>;
+
 /**
- * landImportBatch: the batch row and every valid record, in one transaction. With `strict`, any
- * row error throws a TendError and nothing is written; `dryRun` does all the work and writes nothing
- * (that is how the preview counts new, updated and unchanged rows exactly).
+ * Lands records one at a time through the one upsert path. A dry run's lander is fed while the file
+ * is read (nothing is written, so nothing needs a transaction, and no record outlives its chunk);
+ * a real import's is fed inside landImportBatch's transaction.
  */
-export function landImportBatch(ctx: ServiceContext, input: LandInput): LandResult {
+export function createLander(ctx: ServiceContext, input: LanderInput, batchId: number) {
   const { sqlite } = ctx;
-  const now = ctx.clock.now();
   const dryRun = !!input.dryRun;
   const result: LandResult = {
     batchId: null,
     inserted: 0,
     updated: 0,
     unchanged: 0,
-    skipped: input.invalidRows,
+    skipped: 0,
     errors: [],
     accountIds: [],
     outcomes: new Map(),
@@ -140,15 +142,25 @@ export function landImportBatch(ctx: ServiceContext, input: LandInput): LandResu
   const writeErrors: RowError[] = [];
   const touchedAccounts = new Set<number>();
   const notes = new Map<string, number>();
-  const total = input.records.length;
   const mode = input.updateMode ?? 'keep-edits';
-  const watchThrough = input.outcomesThroughRow ?? 0;
   const listUpdates = input.listUpdates ?? 0;
   const reported = REPORTED_DEFAULTS[input.kind] ?? [];
   const defaultsTaken = new Map<string, number>(reported.map((f) => [f, 0]));
+  const writer = WRITERS[input.kind]({
+    sqlite,
+    batchId,
+    now: ctx.clock.now(),
+    today: ctx.clock.today(),
+    fileName: input.fileName,
+    dryRun,
+    mode,
+    headerOf: input.headerOf,
+    touchedAccounts,
+    notes,
+  });
 
   /** The one upsert path: locate, then insert or compare and update, then what the kind adds. */
-  function upsert(writer: KindWriter, record: ImportRecord): Outcome | RowError {
+  function upsert(record: ImportRecord, watch: boolean): Outcome | RowError {
     const located: Located | RowError = writer.locate(record);
     if ('message' in located) return located;
     if (located.id === undefined) {
@@ -156,7 +168,8 @@ export function landImportBatch(ctx: ServiceContext, input: LandInput): LandResu
       for (const field of reported) if (located.values[field] === undefined) defaultsTaken.set(field, defaultsTaken.get(field)! + 1);
       const id = writer.store.insert(located.values, located.custom);
       writer.landed(id, located, 'new', null, null);
-      for (const account of writer.accountsOf(located, null, id, null)) touchedAccounts.add(account);
+      // (a dry run rescores nothing: no need to collect 200,000 virtual ids)
+      if (!dryRun) for (const account of writer.accountsOf(located, null, id, null)) touchedAccounts.add(account);
       return 'new';
     }
     const existing = writer.store.get(located.id);
@@ -166,25 +179,72 @@ export function landImportBatch(ctx: ServiceContext, input: LandInput): LandResu
     writer.store.apply(existing, diff, writer.imageExtras?.(existing));
     const outcome = diff.writes ? 'updated' : 'unchanged';
     writer.landed(located.id, located, outcome, existing, diff);
-    if (outcome === 'updated') for (const account of writer.accountsOf(located, existing, located.id, diff)) touchedAccounts.add(account);
-    noteChanges(writer, record.row, located, existing, diff);
+    if (outcome === 'updated' && !dryRun) for (const account of writer.accountsOf(located, existing, located.id, diff)) touchedAccounts.add(account);
+    noteChanges(record.row, located, existing, diff, watch);
     return outcome;
   }
 
-  function noteChanges(writer: KindWriter, row: number, located: Located, existing: Row, diff: Diff): void {
+  function noteChanges(row: number, located: Located, existing: Row, diff: Diff, watch: boolean): void {
     if (!diff.changes.length) return;
     const keptFields = diff.changes.filter((c) => c.kept).length;
     if (keptFields) {
       result.kept.rows++;
       result.kept.fields += keptFields;
     }
-    const inPreview = row <= watchThrough;
-    if (!inPreview && result.updates.length >= listUpdates) return;
+    if (!watch && result.updates.length >= listUpdates) return;
     const currency = String(existing.currency ?? located.values.currency ?? 'USD');
     const changes = shown(input.kind, diff.changes, currency);
-    if (inPreview) result.changesByRow.set(row, changes);
+    if (watch) result.changesByRow.set(row, changes);
     if (result.updates.length < listUpdates) result.updates.push({ row, record: writer.describe(located, existing), changes });
   }
+
+  return {
+    /** Lands one valid record; `watch`: remember its outcome and changes (a preview row). */
+    land(record: ImportRecord, watch = false): void {
+      const outcome = upsert(record, watch);
+      if (typeof outcome === 'object') {
+        writeErrors.push(outcome);
+        result.skipped++;
+        if (watch) result.outcomes.set(record.row, 'error');
+        return;
+      }
+      if (outcome === 'new') result.inserted++;
+      else if (outcome === 'updated') result.updated++;
+      else result.unchanged++;
+      if (watch) result.outcomes.set(record.row, outcome);
+    },
+
+    /** The result, once every record has landed; `rowErrors`/`invalidRows`: what validation refused. */
+    finish(rowErrors: RowError[], invalidRows: number): LandResult {
+      result.skipped += invalidRows;
+      result.errors = mergeErrors(rowErrors, writeErrors);
+      result.accountIds = dryRun ? [] : [...touchedAccounts];
+      result.notes = describeNotes(notes);
+      result.churned = notes.get('churned') ?? 0;
+      result.defaults = reported
+        .filter((field) => defaultsTaken.get(field)! > 0)
+        .map((field) => {
+          const column = TABLES[input.kind].columns.find((c) => c.field === field)!;
+          return { field, label: fieldLabel(input.kind, field), value: formatStoredValue(input.kind, field, column.fallback), rows: defaultsTaken.get(field)! };
+        });
+      return result;
+    },
+  };
+}
+
+export type Lander = ReturnType<typeof createLander>;
+
+/**
+ * landImportBatch: the batch row and every valid record, in one transaction. With `strict`, any
+ * row error throws a TendError and nothing is written; `dryRun` does all the work and writes nothing
+ * (that is how the preview counts new, updated and unchanged rows exactly).
+ */
+export function landImportBatch(ctx: ServiceContext, input: LandInput): LandResult {
+  const { sqlite } = ctx;
+  const dryRun = !!input.dryRun;
+  const total = input.records.length;
+  const watchThrough = input.outcomesThroughRow ?? 0;
+  let result: LandResult | null = null;
 
   const land = sqlite.transaction(() => {
     let batchId = 0;
@@ -194,38 +254,17 @@ export function landImportBatch(ctx: ServiceContext, input: LandInput): LandResu
         .run(input.fileName, input.kind, JSON.stringify(input.mapping), input.startedAt);
       batchId = Number(batch.lastInsertRowid);
     }
-    const writer = WRITERS[input.kind]({
-      sqlite,
-      batchId,
-      now,
-      today: ctx.clock.today(),
-      fileName: input.fileName,
-      dryRun,
-      mode,
-      headerOf: input.headerOf,
-      touchedAccounts,
-      notes,
-    });
+    const lander = createLander(ctx, input, batchId);
     for (let i = 0; i < total; i++) {
       const record = input.records[i];
-      const outcome = upsert(writer, record);
-      if (typeof outcome === 'object') {
-        writeErrors.push(outcome);
-        result.skipped++;
-        if (record.row <= watchThrough) result.outcomes.set(record.row, 'error');
-        continue;
-      }
-      if (outcome === 'new') result.inserted++;
-      else if (outcome === 'updated') result.updated++;
-      else result.unchanged++;
-      if (record.row <= watchThrough) result.outcomes.set(record.row, outcome);
+      lander.land(record, record.row <= watchThrough);
       if ((i + 1) % PROGRESS_EVERY === 0) {
         input.onProgress?.(i + 1, total);
         if (input.signal?.aborted) throw cancelledError();
       }
     }
     input.onProgress?.(total, total);
-    result.errors = mergeErrors(input.rowErrors, writeErrors);
+    result = lander.finish(input.rowErrors, input.invalidRows);
     if (input.strict && result.errors.length) throw new RollBack();
     // A Cancel that came after the last chunk's check still wins: nothing is committed yet.
     if (input.signal?.aborted) throw cancelledError();
@@ -242,18 +281,9 @@ export function landImportBatch(ctx: ServiceContext, input: LandInput): LandResu
     else land.immediate();
   } catch (err) {
     if (!(err instanceof RollBack)) throw err;
-    if (input.strict && result.errors.length) throw strictError(input.fileName, result);
+    throw strictError(input.fileName, result!);
   }
-  result.accountIds = dryRun ? [] : [...touchedAccounts];
-  result.notes = describeNotes(notes);
-  result.churned = notes.get('churned') ?? 0;
-  result.defaults = reported
-    .filter((field) => defaultsTaken.get(field)! > 0)
-    .map((field) => {
-      const column = TABLES[input.kind].columns.find((c) => c.field === field)!;
-      return { field, label: fieldLabel(input.kind, field), value: formatStoredValue(input.kind, field, column.fallback), rows: defaultsTaken.get(field)! };
-    });
-  return result;
+  return result!;
 }
 
 function mergeErrors(a: RowError[], b: RowError[]): RowError[] {
@@ -262,7 +292,7 @@ function mergeErrors(a: RowError[], b: RowError[]): RowError[] {
   return [...a, ...b].sort((x, y) => x.row - y.row);
 }
 
-function strictError(fileName: string, result: LandResult): TendError {
+export function strictError(fileName: string, result: LandResult): TendError {
   const rows = new Set(result.errors.map((e) => e.row)).size;
   const first = result.errors[0];
   const where = first.column ? `row ${first.row}, column "${first.column}"` : `row ${first.row}`;

@@ -4,6 +4,7 @@
 // later firing is a new flag). Full rescore reads each table once; an edit rescores one account.
 import { addDays } from '../../../shared/dates';
 import { scoreAccountOf, type AccountInfo, type AccountScore, type PackedBook } from '../../../shared/scoring';
+import { encodeComponents } from '../../../shared/scoring/snapshot-components';
 import type { FlagResult } from '../../../shared/scoring/types';
 import type { Settings } from '../../../shared/settings';
 import type { FlagRule } from '../../../shared/domain';
@@ -60,8 +61,10 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
   );
   const clearFlag = sqlite.prepare('UPDATE flags SET cleared_at = ? WHERE id = ?');
 
+  // Compact stored form (shared/scoring/snapshot-components.ts): a big import writes one snapshot
+  // per account, and the component text was most of the bytes (issue 14's profile).
   function componentsJson(score: AccountScore): string {
-    return JSON.stringify(score.health.components);
+    return encodeComponents(score.health.components);
   }
 
   /** Brings one account's flag records in line with what fires at asOf. */
