@@ -181,7 +181,9 @@ export class TableStore {
    * change the columns do not show (a touch's new contact links).
    */
   diff(existing: Row, values: Record<string, unknown>, custom: Record<string, string>, mode: UpdateMode, alsoChanged = false): Diff {
-    const edited = this.spec.editedInApp ? (JSON.parse((existing.edited_in_app as string) || '{}') as Record<string, string>) : {};
+    // Which fields the CSM edited in the app: read only when a field differs (most rows of a re-import do not).
+    let edited: Record<string, string> | null = null;
+    const editedMap = () => (edited ??= this.spec.editedInApp ? (JSON.parse((existing.edited_in_app as string) || '{}') as Record<string, string>) : {});
     const changes: FieldChange[] = [];
     const set = new Map<string, unknown>();
     let dropEdits = false;
@@ -191,20 +193,20 @@ export class TableStore {
       const next = storedValue(v as FieldValue, c.json);
       const current = existing[c.column];
       if (next === current) continue;
-      const editedAt = (c.prop && edited[c.prop]) || null;
+      const editedAt = (c.prop && editedMap()[c.prop]) || null;
       const kept = mode === 'fill-empty' ? !isEmpty(current) : mode === 'keep-edits' ? editedAt !== null && !isEmpty(current) : false;
       changes.push({ field: c.field, old: current, new: next, kept, editedAt });
       if (kept) continue;
       set.set(c.column, next);
       if (editedAt !== null) {
-        delete edited[c.prop!]; // the field follows the file again
+        delete editedMap()[c.prop!]; // the field follows the file again
         dropEdits = true;
       }
     }
     let customJson: string | null = null;
     if (hasKeys(custom)) {
       const current = JSON.parse((existing.custom_fields as string) || '{}') as Record<string, string>;
-      const editedAt = edited.customFields ?? null;
+      const editedAt = editedMap().customFields ?? null;
       let changed = false;
       for (const key in custom) {
         if (current[key] === custom[key]) continue;
@@ -221,7 +223,7 @@ export class TableStore {
       writes: alsoChanged || set.size > 0 || customJson !== null,
       set,
       custom: customJson,
-      editedInApp: dropEdits ? JSON.stringify(edited) : null,
+      editedInApp: dropEdits ? JSON.stringify(editedMap()) : null,
     };
   }
 

@@ -8,6 +8,7 @@ import { labelOf } from '../../../shared/format';
 import type { Settings } from '../../../shared/settings';
 import { useSettingsStore } from '../../stores/settings';
 import { NumberField, SeveritySelect, setIn, validate, type Path } from './fields';
+import { ImportSettings } from './ImportSettings';
 import { Preview } from './Preview';
 import './settings.css';
 
@@ -213,6 +214,8 @@ export function SettingsScreen() {
               ))}
             </ul>
           </section>
+
+          <ImportSettings draft={draft} errors={errors} onChange={change} />
 
           <section className="panel" aria-labelledby="storage-heading">
             <h2 id="storage-heading">Database and backups</h2>
