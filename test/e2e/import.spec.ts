@@ -465,3 +465,31 @@ test('says why a numeric size column is not mapped, as the CLI does; maps unknow
   });
   expect(consoleErrors).toEqual([]);
 });
+
+test('reads employee counts with the thresholds set in Settings → Imports', async ({ tend, consoleErrors }) => {
+  const { page } = tend;
+  await tend.open('/settings');
+  const panel = page.getByRole('region', { name: 'Imports' });
+  await expect(panel.getByTestId('segment-edges')).toHaveText('< 100 smb, 100–999 mid_market, ≥ 1,000 enterprise');
+  await panel.getByRole('spinbutton', { name: 'Enterprise from' }).fill('50');
+  await expect(panel.getByTestId('segment-edges')).toHaveText('Enterprise must start above mid-market.');
+  await expect(page.getByRole('button', { name: 'Save and rescore' })).toBeDisabled();
+  await panel.getByRole('spinbutton', { name: 'Mid-market from' }).fill('50');
+  await panel.getByRole('spinbutton', { name: 'Enterprise from' }).fill('500');
+  await expect(panel.getByTestId('segment-edges')).toHaveText('< 50 smb, 50–499 mid_market, ≥ 500 enterprise');
+  await tend.shots('settings-imports', () => panel.scrollIntoViewIfNeeded());
+  await page.getByRole('button', { name: 'Save and rescore' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();
+  expect((await tend.router.call('settings.get', {})).import.segmentByEmployees).toEqual({ midMarketFrom: 50, enterpriseFrom: 500 });
+
+  // The wizard offers the conversion with those thresholds, and the accounts land by them.
+  await tend.open('/import');
+  await chooseKindAndFile(tend, /^Accounts/, CLIENT_CSV);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mapping-suggestion')).toContainText('< 50 smb, 50–499 mid_market, ≥ 500 enterprise; thresholds in Settings');
+  await page.getByTestId('mapping-suggestion').getByRole('button', { name: 'Read as employee counts → segment' }).click();
+  await page.getByRole('button', { name: 'Next: preview rows' }).click();
+  await expect(page.locator('.preview-row[data-row="11"]')).toContainText('640 → enterprise');
+  await expect(page.locator('.preview-row[data-row="2"]')).toContainText('198 → mid_market');
+  expect(consoleErrors).toEqual([]);
+});
