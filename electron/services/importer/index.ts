@@ -54,6 +54,9 @@ import {
   type RecordUpdate,
 } from './write';
 
+/** About how many rows a file holds, to size a dry run's tables (a row of an export is rarely under 40 bytes). */
+const expectedRows = (csv: CsvFile) => Math.min(Math.ceil(csv.size / 40), 4_000_000);
+
 function landing(landed: LandResult): LandingReport {
   return { updates: landed.updates, kept: landed.kept, defaults: landed.defaults, churned: landed.churned };
 }
@@ -236,7 +239,7 @@ interface ReadOptions {
    * nothing waits for the whole file), and no record outlives its chunk. A new lander per attempt
    * (a column's format decided late starts the reading over).
    */
-  lander?: (plan: MappingPlan) => Lander;
+  lander?: (plan: MappingPlan, csv: CsvFile) => Lander;
 }
 
 function checkKind(kind: string): asserts kind is ImportKind {
@@ -338,7 +341,7 @@ export function createImportService(ctx: ServiceContext) {
 
   async function readRows(csv: CsvFile, plan: MappingPlan, formats: ColumnFormats, headerRow: number, options: ReadOptions) {
     const validate = createRowValidator(plan, formats);
-    const lander = options.lander?.(plan) ?? null;
+    const lander = options.lander?.(plan, csv) ?? null;
     const records: ImportRecord[] = [];
     const errors: RowError[] = [];
     const firstRows: { row: number; cells: string[] }[] = [];
@@ -438,7 +441,7 @@ export function createImportService(ctx: ServiceContext) {
   }
 
   /** A dry run's lander: fed while the file is read, writes nothing. */
-  function dryLander(request: ImportRequest, plan: MappingPlan): Lander {
+  function dryLander(request: ImportRequest, plan: MappingPlan, expectedRows?: number): Lander {
     return createLander(
       ctx,
       {
@@ -450,6 +453,7 @@ export function createImportService(ctx: ServiceContext) {
         updateMode: request.updateMode,
         dryRun: true,
         listUpdates: LISTED_UPDATES,
+        expectedRows,
       },
       0,
     );
@@ -474,7 +478,7 @@ export function createImportService(ctx: ServiceContext) {
         limitRows: request.quick ? QUICK_PREVIEW_ROWS : undefined,
         signal,
         onProgress,
-        lander: (plan) => dryLander(request, plan),
+        lander: (plan, csv) => dryLander(request, plan, expectedRows(csv)),
       });
       const lastShown = read.firstRows.at(-1)?.row ?? 0;
       const landed = read.landed!;
@@ -530,7 +534,7 @@ export function createImportService(ctx: ServiceContext) {
         keepFirstRows: 0,
         signal,
         onProgress,
-        lander: request.dryRun ? (plan) => dryLander(request, plan) : undefined,
+        lander: request.dryRun ? (plan, csv) => dryLander(request, plan, expectedRows(csv)) : undefined,
       });
       if (read.landed && request.strict && read.landed.errors.length) throw strictError(read.csv.name, read.landed);
       const landed = read.landed ?? landImportBatch(ctx, {

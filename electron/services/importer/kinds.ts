@@ -21,6 +21,7 @@ import type { ImportKind } from '../../../shared/domain';
 import {
   AMBIGUOUS,
   AccountIndex,
+  KeySet,
   accountResolver,
   contactKey,
   loadContacts,
@@ -46,6 +47,8 @@ export interface WriteContext {
   touchedAccounts: Set<number>;
   /** Counters for the notes (unmatched contacts, respondents) and the preview (churned accounts). */
   notes: Map<string, number>;
+  /** About how many rows the file has (sizes a dry run's tables up front). */
+  expectedRows?: number;
 }
 
 /** A row linked and matched: the values and custom fields to land, and the record they update (if any). */
@@ -198,9 +201,9 @@ interface Churn {
 function accountsWriter(w: WriteContext): KindWriter {
   const store = new TableStore(w.sqlite, TABLES.accounts, w.batchId, w.now, w.dryRun);
   const accounts = new AccountIndex(w.sqlite, w.dryRun ? () => store.virtual('name') : undefined);
-  // A dry run adds the external ids it meets to a set (one operation per row); the id of a row that
-  // names an earlier one again is looked up only then (a 200,000-row preview spends its time here).
-  const seenInRun = w.dryRun ? new Set<string>() : null;
+  // A dry run adds the external ids it meets to a set (one operation per row, sized from the file);
+  // the id of a row that names an earlier one again is looked up only then.
+  const seenInRun = w.dryRun ? new KeySet(w.expectedRows) : null;
   const virtualIds = new Map<string, number>();
   let indexed = 0; // would-be rows already in virtualIds
   const virtualIdOf = (externalId: string): number => {
@@ -240,10 +243,7 @@ function accountsWriter(w: WriteContext): KindWriter {
       let id: number | undefined;
       if (externalId !== undefined) {
         id = accounts.byExternalId.get(externalId);
-        if (id === undefined && seenInRun) {
-          const before = seenInRun.size;
-          if (seenInRun.add(externalId).size === before) id = virtualIdOf(externalId);
-        }
+        if (id === undefined && seenInRun && !seenInRun.add(externalId)) id = virtualIdOf(externalId);
         if (id === undefined && accounts.byNameWithoutExternalId.size) {
           const adoptable = accounts.byNameWithoutExternalId.get(lower(values.name));
           if (adoptable !== undefined && adoptable !== AMBIGUOUS) id = adoptable;

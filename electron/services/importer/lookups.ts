@@ -126,3 +126,56 @@ export function accountResolver(accounts: AccountIndex, headerOf: (field: string
     };
   };
 }
+
+/**
+ * A set of strings in one open-addressing table (FNV-1a hashes, linear probing), grown by doubling.
+ * A dry run adds every external id of a 200,000-row file to it: sized from the file up front, it is
+ * never rehashed on the way, which a JS Set (rebuilt at every doubling) is, about seventeen times.
+ */
+export class KeySet {
+  private slots: Int32Array;
+  private readonly keys: string[] = [];
+  private mask: number;
+
+  constructor(expected = 1024) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Adds the key; false when it was there already. */
+  add(key: string): boolean {
+    let i = hash(key) & this.mask;
+    for (;;) {
+      const slot = this.slots[i];
+      if (slot === -1) break;
+      if (this.keys[slot] === key) return false;
+      i = (i + 1) & this.mask;
+    }
+    this.slots[i] = this.keys.length;
+    this.keys.push(key);
+    if (this.keys.length * 2 > this.slots.length) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    for (let k = 0; k < this.keys.length; k++) {
+      let i = hash(this.keys[k]) & this.mask;
+      while (this.slots[i] !== -1) i = (i + 1) & this.mask;
+      this.slots[i] = k;
+    }
+  }
+}
+
+function hash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

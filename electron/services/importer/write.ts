@@ -46,6 +46,8 @@ export interface LandInput {
   outcomesThroughRow?: number;
   /** Also list the changes of the first this-many updated rows anywhere in the file (the preview). */
   listUpdates?: number;
+  /** About how many rows the file has. */
+  expectedRows?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: CancelSignal;
 }
@@ -157,6 +159,7 @@ export function createLander(ctx: ServiceContext, input: LanderInput, batchId: n
     headerOf: input.headerOf,
     touchedAccounts,
     notes,
+    expectedRows: input.expectedRows,
   });
 
   /** The one upsert path: locate, then insert or compare and update, then what the kind adds. */
