@@ -716,7 +716,7 @@ const PLAIN_DECIMAL = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
  * cents to be unambiguous (a bare '1,234' goes through the column's decision). Returns the cents,
  * negated when '-' leads; NaN when the text is of another shape (the general path reads it).
  */
-function commonCents(text: string): number {
+export function commonCents(text: string): number {
   const n = text.length;
   let i = 0;
   let negative = false;

@@ -360,13 +360,13 @@ export function createImportService(ctx: ServiceContext) {
         const watch = firstRows.length < options.keepFirstRows;
         if (watch) firstRows.push(record);
         const result = validate(record);
-        if (result.errors) {
+        if (Array.isArray(result)) {
           invalidRows++;
-          for (const error of result.errors) errors.push(error);
-        } else if (!lander) records.push(result.record);
+          for (const error of result) errors.push(error);
+        } else if (!lander) records.push(result);
         else {
-          if (watch) records.push(result.record);
-          lander.land(result.record, watch);
+          if (watch) records.push(result);
+          lander.land(result, watch);
         }
       }
       options.onProgress?.({ phase: 'reading', rows: dataRows, totalRows: null, bytes: chunk.bytesRead, totalBytes: csv.size });

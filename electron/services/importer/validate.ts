@@ -16,6 +16,7 @@ import type { FieldSpec } from '../../../shared/import/fields';
 import { MAPPABLE_TYPES, valueLookup } from '../../../shared/import/value-maps';
 import {
   NEEDS_FORMAT,
+  commonCents,
   normalizeWord,
   parseAccountStatus,
   parseChurnReason,
@@ -209,11 +210,18 @@ interface Column {
   header: string;
   spec: FieldSpec | null;
   parse: CellParser | null;
+  /**
+   * The shapes read inline, without a parser call and its result objects (a 200,000-row file reads
+   * 800,000 cells): plain text, and money as almost every export writes it ($1,234.56).
+   */
+  fast: 'text' | 'money' | null;
+  limit: number;
   /** Enum columns: the values that did not read, for the preview's value maps. */
   unknown: UnknownValues | null;
 }
 
-export type RowResult = { record: ImportRecord; errors?: undefined } | { errors: RowError[]; record?: undefined };
+/** A valid row's record, or the row's problems. */
+export type RowResult = ImportRecord | RowError[];
 
 /**
  * A function turning one CSV record into an import record or its errors. Throws NeedsColumnFormats
@@ -233,6 +241,13 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): R
     spec: c.field,
     parse: c.field ? cellParser(c.field, c.index, formats, plan) : null,
     unknown: c.field && c.field.type in MAPPABLE_TYPES ? new Map() : null,
+    fast:
+      c.field?.type === 'text' && !ASIDE_FIELDS.has(c.field.name)
+        ? 'text'
+        : c.field && (c.field.type === 'money' || c.field.type === 'annualMoney')
+          ? 'money'
+          : null,
+    limit: c.field?.maxLength ?? MAX_CELL_CHARS,
   }));
   const width = columns.length;
   const headerOf = (field: string) => columns.find((c) => c.spec?.name === field)?.header ?? '';
@@ -245,16 +260,14 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): R
     if (cells.length !== width) {
       const extra = cells.slice(width);
       if (cells.length < width || extra.some((c) => c.trim() !== '')) {
-        return {
-          errors: [
-            {
-              row,
-              column: '',
-              value: cells.join(' | ').slice(0, 200),
-              message: `the row has ${cells.length} cells but the header has ${width} columns — a delimiter or a quote is probably missing or extra in this row`,
-            },
-          ],
-        };
+        return [
+          {
+            row,
+            column: '',
+            value: cells.join(' | ').slice(0, 200),
+            message: `the row has ${cells.length} cells but the header has ${width} columns — a delimiter or a quote is probably missing or extra in this row`,
+          },
+        ];
       }
     }
     const values: Record<string, FieldValue> = {};
@@ -279,6 +292,20 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): R
         custom[column.header] = unescapeFormula(text);
         continue;
       }
+      if (column.fast === 'text' && text.length <= column.limit) {
+        values[column.spec!.name] = unescapeFormula(text);
+        continue;
+      }
+      if (column.fast === 'money') {
+        const cents = commonCents(text);
+        if (cents === cents) {
+          // (NaN when the text has another shape: the parser reads it)
+          if (text.charCodeAt(0) === 36 || text.charCodeAt(1) === 36) aside.currencyInCell = 'USD';
+          if (column.spec!.type === 'annualMoney') values.mrr = Math.round(cents / 12);
+          else values[column.spec!.name] = cents;
+          continue;
+        }
+      }
       const parsed = column.parse(text);
       if (parsed === NEEDS_FORMAT) throw new NeedsColumnFormats(column.header);
       if (parsed === LEAVE_EMPTY) continue;
@@ -298,8 +325,8 @@ export function createRowValidator(plan: MappingPlan, formats: ColumnFormats): R
       else values[spec.name] = parsed.value;
     }
     checkRow(values, aside, row, errors);
-    if (errors.length) return { errors };
-    return { record: { row, values, custom } };
+    if (errors.length) return errors;
+    return { row, values, custom };
   };
   return Object.assign(validate, {
     unknownValues: () => new Map(columns.filter((c) => c.unknown?.size).map((c) => [c.header, c.unknown!])),
