@@ -16,14 +16,24 @@ type Entry = [score: number, weight: number, contribution: number, inputDate: st
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/** The stored text of a snapshot's components. */
+/**
+ * The stored text of a snapshot's components: the same text JSON.stringify gives the array of
+ * entries, written directly (a full rescore encodes one per account).
+ */
 export function encodeComponents(components: Partial<Record<ComponentName, ComponentResult | null>>): string {
-  const entries: Entry[] = COMPONENTS.map((name) => {
-    const c = components[name];
-    return c ? [round4(c.score), c.weight, round4(c.contribution), c.inputDate, c.detail] : null;
-  });
-  return JSON.stringify(entries);
+  let text = '[';
+  for (let i = 0; i < COMPONENTS.length; i++) {
+    const c = components[COMPONENTS[i]];
+    if (i > 0) text += ',';
+    text += c
+      ? `[${number(round4(c.score))},${number(c.weight)},${number(round4(c.contribution))},${c.inputDate === null ? 'null' : JSON.stringify(c.inputDate)},${JSON.stringify(c.detail)}]`
+      : 'null';
+  }
+  return text + ']';
 }
+
+/** A number as JSON writes it (JSON has no NaN or Infinity: null). */
+const number = (x: number) => (Number.isFinite(x) ? String(x) : 'null');
 
 /** A snapshot's components from their stored text (the compact array, or the older object form). */
 export function decodeComponents(text: string): Partial<Record<ComponentName, ComponentResult | null>> {

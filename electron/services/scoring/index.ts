@@ -43,6 +43,11 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
       confidence = excluded.confidence, components = excluded.components, in_triage = excluded.in_triage
     WHERE (score, band, confidence, components, in_triage)
       IS NOT (excluded.score, excluded.band, excluded.confidence, excluded.components, excluded.in_triage)`);
+  // A full rescore knows which accounts have no snapshot yet that day (a fresh import's 200,000):
+  // a plain insert costs less than the upsert.
+  const insertSnapshot = sqlite.prepare(
+    'INSERT INTO health_snapshots (account_id, date, score, band, confidence, components, in_triage) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   // The snapshots already recorded for a date, so a full rescore can pass over the unchanged ones.
   const snapshotsOn = sqlite.prepare(
     'SELECT account_id, score, band, confidence, components, in_triage FROM health_snapshots WHERE date = ?',
@@ -111,7 +116,8 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
           row[3] === health.confidence &&
           row[5] === inTriage &&
           row[4] === components;
-        if (!same) upsertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, components, inTriage);
+        if (recorded && row === undefined) insertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, components, inTriage);
+        else if (!same) upsertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, components, inTriage);
         reconcileFlags(account.id, score.flags, liveByAccount.get(account.id) ?? [], asOf);
       }
     })();

@@ -27,6 +27,16 @@ describe('snapshot components', () => {
     }
   });
 
+  it('encode exactly what JSON.stringify writes for the entries', () => {
+    const entries = COMPONENTS.map((name) => {
+      const c = components[name];
+      return c ? [Math.round(c.score * 1e4) / 1e4, c.weight, Math.round(c.contribution * 1e4) / 1e4, c.inputDate, c.detail] : null;
+    });
+    expect(encodeComponents(components)).toBe(JSON.stringify(entries));
+    const odd = { ...components, survey: { score: Number.NaN, weight: 15, contribution: 0, inputDate: null, detail: 'a "quoted"\nline' } };
+    expect(JSON.parse(encodeComponents(odd))[4]).toEqual([null, 15, 0, null, 'a "quoted"\nline']);
+  });
+
   it('read rows written in the older object form', () => {
     expect(decodeComponents(JSON.stringify(components))).toEqual(components);
     expect(decodeComponents('{}')).toEqual({});
