@@ -123,10 +123,23 @@ export const settingsSchema = z
     }),
     forecast: forecastSchema,
     expansionSignals: expansionSignalsSchema,
+    /** How imports read what a file says (issue 14): employee counts → segment (SPEC "Import fields"). */
+    import: z.object({
+      segmentByEmployees: z.object({
+        /** The first employee count that is mid-market (below: smb). */
+        midMarketFrom: z.number().int().positive(),
+        /** The first employee count that is enterprise. */
+        enterpriseFrom: z.number().int().positive(),
+      }),
+    }),
   })
   .superRefine((s, ctx) => {
     if (s.bands.watch > s.bands.healthy) {
       ctx.addIssue({ code: 'custom', path: ['bands', 'watch'], message: 'watch edge must not exceed healthy edge' });
+    }
+    const edges = s.import.segmentByEmployees;
+    if (edges.midMarketFrom >= edges.enterpriseFrom) {
+      ctx.addIssue({ code: 'custom', path: ['import', 'segmentByEmployees', 'enterpriseFrom'], message: 'enterprise must start above mid-market' });
     }
     const drop = s.flags.adoption_drop_user_silence;
     if (drop.windowMinDays > drop.windowMaxDays) {
@@ -178,6 +191,7 @@ export const DEFAULT_SETTINGS: Settings = {
     disagreementDays: 180,
   },
   expansionSignals: { minAdoption: 90, adoptionDays: 60, promoterDays: 90 },
+  import: { segmentByEmployees: { midMarketFrom: 100, enterpriseFrom: 1000 } },
 };
 
 export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

@@ -12,10 +12,13 @@ import { createServices, type Services } from '../services';
 import { backupBeforeImport, backupFile, backupFolderFor, restoreDatabase } from '../services/backup';
 import { describeBackup, findLatestGoodBackup, isRestorable, restoreFromBackup, type GoodBackup } from '../recovery';
 import { IMPORT_KINDS, type ImportKind } from '../../shared/domain';
-import type { ImportProgress } from '../services/importer';
+import type { ImportProgress, UpdateMode } from '../services/importer';
+import { UPDATE_MODES } from '../services/importer/table-store';
+import { parseValueOption, type ValueMaps } from '../../shared/import/value-maps';
 import { systemClock } from '../services/context';
 import { qbrRoute, reviewRoute, type Paper } from '../../shared/print';
-import { printRouteWithChromium } from '../print/pdf';
+// Loaded only by the commands that print a PDF: playwright-core costs every other command ~0.5 s.
+const printRouteWithChromium: typeof import('../print/pdf').printRouteWithChromium = async (job) => (await import('../print/pdf')).printRouteWithChromium(job);
 import { printAccounts, printImport, printImports, printMetrics, printReminders, printScores } from './print';
 import { captureJson, printCapture, runCapture } from './capture';
 import { TRIAGE_OPTIONS, TRIAGE_USAGE, triageCommands } from './triage';
@@ -35,8 +38,12 @@ Commands:
   init                      create or migrate the database
   demo                      load a realistic sample book
   accounts                  list accounts: id, name, segment, stage, mrr, score, band, flags
-  import KIND FILE.csv [--map "CSV column=field"]... [--dry-run] [--strict] [--date-format dmy|mdy] [--progress]
-                            KIND: accounts | contacts | touches | metrics | revenue | surveys
+  import KIND FILE.csv [--map "CSV column=field"]... [--value "field:value=meaning"]... [--dry-run] [--strict]
+         [--date-format dmy|mdy] [--update keep-edits|overwrite|fill-empty] [--progress]
+                            KIND: accounts | contacts | touches | metrics | revenue | surveys;
+                            --value says what an unknown value means (--value "stage:Customer=adoption");
+                            --update: keep what you edited in Tend (default), overwrite with the file,
+                            or fill only what is empty in Tend
   imports                   past import batches
   undo-import BATCH         remove everything that import batch wrote
   capture FILE... [--dry-run] [--my-domain DOMAIN]...
@@ -83,6 +90,8 @@ const OPTIONS = {
   paper: { type: 'string' },
   map: { type: 'string', multiple: true },
   'my-domain': { type: 'string', multiple: true },
+  value: { type: 'string', multiple: true },
+  update: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   'date-format': { type: 'string' },
@@ -219,19 +228,43 @@ const COMMANDS: Record<string, Command> = {
         throw new UsageError(`--date-format must be dmy (day first) or mdy (month first), not "${dateFormat}".`);
       }
       const mapping = parseMap(options.map ?? []);
+      const valueMaps = parseValues(options.value ?? []);
+      const updateMode = options.update;
+      if (updateMode !== undefined && !(UPDATE_MODES as readonly string[]).includes(updateMode)) {
+        throw new UsageError(`--update must be keep-edits (keep what you edited in Tend), overwrite (the file wins) or fill-empty (fill only what is empty), not "${updateMode}".`);
+      }
       const dryRun = options['dry-run'];
       const backup = dryRun ? null : await backupBeforeImport(opened.sqlite, opened.file);
       const result = await services.importer.run({
         kind: kind as ImportKind,
         file: path.resolve(file),
         mapping,
+        valueMaps,
+        updateMode: updateMode as UpdateMode | undefined,
         dateFormat,
         dryRun,
         strict: options.strict,
         onProgress: options.progress ? progressPrinter(io) : undefined,
       });
-      const { inserted, updated, unchanged, skipped, errors, batchId, notes } = result;
-      const out = { inserted, updated, unchanged, skipped, errors: errors.map(({ row, column, value, message }) => ({ row, column, value, message })), batchId, dryRun, notes, backup };
+      const { inserted, updated, unchanged, skipped, errors, batchId, notes, suggestions, unknownValues, updates, kept, defaults, churned, mapping: mapped } = result;
+      const out = {
+        inserted,
+        updated,
+        unchanged,
+        skipped,
+        errors: errors.map(({ row, column, value, message }) => ({ row, column, value, message })),
+        batchId,
+        dryRun,
+        notes,
+        backup,
+        mapping: mapped,
+        suggestions,
+        unknownValues: unknownValues.map(({ column, field, values }) => ({ column, field, values })),
+        updates,
+        kept,
+        defaults,
+        churned,
+      };
       print(io, json, out, () => printImport(result, backup));
       return skipped > 0 ? EXIT.partial : EXIT.ok;
     },
@@ -479,6 +512,17 @@ function parseMap(pairs: string[]): Record<string, string> {
     mapping[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return mapping;
+}
+
+/** --value "field:value in the file=what it means", repeated: the value maps of an import. */
+function parseValues(options: string[]): ValueMaps {
+  const maps: ValueMaps = {};
+  for (const option of options) {
+    const parsed = parseValueOption(option);
+    if ('error' in parsed) throw new UsageError(`${parsed.error}.`);
+    (maps[parsed.field] ??= {})[parsed.from] = parsed.to;
+  }
+  return maps;
 }
 
 function requireOut(out: string | undefined, command: string): string {

@@ -5,6 +5,8 @@ import { periodLabel, surveyWindowLabel } from '../../shared/kpis';
 import type { PortfolioMetrics } from '../../shared/scoring/types';
 import type { ReminderView } from '../services/reminders';
 import type { BatchRow, ImportRunResult } from '../services/importer';
+import { describeChange } from '../../shared/import/display';
+import { describeSuggestion } from '../../shared/import/judge';
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -111,15 +113,48 @@ export function printReminders(due: ReminderView[]): string {
   );
 }
 
+const rowsOf = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+/** The first updates printed with their changes (--json has the first 200). */
+const PRINTED_UPDATES = 10;
+
 export function printImport(r: ImportRunResult, backup: string | null): string {
+  const would = r.dryRun ? 'would ' : '';
   const lines = [
     `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName} (${r.encoding}, ${r.delimiterName}-separated, ${r.dataRows} rows)${r.batchId ? ` as batch ${r.batchId}` : ''}:`,
     `  ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped`,
     ...r.conversions.map((c) => `  ${c}`),
+    // The same reasons and offers the wizard shows on its mapping step.
+    ...r.suggestions.map((s) => `  not mapped: ${describeSuggestion(s)}`),
     ...(r.customColumns.length ? [`  kept as custom fields: ${r.customColumns.join(', ')}`] : []),
+    ...(r.churned ? [`  ${rowsOf(r.churned).replace(/rows?/, r.churned === 1 ? 'account' : 'accounts')} ${would}land churned, each with a churn event at its churn date`] : []),
+    ...(r.defaults.length ? [`  new rows without a value ${would}get: ${r.defaults.map((d) => `${d.label.toLowerCase()} ${d.value} (${rowsOf(d.rows)})`).join(', ')}`] : []),
     // notes repeat the conversions (the wizard shows notes alone); print each once
     ...r.notes.filter((n) => !r.conversions.includes(n)).map((n) => `  note: ${n}`),
   ];
+  if (r.unknownValues.length) {
+    lines.push('', 'Values Tend does not know (their rows are skipped; say what each means with --value):');
+    for (const u of r.unknownValues) {
+      const shown = u.values.slice(0, 8).map((v) => `"${v.value}" (${rowsOf(v.count)})`);
+      lines.push(`  ${u.column} → ${u.field}: ${shown.join(', ')}${u.values.length > 8 ? `, and ${u.values.length - 8} more` : ''}`);
+      lines.push(`    --value "${u.field}:${u.values[0].value}=VALUE", VALUE one of ${u.choices.map((c) => c.value).join(', ')} (or nothing, to leave the cell empty)`);
+    }
+  }
+  if (r.updates.length) {
+    const more = r.updates.length > PRINTED_UPDATES ? ` — the first ${PRINTED_UPDATES}; --json lists up to 200` : '';
+    lines.push('', `What ${r.dryRun ? 'would change' : 'changed'} in the records already in Tend (${rowsOf(r.updated)} updated${more}):`);
+    for (const u of r.updates.slice(0, PRINTED_UPDATES)) {
+      lines.push(`  row ${u.row}, ${u.record}:`);
+      for (const c of u.changes) lines.push(`    ${describeChange(c)}`);
+    }
+  }
+  if (r.kept.fields) {
+    lines.push(
+      '',
+      `${r.kept.fields} field${r.kept.fields === 1 ? '' : 's'} in ${rowsOf(r.kept.rows)} ${r.dryRun ? 'would keep' : 'kept'} Tend's value (${
+        r.updateMode === 'fill-empty' ? 'only empty fields are filled' : 'edited in Tend'
+      }); --update overwrite writes the file's values instead.`,
+    );
+  }
   if (r.errors.length) {
     lines.push('', `Rows that did not import (${r.errors.length}):`);
     for (const e of r.errors.slice(0, 20)) lines.push(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);

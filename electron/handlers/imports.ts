@@ -51,7 +51,9 @@ export const importsHandlers = (s: GetServices, { platform, grants }: HandlerEnv
       // Saved once the headers are known: the preview has read them already.
       void s()
         .importer.preview({ ...request, file, rows: 1, quick: true })
-        .then((preview) => s().importer.savePreset(presetName, request.kind, preview.headers, preview.mapping))
+        .then((preview) =>
+          s().importer.savePreset(presetName, request.kind, preview.headers, preview.mapping, { valueMaps: preview.valueMaps, dateFormat: request.dateFormat }),
+        )
         .catch(() => {});
     }
     return started;

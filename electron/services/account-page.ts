@@ -4,8 +4,9 @@
 // a timeline merged from touches, flags, band changes, revenue events and survey responses, success
 // goals, metric series and open tasks.
 import { addDays } from '../../shared/dates';
-import type { AnyBand, ComponentName, RevenueKind, RevenueSource, SurveyKind } from '../../shared/domain';
+import type { AnyBand, RevenueKind, RevenueSource, SurveyKind } from '../../shared/domain';
 import { REVENUE_SOURCE_WORDS } from '../../shared/money/words';
+import { decodeComponents } from '../../shared/scoring/snapshot-components';
 import { compareSnapshots, snapshotOnOrBefore, type SnapshotLike } from '../../shared/scoring/changes';
 import type { ComponentResult } from '../../shared/scoring/types';
 import { formatMoney, labelOf } from '../../shared/format';
@@ -61,7 +62,7 @@ export function createAccountPageService(
       band: row.band,
       confidence: row.confidence,
       inTriage: row.inTriage === 1,
-      components: JSON.parse(row.components) as Partial<Record<ComponentName, ComponentResult | null>>,
+      components: decodeComponents(row.components),
     };
   }
 

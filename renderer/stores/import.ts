@@ -7,7 +7,7 @@
 // holds an opaque token and the file's name, never its path.
 import { create } from 'zustand';
 import type { AccountSummary } from '../../shared/contract';
-import type { ImportBatchView, ImportJobView, ImportPreviewView } from '../../shared/contracts/imports';
+import type { ImportBatchView, ImportJobView, ImportPreviewView, MappingSuggestionView, UpdateModeView } from '../../shared/contracts/imports';
 import type { ImportKind } from '../../shared/domain';
 import { IMPORT_FIELDS, REQUIRED_FIELDS, autoMap, fieldSpec, impliedSurveyKind } from '../../shared/import/fields';
 import { ApiError, call } from '../api';
@@ -28,6 +28,8 @@ export interface FileFacts {
   encoding: string | null;
   bom: boolean;
   delimiterName: string | null;
+  /** Columns not mapped although their header suggested a field (why), from a refused preview. */
+  suggestions?: MappingSuggestionView[];
 }
 
 const POLL_MS = 200;
@@ -46,6 +48,10 @@ interface ImportStore {
   /** The user's choices: header → field, CUSTOM keeps the column as a custom field. */
   overrides: Record<string, string>;
   dateFormat: DateOrder | null;
+  /** What the user says unknown values mean: field → value as written → value ('' leaves it empty). */
+  valueMaps: Record<string, Record<string, string>>;
+  /** How updates treat what Tend has (issue 17): keep what was edited in the app, overwrite, fill empty only. */
+  updateMode: UpdateModeView;
   presetName: string;
   preview: ImportPreviewView | null;
   previewing: boolean;
@@ -75,6 +81,9 @@ interface ImportStore {
   setMapping(header: string, field: string): void;
   resetMapping(): void;
   setDateFormat(format: DateOrder): void;
+  /** Maps one value of a field (null: takes the choice back, the value is unknown again). */
+  setValueMap(field: string, value: string, target: string | null): void;
+  setUpdateMode(mode: UpdateModeView): void;
   setPresetName(name: string): void;
   refreshPreview(): Promise<void>;
   cancelCount(): Promise<void>;
@@ -99,6 +108,8 @@ const INITIAL = {
   baseMapping: {},
   overrides: {},
   dateFormat: null,
+  valueMaps: {},
+  updateMode: 'keep-edits' as UpdateModeView,
   presetName: '',
   preview: null,
   previewing: false,
@@ -124,14 +135,24 @@ const fileNameOf = (file: string) => file.split(/[\\/]/).pop() ?? file;
 /** The headers (and dialect) a refused preview carries in its details (electron/handlers/imports.ts). */
 function factsFromError(error: unknown): FileFacts | null {
   if (!(error instanceof ApiError)) return null;
-  const details = error.error.details as { headers?: unknown; encoding?: unknown; bom?: unknown; delimiterName?: unknown } | undefined;
+  const details = error.error.details as { headers?: unknown; encoding?: unknown; bom?: unknown; delimiterName?: unknown; suggestions?: unknown } | undefined;
   if (!details || !Array.isArray(details.headers)) return null;
   return {
     headers: details.headers.map(String),
     encoding: typeof details.encoding === 'string' ? details.encoding : null,
     bom: details.bom === true,
     delimiterName: typeof details.delimiterName === 'string' ? details.delimiterName : null,
+    suggestions: Array.isArray(details.suggestions) ? (details.suggestions as MappingSuggestionView[]) : [],
   };
+}
+
+/** The values-confirmed mapping a refused preview carries in its details (electron/services/importer/map.ts). */
+function mappingFromError(error: unknown): Record<string, string> | null {
+  if (!(error instanceof ApiError)) return null;
+  const details = error.error.details as { mapping?: unknown } | undefined;
+  const mapping = details?.mapping;
+  if (!mapping || typeof mapping !== 'object') return null;
+  return Object.fromEntries(Object.entries(mapping as Record<string, unknown>).filter(([, f]) => typeof f === 'string')) as Record<string, string>;
 }
 
 /**
@@ -222,12 +243,14 @@ export const useImportStore = create<ImportStore>((set, get) => {
 
   /** The request both preview and start send: only the user's choices travel, over the base. */
   function request() {
-    const { file, kind, overrides, dateFormat } = get();
+    const { file, kind, overrides, dateFormat, valueMaps, updateMode } = get();
     return {
       token: file!.token,
       kind: kind!,
       ...(Object.keys(overrides).length ? { mapping: overrides } : {}),
       ...(dateFormat ? { dateFormat } : {}),
+      ...(Object.keys(valueMaps).length ? { valueMaps } : {}),
+      ...(updateMode !== 'keep-edits' ? { updateMode } : {}),
     };
   }
 
@@ -240,14 +263,14 @@ export const useImportStore = create<ImportStore>((set, get) => {
     setKind(kind) {
       if (kind === get().kind) return;
       // Another kind maps the same file differently: the user's choices start over.
-      set({ kind, overrides: {}, baseMapping: {}, preview: null, previewError: null, facts: null, dateFormat: null });
+      set({ kind, overrides: {}, baseMapping: {}, preview: null, previewError: null, facts: null, dateFormat: null, valueMaps: {}, updateMode: 'keep-edits' });
     },
 
     async chooseFile() {
       set({ choosing: true });
       try {
         const file = await call('imports.choose', {});
-        if (file) set({ file, overrides: {}, baseMapping: {}, preview: null, previewError: null, facts: null, dateFormat: null, presetName: '' });
+        if (file) set({ file, overrides: {}, baseMapping: {}, preview: null, previewError: null, facts: null, dateFormat: null, valueMaps: {}, updateMode: 'keep-edits', presetName: '' });
       } catch (error) {
         useAppStore.getState().showError(error);
       } finally {
@@ -304,6 +327,21 @@ export const useImportStore = create<ImportStore>((set, get) => {
       void get().refreshPreview();
     },
 
+    setValueMap(field, value, target) {
+      const current = { ...(get().valueMaps[field] ?? {}) };
+      if (target === null) delete current[value];
+      else current[value] = target;
+      const valueMaps = { ...get().valueMaps, [field]: current };
+      if (Object.keys(current).length === 0) delete valueMaps[field];
+      set({ valueMaps });
+      void get().refreshPreview();
+    },
+
+    setUpdateMode(updateMode) {
+      set({ updateMode });
+      void get().refreshPreview();
+    },
+
     setPresetName: (presetName) => set({ presetName }),
 
     async refreshPreview() {
@@ -343,8 +381,10 @@ export const useImportStore = create<ImportStore>((set, get) => {
         if (seq !== previewSeq) return;
         const facts = factsFromError(error);
         if (facts && !get().facts) {
-          // The file is readable but the kind's required columns were not found: map them by hand.
-          set({ facts, baseMapping: autoMap(facts.headers, kind).mapping });
+          // The file is readable but the kind's required columns were not found: map them by hand,
+          // starting from the mapping the service judged (its values confirmed), else the headers'.
+          const judged = mappingFromError(error);
+          set({ facts, baseMapping: judged ?? autoMap(facts.headers, kind).mapping });
         }
         set({ preview: null, previewing: false, previewError: messageOf(error) });
       }

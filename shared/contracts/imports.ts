@@ -9,6 +9,36 @@ import type { ChannelSpec } from './spec';
 const token = z.string().uuid('expected a file chosen in the dialog');
 const mapping = z.record(z.string().max(500), z.string().max(100));
 const dateFormat = z.enum(['dmy', 'mdy']);
+/** field → value as written in the file → what it means ('' leaves the cell empty). */
+const valueMaps = z
+  .record(z.string().max(100), z.record(z.string().max(500), z.string().max(100)).refine((m) => Object.keys(m).length <= 500, 'at most 500 values per field'))
+  .refine((m) => Object.keys(m).length <= 50, 'at most 50 fields');
+/** How an update treats what Tend has (issue 17). */
+export const updateMode = z.enum(['keep-edits', 'overwrite', 'fill-empty']);
+
+const suggestion = z.object({
+  column: z.string(),
+  field: z.string().nullable(),
+  reason: z.string().nullable(),
+  offer: z.object({ field: z.string(), label: z.string(), detail: z.string() }).nullable(),
+});
+
+const shownChange = z.object({
+  field: z.string(),
+  label: z.string(),
+  old: z.string(),
+  new: z.string(),
+  kept: z.boolean(),
+  editedOn: z.string().nullable(),
+});
+
+/** What landing does besides the counts: updates field by field, kept fields, defaults, churn. */
+const landingReport = {
+  updates: z.array(z.object({ row: z.number().int(), record: z.string(), changes: z.array(shownChange) })),
+  kept: z.object({ rows: z.number().int(), fields: z.number().int() }),
+  defaults: z.array(z.object({ field: z.string(), label: z.string(), value: z.string(), rows: z.number().int() })),
+  churned: z.number().int(),
+};
 
 export const rowError = z.object({ row: z.number().int(), column: z.string(), value: z.string(), message: z.string() });
 
@@ -24,6 +54,17 @@ export const fileReport = z.object({
   preset: z.string().nullable(),
   dateColumns: z.array(z.object({ column: z.string(), field: z.string(), format: z.string() })),
   dataRows: z.number().int(),
+  suggestions: z.array(suggestion),
+  valueMaps,
+  unknownValues: z.array(
+    z.object({
+      column: z.string(),
+      field: z.string(),
+      values: z.array(z.object({ value: z.string(), count: z.number().int(), row: z.number().int() })),
+      choices: z.array(z.object({ value: z.string(), label: z.string() })),
+    }),
+  ),
+  updateMode,
 });
 
 export const importPreview = fileReport.extend({
@@ -35,8 +76,10 @@ export const importPreview = fileReport.extend({
       values: z.record(z.string(), z.unknown()).nullable(),
       custom: z.record(z.string(), z.string()).nullable(),
       errors: z.array(z.object({ column: z.string(), value: z.string(), message: z.string() })),
+      changes: z.array(shownChange),
     }),
   ),
+  ...landingReport,
   counts: z.object({ total: z.number(), new: z.number(), updated: z.number(), unchanged: z.number(), error: z.number() }),
   errors: z.array(rowError),
   ambiguousDateColumns: z.array(z.string()),
@@ -54,6 +97,7 @@ export const importResult = fileReport.extend({
   skipped: z.number().int(),
   errors: z.array(rowError),
   notes: z.array(z.string()),
+  ...landingReport,
 });
 
 export const importJob = z.object({
@@ -90,7 +134,9 @@ export const importBatch = z.object({
   undoneAt: z.string().nullable(),
 });
 
-const importRequest = z.object({ token, kind: zImportKind, mapping: mapping.optional(), dateFormat: dateFormat.optional() }).strict();
+const importRequest = z
+  .object({ token, kind: zImportKind, mapping: mapping.optional(), dateFormat: dateFormat.optional(), valueMaps: valueMaps.optional(), updateMode: updateMode.optional() })
+  .strict();
 
 export const importsContract = {
   'imports.choose': {
@@ -130,6 +176,9 @@ export const importsContract = {
 } as const satisfies Record<string, ChannelSpec>;
 
 export type ImportPreviewView = z.infer<typeof importPreview>;
+export type MappingSuggestionView = z.infer<typeof suggestion>;
+export type ShownChangeView = z.infer<typeof shownChange>;
+export type UpdateModeView = z.infer<typeof updateMode>;
 export type ImportResultView = z.infer<typeof importResult>;
 export type ImportJobView = z.infer<typeof importJob>;
 export type ImportBatchView = z.infer<typeof importBatch>;

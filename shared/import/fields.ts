@@ -6,11 +6,15 @@
 // Type__c; 'Company', 'Email Address', 'Last Activity'). Every other column becomes a custom field,
 // so an import never drops data. Pure: the wizard runs this in the renderer, the service in Node.
 //
-// Besides SPEC's names, three conveniences are fields too, so `--map` can name them:
-// accounts' `arr` (annual revenue, divided by 12 into mrr — the conversion is reported) and
+// Besides SPEC's names, a few conveniences are fields too, so `--map` can name them: accounts' `arr`
+// (annual revenue, divided by 12 into mrr — the conversion is reported), `employees` (a count of
+// employees read as the segment, with the thresholds in Settings — offered, never chosen by a
+// header alone) and `status` (Active / Churned: a churned status lands the account churned), and
 // contacts' `firstName` + `lastName` (joined into name when the file has no full-name column).
+//
+// A header only suggests a field: the column's values confirm it (shared/import/judge.ts).
 import type { ImportKind } from '../domain';
-import { normalizeWord } from './values';
+import { describeSegmentEdges, normalizeWord, type SegmentByEmployees } from './values';
 
 export type FieldType =
   | 'text'
@@ -33,7 +37,11 @@ export type FieldType =
   | 'surveyKind'
   | 'currency'
   | 'contactList'
-  | 'metricKey';
+  | 'metricKey'
+  | 'accountStatus'
+  | 'churnReason'
+  | 'employees'
+  | 'domainList';
 
 export interface FieldSpec {
   /** The name `--map "Column=name"` takes. */
@@ -88,8 +96,22 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
       maxLength: 300,
       synonyms: ['Account Name', 'Company', 'Company Name', 'Customer', 'Customer Name', 'Organization', 'Organisation', 'Organization Name', 'Account', 'Client', 'Client Name'],
     },
-    { name: 'segment', label: 'Segment', type: 'segment', synonyms: ['Customer Segment', 'Market Segment', 'Tier', 'Company Size'] },
+    { name: 'segment', label: 'Segment', type: 'segment', synonyms: ['Customer Segment', 'Market Segment', 'Tier', 'Company Size', 'Size'] },
+    {
+      name: 'employees',
+      label: 'Employees (→ segment)',
+      type: 'employees',
+      // Never suggested by its header alone: the conversion is offered (SPEC: never applied unasked).
+      synonyms: [],
+      conversion: 'read as employee counts into the segment',
+    },
     { name: 'stage', label: 'Lifecycle stage', type: 'stage', synonyms: ['Lifecycle Stage', 'Lifecycle', 'Customer Stage', 'Journey Stage', 'Phase'] },
+    {
+      name: 'status',
+      label: 'Status (churned → stage churned)',
+      type: 'accountStatus',
+      synonyms: ['Account Status', 'Customer Status', 'Subscription Status', 'Contract Status', 'Status'],
+    },
     { name: 'mrr', label: 'MRR', type: 'money', synonyms: ['Monthly Recurring Revenue', 'Current MRR', 'Monthly Revenue', 'MRR (USD)'] },
     {
       name: 'arr',
@@ -115,6 +137,22 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     { name: 'industry', label: 'Industry', type: 'text', maxLength: 200, synonyms: ['Vertical', 'Sector'] },
     { name: 'website', label: 'Website', type: 'text', maxLength: 500, synonyms: ['URL', 'Website URL', 'Domain', 'Web', 'Homepage'] },
     { name: 'notes', label: 'Notes', type: 'text', maxLength: 100_000, synonyms: ['Description', 'Comments', 'Comment', 'Note'] },
+    { name: 'domains', label: 'E-mail domains', type: 'domainList', synonyms: ['Email Domains', 'Email Domain', 'Domains', 'Mail Domains'] },
+    {
+      name: 'churnedOn',
+      label: 'Churned on',
+      type: 'date',
+      synonyms: [
+        'Churn Date', 'Churned Date', 'Date Churned', 'Churned At', 'Cancellation Date', 'Cancelled On', 'Canceled On', 'Cancelled Date',
+        'Canceled Date', 'Cancel Date', 'Cancelled At', 'Canceled At', 'Termination Date', 'Terminated On', 'Lost Date', 'Closed Lost Date',
+      ],
+    },
+    {
+      name: 'churnReason',
+      label: 'Churn reason',
+      type: 'churnReason',
+      synonyms: ['Churn Reason', 'Reason for Churn', 'Churn Reason Code', 'Cancellation Reason', 'Cancel Reason', 'Lost Reason', 'Closed Lost Reason', 'Reason Lost'],
+    },
   ],
   contacts: [
     ...LINK_FIELDS,
@@ -261,6 +299,7 @@ function dropRedundant(kind: ImportKind, mapping: Record<string, string>): Recor
   const mapped = new Set(Object.values(mapping));
   const drop = new Set<string>();
   if (kind === 'accounts' && mapped.has('mrr')) drop.add('arr');
+  if (kind === 'accounts' && mapped.has('segment')) drop.add('employees');
   if (kind === 'contacts' && mapped.has('name')) {
     drop.add('firstName');
     drop.add('lastName');
@@ -269,13 +308,16 @@ function dropRedundant(kind: ImportKind, mapping: Record<string, string>): Recor
   return Object.fromEntries(Object.entries(mapping).filter(([, field]) => !drop.has(field)));
 }
 
-/** The conversions a mapping applies, in words. */
-export function describeConversions(kind: ImportKind, mapping: Record<string, string>): string[] {
+/** The conversions a mapping applies, in words (`edges`: the employee-count thresholds in Settings). */
+export function describeConversions(kind: ImportKind, mapping: Record<string, string>, edges?: SegmentByEmployees): string[] {
   const notes: string[] = [];
   const headerOf = (field: string) => Object.keys(mapping).find((h) => mapping[h] === field);
   for (const [header, field] of Object.entries(mapping)) {
     const spec = fieldSpec(kind, field);
-    if (spec?.conversion) notes.push(`${header} → ${spec.name === 'arr' ? 'mrr' : spec.name}: ${spec.conversion}`);
+    if (!spec?.conversion) continue;
+    if (spec.type === 'employees') {
+      notes.push(`${header} → segment: ${spec.conversion}${edges ? ` (${describeSegmentEdges(edges)})` : ''}; the counts are kept as a custom field`);
+    } else notes.push(`${header} → ${spec.name === 'arr' ? 'mrr' : spec.name}: ${spec.conversion}`);
   }
   if (kind === 'contacts' && !headerOf('name') && (headerOf('firstName') || headerOf('lastName'))) {
     const parts = [headerOf('firstName'), headerOf('lastName')].filter(Boolean).join(' + ');

@@ -22,6 +22,7 @@
 import { z } from 'zod';
 import { daysInMonth, isIsoDate } from '../dates';
 import {
+  CHURN_REASONS,
   CONTACT_LEVELS,
   CONTACT_ROLES,
   REVENUE_KINDS,
@@ -29,6 +30,7 @@ import {
   STAGES,
   SURVEY_KINDS,
   TOUCH_TYPES,
+  type ChurnReason,
   type ContactLevel,
   type ContactRole,
   type RevenueKind,
@@ -143,7 +145,119 @@ export const parseStage = enumParser<Stage>('lifecycle stage', STAGES, {
   cancelled: 'churned',
   canceled: 'churned',
   'former customer': 'churned',
+  // SPEC (added 2026-12): a status such as Churned, Cancelled or Inactive means the account churned.
+  inactive: 'churned',
+  terminated: 'churned',
+  'closed lost': 'churned',
+  'churned customer': 'churned',
 });
+
+/**
+ * An account status column (Active / Churned …) says one thing only: whether the account churned.
+ * 'active' changes nothing; 'churned' lands the account churned (SPEC "Import fields", added 2026-12).
+ */
+export type AccountStatus = 'active' | 'churned';
+export const ACCOUNT_STATUSES: readonly AccountStatus[] = ['active', 'churned'];
+export const parseAccountStatus = enumParser<AccountStatus>('account status', ACCOUNT_STATUSES, {
+  live: 'active',
+  current: 'active',
+  customer: 'active',
+  'current customer': 'active',
+  paying: 'active',
+  'paying customer': 'active',
+  subscribed: 'active',
+  enabled: 'active',
+  open: 'active',
+  ok: 'active',
+  yes: 'active',
+  true: 'active',
+  churn: 'churned',
+  lost: 'churned',
+  cancelled: 'churned',
+  canceled: 'churned',
+  cancellation: 'churned',
+  inactive: 'churned',
+  terminated: 'churned',
+  ended: 'churned',
+  expired: 'churned',
+  closed: 'churned',
+  'closed lost': 'churned',
+  former: 'churned',
+  'former customer': 'churned',
+  'churned customer': 'churned',
+  disabled: 'churned',
+  no: 'churned',
+  false: 'churned',
+});
+
+/** Why a customer left (SPEC "Renewals, expansion and churn": seed 002 law 2, plus the usual three). */
+export const parseChurnReason = enumParser<ChurnReason>('churn reason', CHURN_REASONS, {
+  'value not realized': 'value_not_realised',
+  'no value': 'value_not_realised',
+  'did not see value': 'value_not_realised',
+  "didn't see value": 'value_not_realised',
+  'lack of value': 'value_not_realised',
+  'no roi': 'value_not_realised',
+  roi: 'value_not_realised',
+  'stalled onboarding': 'stalled_implementation',
+  'failed implementation': 'stalled_implementation',
+  'failed onboarding': 'stalled_implementation',
+  implementation: 'stalled_implementation',
+  'implementation issues': 'stalled_implementation',
+  'champion left': 'sponsor_lost',
+  'sponsor left': 'sponsor_lost',
+  'lost sponsor': 'sponsor_lost',
+  'lost champion': 'sponsor_lost',
+  'executive sponsor left': 'sponsor_lost',
+  'low usage': 'low_adoption',
+  'poor adoption': 'low_adoption',
+  'not using': 'low_adoption',
+  'not using the product': 'low_adoption',
+  'no usage': 'low_adoption',
+  adoption: 'low_adoption',
+  acquisition: 'acquired',
+  'acquired by another company': 'acquired',
+  merger: 'acquired',
+  'm&a': 'acquired',
+  'missing feature': 'missing_features',
+  'product gaps': 'missing_features',
+  'product gap': 'missing_features',
+  'missing functionality': 'missing_features',
+  features: 'missing_features',
+  'feature gap': 'missing_features',
+  pricing: 'price',
+  'too expensive': 'price',
+  cost: 'price',
+  'price increase': 'price',
+  'budget cuts': 'budget',
+  'budget cut': 'budget',
+  'no budget': 'budget',
+  'lost budget': 'budget',
+  'cost cutting': 'budget',
+  'out of business': 'other',
+  unknown: 'other',
+});
+
+/** The employee-count edges of the segments (Settings → Import; SPEC: < 100 smb, 100–999 mid_market, ≥ 1000 enterprise). */
+export interface SegmentByEmployees {
+  /** The first count that is mid-market (below it: smb). */
+  midMarketFrom: number;
+  /** The first count that is enterprise. */
+  enterpriseFrom: number;
+}
+
+/** The segment an employee count falls in. */
+export function segmentForEmployees(count: number, edges: SegmentByEmployees): Segment {
+  if (count >= edges.enterpriseFrom) return 'enterprise';
+  if (count >= edges.midMarketFrom) return 'mid_market';
+  return 'smb';
+}
+
+/** The thresholds in words, for the offer and the conversion note: '< 100 smb, 100–999 mid_market, ≥ 1000 enterprise'. */
+export function describeSegmentEdges(edges: SegmentByEmployees): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `< ${n(edges.midMarketFrom)} smb, ${n(edges.midMarketFrom)}–${n(edges.enterpriseFrom - 1)} mid_market, ≥ ${n(edges.enterpriseFrom)} enterprise`;
+}
 
 export const parseContactLevel = enumParser<ContactLevel>('contact level', CONTACT_LEVELS, {
   'individual contributor': 'ic',
@@ -593,16 +707,56 @@ export interface MoneyValue {
   currency: string | null;
 }
 
-/** '1200', '1,200.50', '$1,200.50', '€1.200,50', '(500)', '1 200,50 EUR' → integer cents. */
 /** The shape almost every export writes: 1200, -1200, 1200.5, 1200.50 — read without the general path. */
 const PLAIN_DECIMAL = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
 
-export function parseMoney(text: string, format: NumberFormat | null): Parsed<MoneyValue> | typeof NEEDS_FORMAT {
-  const plain = PLAIN_DECIMAL.exec(text);
-  if (plain) {
-    const cents = Number(plain[2]) * 100 + (plain[3] ? Number(plain[3].length === 1 ? plain[3] + '0' : plain[3]) : 0);
-    return ok({ cents: plain[1] && cents !== 0 ? -cents : cents, currency: null });
+/**
+ * The shapes almost every export writes, read in one pass over the characters (a 200,000-row file
+ * spends its time here): 1200, -1200, 1200.5, $1,234.56, -$1,234.56. Grouped thousands need the
+ * cents to be unambiguous (a bare '1,234' goes through the column's decision). Returns the cents,
+ * negated when '-' leads; NaN when the text is of another shape (the general path reads it).
+ */
+export function commonCents(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  if (text.charCodeAt(0) === 45 /* - */) {
+    negative = true;
+    i++;
   }
+  if (text.charCodeAt(i) === 36 /* $ */) i++;
+  let whole = 0;
+  let digits = 0;
+  let groups = false;
+  let sinceComma = -1; // digits since the last ',' (-1: none yet)
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      if (sinceComma >= 0) sinceComma++;
+    } else if (c === 44 /* , */) {
+      if (digits === 0 || (sinceComma >= 0 ? sinceComma !== 3 : digits > 3)) return NaN;
+      groups = true;
+      sinceComma = 0;
+    } else break;
+  }
+  if (digits === 0 || digits > 13 || (groups && sinceComma !== 3)) return NaN;
+  let cents = whole * 100;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46 /* . */ || n - i - 1 < 1 || n - i - 1 > 2) return NaN;
+    const d1 = text.charCodeAt(i + 1) - 48;
+    const d2 = n - i - 1 === 2 ? text.charCodeAt(i + 2) - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+    cents += d1 * 10 + d2;
+  } else if (groups) return NaN; // '1,234' alone: the column decides
+  return negative && cents !== 0 ? -cents : cents;
+}
+
+/** '1200', '1,200.50', '$1,200.50', '€1.200,50', '(500)', '1 200,50 EUR' → integer cents. */
+export function parseMoney(text: string, format: NumberFormat | null): Parsed<MoneyValue> | typeof NEEDS_FORMAT {
+  const common = commonCents(text);
+  if (common === common) return ok({ cents: common, currency: text.includes('$') ? 'USD' : null }); // (not NaN)
   const parts = parseNumberParts(text, format);
   if (parts === NEEDS_FORMAT || parts.error !== undefined) return parts;
   const n = parts.value;
@@ -888,4 +1042,36 @@ export const parseMetricKey = memo(function parseMetricKey(text: string): Parsed
 /** Removes the apostrophe a CSV export (ours included) puts before =, +, -, @ to defuse formulas. */
 export function unescapeFormula(text: string): string {
   return text.length > 1 && text.charCodeAt(0) === 39 /* ' */ && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * E-mail domains that identify a customer ('acme.com; acme.co.uk', '@acme.com', 'https://www.acme.com/'):
+ * lower case, without scheme, 'www.' or path, each once.
+ */
+export function parseDomains(text: string): Parsed<string[]> {
+  const domains: string[] = [];
+  for (const part of text.split(/[;,\s]+/)) {
+    const domain = part
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/^[^@/]*@/, '')
+      .replace(/^www\./, '')
+      .replace(/[/?#].*$/, '');
+    if (!domain) continue;
+    if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)) {
+      return fail(`${quoted(part.trim())} is not an e-mail domain; write domains like acme.com, separated by ;`);
+    }
+    if (!domains.includes(domain)) domains.push(domain);
+  }
+  return ok(domains);
+}
+
+/** A count of employees: a whole number of 0 or more ('1,200', '1 200' and '250+' read too). */
+export function parseEmployeeCount(text: string): Parsed<number> {
+  const t = text.trim().replace(/\+$/, '');
+  const range = /^(\d[\d,. ]*)\s*[-–]\s*(\d[\d,. ]*)$/.exec(t); // '100-499': the lower edge
+  const digits = (range ? range[1] : t).replace(/[,. ](?=\d{3}(\D|$))/g, '');
+  if (/^\d{1,9}$/.test(digits)) return ok(Number(digits));
+  return fail(`${quoted(text.trim())} is not a number of employees; write a whole number such as 250`);
 }

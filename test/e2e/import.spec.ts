@@ -5,6 +5,7 @@
 // runs in a worker, so the window keeps answering), strict mode refusing a file with orphans,
 // required columns and ambiguous dates asked for, and the portfolio view exported as CSV with
 // formula-like cells escaped — with screenshots of every step at 1280×800 and 1920×1080, light and dark.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -348,4 +349,147 @@ test('exports the portfolio view as CSV, rows matching the database and formulas
   // The formula-like name is written as text: a leading apostrophe, never a bare "=".
   expect(rows.some((r) => r.Account === `'=HYPERLINK("http://evil.example","Acme")`)).toBe(true);
   expect(rows.every((r) => !/^[=+@]/.test(r.Account))).toBe(true);
+});
+
+// Issue 14 and 17: a client's accounts export nobody on the team wrote (test/fixtures/import/
+// client-accounts.csv): a numeric "Company Size" column is not mapped — the wizard and `tend import`
+// say why in the same words, and offer the employee-count conversion — two lifecycle values Tend
+// does not know are mapped with a drop-down each (saved with the preset), three churned customers
+// arrive churned with their churn events; then a re-import shows every changed field old → new and
+// keeps the note the CSM wrote in the app unless told to overwrite.
+const CLIENT_CSV = path.resolve('test', 'fixtures', 'import', 'client-accounts.csv');
+const CLI = path.resolve('dist', 'cli', 'tend.js');
+
+test('says why a numeric size column is not mapped, as the CLI does; maps unknown values; lands churned accounts; shows updates old → new', async ({ tend, consoleErrors }) => {
+  const { page } = tend;
+  // What the CLI says about the same file (a dry run into a database of its own).
+  const cliDb = path.join(tend.dir, 'cli.db');
+  const cli = spawnSync(process.execPath, [CLI, '--db', cliDb, '--as-of', '2026-11-24', 'import', 'accounts', CLIENT_CSV, '--dry-run'], { encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(3); // the rows with unknown stage values are skipped
+  const reason = 'Company Size: 12 of 12 values are numbers, not segments';
+  const detail = '< 100 smb, 100–999 mid_market, ≥ 1,000 enterprise; thresholds in Settings';
+  expect(cli.stdout).toContain(`not mapped: ${reason}, so it was kept as a custom field; to read them as employee counts → segment (${detail}), pass --map "Company Size=employees".`);
+  expect(cli.stdout).toContain('Lifecycle Stage → stage: "Closed Won" (2 rows), "Paying" (2 rows)');
+
+  await tend.open('/import');
+  await chooseKindAndFile(tend, /^Accounts/, CLIENT_CSV);
+  await page.keyboard.press('Enter');
+  const suggestion = page.getByTestId('mapping-suggestion');
+  // The wizard says the same thing, in the same words.
+  await expect(suggestion).toContainText(`${reason}, so it stays a custom field.`);
+  await expect(suggestion).toContainText(detail);
+  await expect(page.getByRole('combobox', { name: 'Field for Company Size', exact: true })).toHaveValue('');
+  await expect(page.getByRole('combobox', { name: 'Field for Churn Date', exact: true })).toHaveValue('churnedOn');
+  await expect(page.getByRole('combobox', { name: 'Field for Churn Reason', exact: true })).toHaveValue('churnReason');
+  await tend.shots('import-2-suggestion');
+
+  // The conversion is applied only when asked for.
+  await suggestion.getByRole('button', { name: 'Read as employee counts → segment' }).click();
+  await expect(page.getByRole('combobox', { name: 'Field for Company Size', exact: true })).toHaveValue('employees');
+  await expect(page.getByTestId('mapping-suggestion')).toHaveCount(0);
+  await expect(page.getByText(/Company Size → segment: read as employee counts/)).toBeVisible();
+  await page.getByRole('textbox', { name: 'Preset name' }).fill('Client accounts');
+  await page.getByRole('button', { name: 'Next: preview rows' }).click();
+
+  // The preview: two values Tend does not know, four rows skipped until they are mapped.
+  await expect(page.getByTestId('count-error')).toContainText('4');
+  await expect(page.getByTestId('count-churned')).toContainText('3');
+  await expect(page.getByTestId('unknown-value')).toHaveCount(2);
+  await expect(page.getByTestId('defaults-note')).toHaveCount(0); // every row gives its segment and stage now
+  await tend.shots('import-3-unknown-values');
+  await page.getByRole('combobox', { name: 'What "Closed Won" means (Lifecycle stage)' }).selectOption('onboarding');
+  await expect(page.getByTestId('unknown-value')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'What "Paying" means (Lifecycle stage)' }).selectOption('adoption');
+  await expect(page.getByTestId('unknown-value')).toHaveCount(0);
+  await expect(page.getByTestId('count-error')).toContainText('0');
+  await expect(page.getByTestId('count-new')).toContainText('12');
+  // The churned rows land with MRR 0 and say what they lost.
+  await expect(page.locator('.preview-row[data-row="7"]')).toContainText('churned · −$400.00/mo');
+  await tend.shots('import-3-values-mapped');
+  expect(count(tend, 'accounts')).toBe(0);
+
+  await page.getByRole('button', { name: 'Import 12 rows' }).click();
+  await expect(page.getByRole('heading', { name: 'Imported client-accounts.csv' })).toBeVisible();
+  await expect(page.getByTestId('count-inserted')).toContainText('12');
+  const rows = tend.db.sqlite.prepare("SELECT name, segment, stage, churned_on AS churnedOn FROM accounts WHERE name IN ('Cedar Analytics', 'Fir & Co', 'Kapok Travel')").all();
+  expect(rows).toEqual([
+    { name: 'Cedar Analytics', segment: 'enterprise', stage: 'onboarding', churnedOn: null },
+    { name: 'Fir & Co', segment: 'smb', stage: 'churned', churnedOn: '2026-10-15' },
+    { name: 'Kapok Travel', segment: 'smb', stage: 'adoption', churnedOn: null },
+  ]);
+  expect(tend.db.sqlite.prepare("SELECT count(*) FROM revenue_events WHERE kind = 'churn' AND source = 'import'").pluck().get()).toBe(3);
+  // The value maps were saved with the preset, beside the mapping.
+  await expect
+    .poll(() => tend.db.sqlite.prepare("SELECT options FROM import_presets WHERE name = 'Client accounts'").pluck().get() as string | undefined)
+    .toBe(JSON.stringify({ valueMaps: { stage: { 'Closed Won': 'onboarding', Paying: 'adoption' } } }));
+
+  // The CSM writes a note in the app; next month's export changes the note and the ARR.
+  const alder = tend.db.sqlite.prepare("SELECT id FROM accounts WHERE name = 'Alder Logistics'").pluck().get() as number;
+  await tend.router.call('accounts.update', { id: alder, patch: { notes: 'Met the CFO: wants SSO before renewal' } });
+  const next = path.join(tend.dir, 'client-accounts-december.csv');
+  const [header, ...lines] = fs.readFileSync(CLIENT_CSV, 'utf8').trimEnd().split('\n');
+  const december = lines.map((line) =>
+    line.startsWith('9001,') ? `${line.replace('"$48,000.00"', '"$54,000.00"')},Renewal call booked` : `${line},`,
+  );
+  fs.writeFileSync(next, [`${header},Notes`, ...december].join('\n') + '\n');
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await chooseKindAndFile(tend, /^Accounts/, next);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Mapping from your preset/)).toHaveCount(0); // a new column: other headers, no preset
+  await page.getByRole('combobox', { name: 'Field for Company Size', exact: true }).selectOption('employees');
+  await page.getByRole('button', { name: 'Next: preview rows' }).click();
+  await page.getByRole('combobox', { name: 'What "Closed Won" means (Lifecycle stage)' }).selectOption('onboarding');
+  await page.getByRole('combobox', { name: 'What "Paying" means (Lifecycle stage)' }).selectOption('adoption');
+  await expect(page.getByTestId('count-updated')).toContainText('1');
+  const update = page.locator('.update-item[data-row="2"]');
+  await expect(update).toContainText('Alder Logistics');
+  await expect(update.getByRole('row', { name: /^MRR/ })).toContainText('$4,000.00');
+  await expect(update.getByRole('row', { name: /^MRR/ })).toContainText('$4,500.00');
+  await expect(update.getByRole('row', { name: /^Notes/ })).toContainText('kept — edited in Tend on');
+  await expect(page.getByRole('radio', { name: /Keep what you edited in Tend/ })).toBeChecked();
+  await expect(page.getByTestId('kept-note')).toContainText('1 field in 1 row keeps Tend’s value');
+  await tend.shots('import-3-updates-kept', () => page.locator('.update-item[data-row="2"]').scrollIntoViewIfNeeded());
+
+  // Overwrite: the file's note replaces the CSM's, and the preview says so before anything is written.
+  await page.getByRole('radio', { name: /Overwrite with the file/ }).check();
+  await expect(update.getByRole('row', { name: /^Notes/ })).toContainText('Renewal call booked');
+  await expect(update.getByRole('row', { name: /^Notes/ })).not.toContainText('kept');
+  await tend.shots('import-3-updates-overwrite', () => page.locator('.update-item[data-row="2"]').scrollIntoViewIfNeeded());
+  await page.getByRole('radio', { name: /Keep what you edited in Tend/ }).check();
+  await expect(update.getByRole('row', { name: /^Notes/ })).toContainText('kept');
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByRole('heading', { name: 'Imported client-accounts-december.csv' })).toBeVisible();
+  expect(tend.db.sqlite.prepare('SELECT notes, mrr_cents AS mrr FROM accounts WHERE id = ?').get(alder)).toEqual({
+    notes: 'Met the CFO: wants SSO before renewal',
+    mrr: 450_000,
+  });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('reads employee counts with the thresholds set in Settings → Imports', async ({ tend, consoleErrors }) => {
+  const { page } = tend;
+  await tend.open('/settings');
+  const panel = page.getByRole('region', { name: 'Imports' });
+  await expect(panel.getByTestId('segment-edges')).toHaveText('< 100 smb, 100–999 mid_market, ≥ 1,000 enterprise');
+  await panel.getByRole('spinbutton', { name: 'Enterprise from' }).fill('50');
+  await expect(panel.getByTestId('segment-edges')).toHaveText('Enterprise must start above mid-market.');
+  await expect(page.getByRole('button', { name: 'Save and rescore' })).toBeDisabled();
+  await panel.getByRole('spinbutton', { name: 'Mid-market from' }).fill('50');
+  await panel.getByRole('spinbutton', { name: 'Enterprise from' }).fill('500');
+  await expect(panel.getByTestId('segment-edges')).toHaveText('< 50 smb, 50–499 mid_market, ≥ 500 enterprise');
+  await tend.shots('settings-imports', () => panel.scrollIntoViewIfNeeded());
+  await page.getByRole('button', { name: 'Save and rescore' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();
+  expect((await tend.router.call('settings.get', {})).import.segmentByEmployees).toEqual({ midMarketFrom: 50, enterpriseFrom: 500 });
+
+  // The wizard offers the conversion with those thresholds, and the accounts land by them.
+  await tend.open('/import');
+  await chooseKindAndFile(tend, /^Accounts/, CLIENT_CSV);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mapping-suggestion')).toContainText('< 50 smb, 50–499 mid_market, ≥ 500 enterprise; thresholds in Settings');
+  await page.getByTestId('mapping-suggestion').getByRole('button', { name: 'Read as employee counts → segment' }).click();
+  await page.getByRole('button', { name: 'Next: preview rows' }).click();
+  await expect(page.locator('.preview-row[data-row="11"]')).toContainText('640 → enterprise');
+  await expect(page.locator('.preview-row[data-row="2"]')).toContainText('198 → mid_market');
+  expect(consoleErrors).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { createRouter } from '../../electron/router';
 import { buildDemoBook } from '../../electron/services/demo/book';
 import { demoFactsFor } from '../../electron/services/demo/load';
 import { scoreAccount } from '../../shared/scoring';
+import { encodeComponents } from '../../shared/scoring/snapshot-components';
 import { setup } from '../helpers';
 
 async function smbAccount(asOf = '2026-11-24') {
@@ -186,7 +187,7 @@ describe('the scoring service', () => {
     expect(snapshot(1, '2026-11-24')).toEqual(right);
     const now2 = snapshot(2, '2026-11-24')!;
     const expected2 = scored.find((s) => s.facts.id === 2)!.score.health;
-    expect(now2).toEqual({ score: expected2.score, band: expected2.band, components: JSON.stringify(expected2.components) });
+    expect(now2).toEqual({ score: expected2.score, band: expected2.band, components: encodeComponents(expected2.components) });
     expect(now2.components).not.toBe(was2.components);
 
     // The next day: a new snapshot for every account.

@@ -11,14 +11,24 @@
 // Dates and decimal separators are decided once per column from all its values. Most files need no
 // decision (ISO dates, plain numbers) and are read once; the first value that needs one makes the
 // reader scan the whole file for those columns' values and start over.
+//
+// The mapping is confirmed by the values of the first rows (shared/import/judge.ts) before the file
+// is read through; enum columns read through the user's value maps, and their unknown values are
+// listed for the preview to offer a drop-down each (issue 14). Updates follow the run's update mode
+// and show every changed field old → new (issue 17).
 import path from 'node:path';
 import type { ImportKind } from '../../../shared/domain';
 import { TendError } from '../../../shared/errors';
 import { IMPORT_FIELDS, headersKey } from '../../../shared/import/fields';
+import type { ShownChange } from '../../../shared/import/display';
+import { SAMPLE_ROWS, type MappingSuggestion } from '../../../shared/import/judge';
+import { choicesFor, type Choice, type ValueMaps } from '../../../shared/import/value-maps';
 import type { DateFormat, DateOrder, NumberFormat } from '../../../shared/import/values';
 import type { ServiceContext } from '../context';
+import { createSettingsService } from '../settings';
 import { toCsv } from './export';
-import { planMapping, type ColumnMapping, type MappingPlan } from './map';
+import { planMapping, type ColumnMapping, type MappingPlan, type PresetOptions } from './map';
+import type { UpdateMode } from './table-store';
 import { describeDelimiter, inspectCsv, type CancelSignal, readHeader, streamRecords, type CsvFile, type Delimiter, type TextEncodingName } from './read';
 import {
   NeedsColumnFormats,
@@ -31,11 +41,30 @@ import {
   type ImportRecord,
   type RowError,
 } from './validate';
-import { landImportBatch, readBatch, undoImportBatch, type BatchRow, type Outcome } from './write';
+import {
+  createLander,
+  landImportBatch,
+  readBatch,
+  strictError,
+  undoImportBatch,
+  type BatchRow,
+  type Lander,
+  type LandResult,
+  type Outcome,
+  type RecordUpdate,
+} from './write';
 
-export type { ColumnMapping } from './map';
+/** About how many rows a file holds, to size a dry run's tables (a row of an export is rarely under 40 bytes). */
+const expectedRows = (csv: CsvFile) => Math.min(Math.ceil(csv.size / 40), 4_000_000);
+
+function landing(landed: LandResult): LandingReport {
+  return { updates: landed.updates, kept: landed.kept, defaults: landed.defaults, churned: landed.churned };
+}
+
+export type { ColumnMapping, PresetOptions } from './map';
 export type { RowError } from './validate';
-export type { BatchRow } from './write';
+export type { BatchRow, RecordUpdate } from './write';
+export type { UpdateMode } from './table-store';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -45,6 +74,10 @@ export interface ImportRequest {
   mapping?: ColumnMapping;
   /** How to read numeric dates in columns whose values do not decide it (CLI --date-format). */
   dateFormat?: DateOrder;
+  /** What unknown values of enum columns mean: field → value as written → value ('' leaves it empty). */
+  valueMaps?: ValueMaps;
+  /** How updates treat what Tend has: keep what the CSM edited in the app (default), overwrite, or fill only what is empty. */
+  updateMode?: UpdateMode;
 }
 
 export interface ImportProgress {
@@ -91,9 +124,36 @@ export interface FileReport {
   dateColumns: ColumnReport[];
   numberColumns: { column: string; field: string; decimal: NumberFormat | null }[];
   dataRows: number;
+  /** Columns left custom although their header suggested a field (why), and conversions on offer. */
+  suggestions: MappingSuggestion[];
+  /** The value maps in force (the preset's and the user's). */
+  valueMaps: ValueMaps;
+  /** Each enum column's values that read as nothing (and are not mapped), most frequent first. */
+  unknownValues: UnknownColumnValues[];
+  updateMode: UpdateMode;
 }
 
-export interface ImportRunResult extends FileReport {
+export interface UnknownColumnValues {
+  column: string;
+  field: string;
+  values: { value: string; count: number; row: number }[];
+  /** What they can be mapped to. */
+  choices: readonly Choice[];
+}
+
+/** What landing the file does besides the counts: updates field by field, defaults, churn. */
+export interface LandingReport {
+  /** The first updated rows with every changed field, old → new (kept ones marked). */
+  updates: RecordUpdate[];
+  /** Rows with fields Tend kept (edited in the app, or not empty), and how many fields. */
+  kept: { rows: number; fields: number };
+  /** Defaults new rows take for what they do not give. */
+  defaults: { field: string; label: string; value: string; rows: number }[];
+  /** Accounts the import lands churned, each with its churn event. */
+  churned: number;
+}
+
+export interface ImportRunResult extends FileReport, LandingReport {
   /** null for a dry run. */
   batchId: number | null;
   dryRun: boolean;
@@ -116,9 +176,11 @@ export interface PreviewRow {
   values: Record<string, FieldValue> | null;
   custom: Record<string, string> | null;
   errors: { column: string; value: string; message: string }[];
+  /** An update's changed fields, old → new (and the ones Tend keeps). */
+  changes: ShownChange[];
 }
 
-export interface ImportPreview extends FileReport {
+export interface ImportPreview extends FileReport, LandingReport {
   rows: PreviewRow[];
   counts: { total: number; new: number; updated: number; unchanged: number; error: number };
   errors: RowError[];
@@ -135,19 +197,25 @@ export interface PresetRow {
   name: string;
   kind: ImportKind;
   mapping: ColumnMapping;
+  options: PresetOptions;
   createdAt: string;
 }
 
 export const PREVIEW_ROWS = 50;
-/** How many data rows a quick preview reads (dates and numbers are decided from these). */
-export const QUICK_PREVIEW_ROWS = 2000;
+/** How many data rows a quick preview reads (dates and numbers are decided from these, and the mapping confirmed). */
+export const QUICK_PREVIEW_ROWS = SAMPLE_ROWS;
+/** Updated rows whose changes a preview lists (the CLI prints the first few). */
+const LISTED_UPDATES = 200;
 
 interface ReadOutcome {
   csv: CsvFile;
   plan: MappingPlan;
   formats: ColumnFormats;
   dateFormats: Map<number, DateFormat>;
+  /** Every valid record — or, when a lander took them as they were read, only the first rows'. */
   records: ImportRecord[];
+  /** The dry run's landing, when records went straight to a lander. */
+  landed: LandResult | null;
   errors: RowError[];
   invalidRows: number;
   dataRows: number;
@@ -155,6 +223,7 @@ interface ReadOutcome {
   firstRows: { row: number; cells: string[] }[];
   /** Every row was read (false when limitRows stopped the reading early). */
   complete: boolean;
+  unknownValues: UnknownColumnValues[];
 }
 
 interface ReadOptions {
@@ -165,6 +234,12 @@ interface ReadOptions {
   keepFirstRows: number;
   /** Stop after this many data rows (the quick preview); formats are decided from them alone. */
   limitRows?: number;
+  /**
+   * A dry run: each valid record goes to a lander as soon as it is read (nothing is written, so
+   * nothing waits for the whole file), and no record outlives its chunk. A new lander per attempt
+   * (a column's format decided late starts the reading over).
+   */
+  lander?: (plan: MappingPlan, csv: CsvFile) => Lander;
 }
 
 function checkKind(kind: string): asserts kind is ImportKind {
@@ -178,11 +253,51 @@ function checkKind(kind: string): asserts kind is ImportKind {
 export function createImportService(ctx: ServiceContext) {
   const { sqlite, clock } = ctx;
 
+  const PRESET_COLUMNS = 'id, name, kind, mapping, options, created_at AS createdAt';
+  type PresetRecord = Omit<PresetRow, 'mapping' | 'options'> & { mapping: string; options: string | null };
+  const presetOf = (row: PresetRecord): PresetRow => ({
+    ...row,
+    mapping: JSON.parse(row.mapping) as ColumnMapping,
+    options: (row.options ? JSON.parse(row.options) : {}) as PresetOptions,
+  });
+
   function findPreset(kind: ImportKind, headers: readonly string[]): PresetRow | null {
     const row = sqlite
-      .prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets WHERE kind = ? AND headers_key = ? ORDER BY id DESC LIMIT 1')
-      .get(kind, headersKey(headers)) as (Omit<PresetRow, 'mapping'> & { mapping: string }) | undefined;
-    return row ? { ...row, mapping: JSON.parse(row.mapping) as ColumnMapping } : null;
+      .prepare(`SELECT ${PRESET_COLUMNS} FROM import_presets WHERE kind = ? AND headers_key = ? ORDER BY id DESC LIMIT 1`)
+      .get(kind, headersKey(headers)) as PresetRecord | undefined;
+    return row ? presetOf(row) : null;
+  }
+
+  /** The employee-count thresholds of the segments (Settings → Import). */
+  const segmentEdges = () => createSettingsService(ctx).get().import.segmentByEmployees;
+
+  /** The first data rows' cells: the values that confirm the automatic mapping. */
+  async function readSample(csv: CsvFile, headerRow: number, signal?: CancelSignal): Promise<{ rows: string[][]; complete: boolean }> {
+    const rows: string[][] = [];
+    for await (const chunk of streamRecords(csv, signal)) {
+      for (const record of chunk.records) {
+        if (record.row <= headerRow) continue;
+        if (rows.length >= SAMPLE_ROWS) return { rows, complete: false };
+        rows.push(record.cells);
+      }
+    }
+    return { rows, complete: true };
+  }
+
+  /** The mapping a file gets: preset, values-confirmed suggestions, the user's choices. */
+  async function planFor(request: ImportRequest, csv: CsvFile, headers: string[], headerRow: number, signal?: CancelSignal) {
+    const preset = findPreset(request.kind, headers);
+    const sample = preset ? null : await readSample(csv, headerRow, signal);
+    const plan = planMapping(request.kind, headers, {
+      fileName: csv.name,
+      preset: preset ? { name: preset.name, mapping: preset.mapping, options: preset.options } : null,
+      overrides: request.mapping,
+      valueMaps: request.valueMaps,
+      sample: sample?.rows,
+      sampled: sample ? !sample.complete : false,
+      edges: segmentEdges(),
+    });
+    return { plan, preset };
   }
 
   async function readFile(request: ImportRequest, options: ReadOptions): Promise<ReadOutcome> {
@@ -190,18 +305,15 @@ export function createImportService(ctx: ServiceContext) {
     const file = path.resolve(request.file);
     const csv = await inspectCsv(file);
     const header = await readHeader(csv, options.signal);
-    const preset = findPreset(request.kind, header.headers);
-    const plan = planMapping(request.kind, header.headers, {
-      fileName: csv.name,
-      preset: preset ? { name: preset.name, mapping: preset.mapping } : null,
-      overrides: request.mapping,
-    });
+    const { plan, preset } = await planFor(request, csv, header.headers, header.row, options.signal);
+    // A date order chosen for these headers before (saved with the preset) applies again.
+    const dateFormat = request.dateFormat ?? preset?.options.dateFormat;
     const formats: ColumnFormats = { dates: new Map(), numbers: new Map() };
     const dateFormats = new Map<number, DateFormat>();
     for (const column of plan.columns) {
       if (!isDateColumn(column.field)) continue;
       dateFormats.set(column.index, 'iso');
-      if (request.dateFormat) formats.dates.set(column.index, request.dateFormat);
+      if (dateFormat) formats.dates.set(column.index, dateFormat);
     }
 
     for (let attempt = 0; ; attempt++) {
@@ -229,6 +341,7 @@ export function createImportService(ctx: ServiceContext) {
 
   async function readRows(csv: CsvFile, plan: MappingPlan, formats: ColumnFormats, headerRow: number, options: ReadOptions) {
     const validate = createRowValidator(plan, formats);
+    const lander = options.lander?.(plan, csv) ?? null;
     const records: ImportRecord[] = [];
     const errors: RowError[] = [];
     const firstRows: { row: number; cells: string[] }[] = [];
@@ -244,15 +357,29 @@ export function createImportService(ctx: ServiceContext) {
           break reading;
         }
         dataRows++;
-        if (firstRows.length < options.keepFirstRows) firstRows.push(record);
+        const watch = firstRows.length < options.keepFirstRows;
+        if (watch) firstRows.push(record);
         const result = validate(record);
-        if (result.errors) {
+        if (Array.isArray(result)) {
           invalidRows++;
-          for (const error of result.errors) errors.push(error);
-        } else records.push(result.record);
+          for (const error of result) errors.push(error);
+        } else if (!lander) records.push(result);
+        else {
+          if (watch) records.push(result);
+          lander.land(result, watch);
+        }
       }
       options.onProgress?.({ phase: 'reading', rows: dataRows, totalRows: null, bytes: chunk.bytesRead, totalBytes: csv.size });
     }
+    const unknownValues = [...validate.unknownValues()].map(([column, values]) => {
+      const spec = plan.columns.find((c) => c.header === column)!.field!;
+      return {
+        column,
+        field: spec.name,
+        values: [...values].map(([value, seen]) => ({ value, count: seen.count, row: seen.row })).sort((a, b) => b.count - a.count || a.row - b.row),
+        choices: choicesFor(spec),
+      };
+    });
     if (dataRows === 0) {
       throw new TendError(
         'import_failed',
@@ -260,7 +387,8 @@ export function createImportService(ctx: ServiceContext) {
         { file: csv.name },
       );
     }
-    return { records, errors, invalidRows, dataRows, firstRows, complete };
+    const landed = lander ? lander.finish(errors, invalidRows) : null;
+    return { records, landed, errors, invalidRows, dataRows, firstRows, complete, unknownValues };
   }
 
   async function scanFormats(csv: CsvFile, plan: MappingPlan, headerRow: number, options: ReadOptions) {
@@ -280,7 +408,7 @@ export function createImportService(ctx: ServiceContext) {
     return scanner.result();
   }
 
-  function report(read: ReadOutcome): FileReport {
+  function report(read: ReadOutcome, request: ImportRequest): FileReport {
     const { csv, plan } = read;
     return {
       file: csv.path,
@@ -301,6 +429,10 @@ export function createImportService(ctx: ServiceContext) {
         .filter((c) => isNumberColumn(c.field))
         .map((c) => ({ column: c.header, field: c.field!.name, decimal: read.formats.numbers.get(c.index) ?? null })),
       dataRows: read.dataRows,
+      suggestions: plan.suggestions,
+      valueMaps: plan.valueMaps,
+      unknownValues: read.unknownValues,
+      updateMode: request.updateMode ?? 'keep-edits',
     };
   }
 
@@ -308,12 +440,31 @@ export function createImportService(ctx: ServiceContext) {
     return (field: string) => plan.columns.find((c) => c.field?.name === field)?.header ?? '';
   }
 
+  /** A dry run's lander: fed while the file is read, writes nothing. */
+  function dryLander(request: ImportRequest, plan: MappingPlan, expectedRows?: number): Lander {
+    return createLander(
+      ctx,
+      {
+        kind: request.kind,
+        fileName: path.basename(request.file),
+        mapping: plan.mapping,
+        headerOf: headerLookup(plan),
+        startedAt: clock.now(),
+        updateMode: request.updateMode,
+        dryRun: true,
+        listUpdates: LISTED_UPDATES,
+        expectedRows,
+      },
+      0,
+    );
+  }
+
   return {
     findPreset,
 
     /**
-     * The first rows as they would land, every bad cell with why, and the counts of new, updated,
-     * unchanged and error rows — computed by running the import and rolling it back.
+     * The first rows as they would land, every bad cell with why, every update field by field, and
+     * the counts of new, updated, unchanged and error rows — computed by a dry run of the import.
      */
     async preview(
       request: ImportRequest & { rows?: number; quick?: boolean; signal?: CancelSignal; onProgress?: (progress: ImportProgress) => void },
@@ -327,22 +478,10 @@ export function createImportService(ctx: ServiceContext) {
         limitRows: request.quick ? QUICK_PREVIEW_ROWS : undefined,
         signal,
         onProgress,
+        lander: (plan, csv) => dryLander(request, plan, expectedRows(csv)),
       });
       const lastShown = read.firstRows.at(-1)?.row ?? 0;
-      const landed = landImportBatch(ctx, {
-        kind: request.kind,
-        fileName: read.csv.name,
-        mapping: read.plan.mapping,
-        records: read.records,
-        rowErrors: read.errors,
-        invalidRows: read.invalidRows,
-        headerOf: headerLookup(read.plan),
-        startedAt: clock.now(),
-        dryRun: true,
-        outcomesThroughRow: lastShown,
-        signal,
-        onProgress: (rows, totalRows) => onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
-      });
+      const landed = read.landed!;
       const recordsByRow = new Map<number, ImportRecord>();
       for (const record of read.records) {
         if (record.row > lastShown) break;
@@ -363,11 +502,13 @@ export function createImportService(ctx: ServiceContext) {
           values: record && !errors.length ? record.values : null,
           custom: record && !errors.length ? record.custom : null,
           errors,
+          changes: landed.changesByRow.get(row) ?? [],
         };
       });
-      const facts = report(read);
+      const facts = report(read, request);
       return {
         ...facts,
+        ...landing(landed),
         rows,
         counts: {
           total: read.dataRows,
@@ -388,8 +529,15 @@ export function createImportService(ctx: ServiceContext) {
       const startedAt = clock.now();
       const { signal, onProgress } = request;
       if (signal?.aborted) throw new TendError('import_failed', 'The import was cancelled. Nothing was imported.', { cancelled: true });
-      const read = await readFile(request, { allowAmbiguousDates: false, keepFirstRows: 0, signal, onProgress });
-      const landed = landImportBatch(ctx, {
+      const read = await readFile(request, {
+        allowAmbiguousDates: false,
+        keepFirstRows: 0,
+        signal,
+        onProgress,
+        lander: request.dryRun ? (plan, csv) => dryLander(request, plan, expectedRows(csv)) : undefined,
+      });
+      if (read.landed && request.strict && read.landed.errors.length) throw strictError(read.csv.name, read.landed);
+      const landed = read.landed ?? landImportBatch(ctx, {
         kind: request.kind,
         fileName: read.csv.name,
         mapping: read.plan.mapping,
@@ -398,8 +546,10 @@ export function createImportService(ctx: ServiceContext) {
         invalidRows: read.invalidRows,
         headerOf: headerLookup(read.plan),
         startedAt,
+        updateMode: request.updateMode,
         strict: request.strict,
         dryRun: request.dryRun,
+        listUpdates: LISTED_UPDATES,
         signal,
         onProgress: (rows, totalRows) =>
           onProgress?.({ phase: 'writing', rows, totalRows, bytes: read.csv.size, totalBytes: read.csv.size }),
@@ -418,9 +568,10 @@ export function createImportService(ctx: ServiceContext) {
           );
         }
       }
-      const facts = report(read);
+      const facts = report(read, request);
       return {
         ...facts,
+        ...landing(landed),
         batchId: landed.batchId,
         dryRun: !!request.dryRun,
         inserted: landed.inserted,
@@ -459,38 +610,46 @@ export function createImportService(ctx: ServiceContext) {
       );
     },
 
-    /** Saves (or replaces, by name) a mapping to re-apply when the same headers come back. */
-    savePreset(name: string, kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): PresetRow {
+    /**
+     * Saves (or replaces, by name) a mapping — and the value maps and date order chosen with it — to
+     * re-apply when the same headers come back.
+     */
+    savePreset(name: string, kind: ImportKind, headers: readonly string[], mapping: ColumnMapping, options: PresetOptions = {}): PresetRow {
       checkKind(kind);
       const trimmed = name.trim();
       if (!trimmed || trimmed.length > 200) {
         throw new TendError('invalid_input', 'A preset needs a name of 1 to 200 characters.', { field: 'name' });
       }
-      // Validates the mapping against the headers exactly as an import would.
-      const plan = planMapping(kind, [...headers], { fileName: trimmed, overrides: mapping });
+      // Validates the mapping and the value maps against the headers exactly as an import would.
+      // (an empty preset: nothing automatic, the mapping given is the whole choice)
+      const plan = planMapping(kind, [...headers], {
+        fileName: trimmed,
+        preset: { name: trimmed, mapping: {} },
+        overrides: mapping,
+        valueMaps: options.valueMaps,
+        edges: segmentEdges(),
+      });
+      const saved: PresetOptions = {
+        ...(Object.keys(plan.valueMaps).length ? { valueMaps: plan.valueMaps } : {}),
+        ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+      };
       sqlite
         .prepare(
-          `INSERT INTO import_presets (name, kind, headers_key, mapping, created_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, headers_key = excluded.headers_key, mapping = excluded.mapping`,
+          `INSERT INTO import_presets (name, kind, headers_key, mapping, options, created_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, headers_key = excluded.headers_key, mapping = excluded.mapping, options = excluded.options`,
         )
-        .run(trimmed, kind, headersKey(headers), JSON.stringify(plan.mapping), clock.now());
+        .run(trimmed, kind, headersKey(headers), JSON.stringify(plan.mapping), JSON.stringify(saved), clock.now());
       return findPresetByName(trimmed)!;
     },
 
     listPresets(): PresetRow[] {
-      return (
-        sqlite.prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets ORDER BY name').all() as (Omit<PresetRow, 'mapping'> & {
-          mapping: string;
-        })[]
-      ).map((row) => ({ ...row, mapping: JSON.parse(row.mapping) as ColumnMapping }));
+      return (sqlite.prepare(`SELECT ${PRESET_COLUMNS} FROM import_presets ORDER BY name`).all() as PresetRecord[]).map(presetOf);
     },
   };
 
   function findPresetByName(name: string): PresetRow | null {
-    const row = sqlite
-      .prepare('SELECT id, name, kind, mapping, created_at AS createdAt FROM import_presets WHERE name = ?')
-      .get(name) as (Omit<PresetRow, 'mapping'> & { mapping: string }) | undefined;
-    return row ? { ...row, mapping: JSON.parse(row.mapping) as ColumnMapping } : null;
+    const row = sqlite.prepare(`SELECT ${PRESET_COLUMNS} FROM import_presets WHERE name = ?`).get(name) as PresetRecord | undefined;
+    return row ? presetOf(row) : null;
   }
 }
 

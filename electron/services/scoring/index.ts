@@ -4,6 +4,7 @@
 // later firing is a new flag). Full rescore reads each table once; an edit rescores one account.
 import { addDays } from '../../../shared/dates';
 import { scoreAccountOf, type AccountInfo, type AccountScore, type PackedBook } from '../../../shared/scoring';
+import { encodeComponents } from '../../../shared/scoring/snapshot-components';
 import type { FlagResult } from '../../../shared/scoring/types';
 import type { Settings } from '../../../shared/settings';
 import type { FlagRule } from '../../../shared/domain';
@@ -43,6 +44,11 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
       confidence = excluded.confidence, components = excluded.components, in_triage = excluded.in_triage
     WHERE (score, band, confidence, components, in_triage)
       IS NOT (excluded.score, excluded.band, excluded.confidence, excluded.components, excluded.in_triage)`);
+  // A full rescore knows which accounts have no snapshot yet that day (a fresh import's 200,000):
+  // a plain insert costs less than the upsert.
+  const insertSnapshot = sqlite.prepare(
+    'INSERT INTO health_snapshots (account_id, date, score, band, confidence, components, in_triage) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   // The snapshots already recorded for a date, so a full rescore can pass over the unchanged ones.
   const snapshotsOn = sqlite.prepare(
     'SELECT account_id, score, band, confidence, components, in_triage FROM health_snapshots WHERE date = ?',
@@ -61,8 +67,10 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
   );
   const clearFlag = sqlite.prepare('UPDATE flags SET cleared_at = ? WHERE id = ?');
 
+  // Compact stored form (shared/scoring/snapshot-components.ts): a big import writes one snapshot
+  // per account, and the component text was most of the bytes (issue 14's profile).
   function componentsJson(score: AccountScore): string {
-    return JSON.stringify(score.health.components);
+    return encodeComponents(score.health.components);
   }
 
   /** Brings one account's flag records in line with what fires at asOf. */
@@ -109,7 +117,8 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
           row[3] === health.confidence &&
           row[5] === inTriage &&
           row[4] === components;
-        if (!same) upsertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, components, inTriage);
+        if (recorded && row === undefined) insertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, components, inTriage);
+        else if (!same) upsertSnapshot.run(account.id, asOf, health.score, health.band, health.confidence, components, inTriage);
         reconcileFlags(account.id, score.flags, liveByAccount.get(account.id) ?? [], asOf);
       }
       // SPEC "Triage cases": a case closes as churned when its account churns, whichever way it did.

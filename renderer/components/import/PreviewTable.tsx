@@ -12,15 +12,23 @@ const OUTCOME_LABEL = { new: 'New', updated: 'Update', unchanged: 'Unchanged', e
 
 type PreviewRow = ImportPreviewView['rows'][number];
 
+/** Fields that are read into others, so the preview shows the cell as written (a name's parts, a status, employee counts). */
+const SHOWN_AS_WRITTEN = new Set(['accountStatus', 'employees']);
+const PARTS = new Set(['firstName', 'lastName']);
+
 /** A landed value in words: money in dollars, booleans yes/no, lists with "; ". */
 function landed(kind: ImportKind, field: string, row: PreviewRow, raw: string): string {
   if (!row.values) return raw;
   const spec = fieldSpec(kind, field);
+  if (spec?.type === 'employees' && typeof row.values.segment === 'string') return `${raw.trim()} → ${row.values.segment}`;
+  if (spec && (SHOWN_AS_WRITTEN.has(spec.type) || PARTS.has(spec.name))) return raw.trim();
   const key = spec?.type === 'annualMoney' ? 'mrr' : field;
   const value = row.values[key];
   if (value === undefined || value === null) return '';
-  const currency = typeof row.values.currency === 'string' ? row.values.currency : typeof row.values.currencyInCell === 'string' ? row.values.currencyInCell : 'USD';
+  const currency = typeof row.values.currency === 'string' ? row.values.currency : 'USD';
   if ((spec?.type === 'money' || spec?.type === 'annualMoney') && typeof value === 'number') {
+    // A churned account lands with MRR 0; its churn event carries what it lost.
+    if (typeof row.values.lostMrr === 'number' && row.values.lostMrr > 0) return `churned · −${formatMoney(row.values.lostMrr, currency)}/mo`;
     return `${formatMoney(value, currency)}${spec.type === 'annualMoney' ? ' /mo' : ''}`;
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -59,6 +67,7 @@ export function PreviewTable({ kind, preview }: { kind: ImportKind; preview: Imp
         {virtualizer.getVirtualItems().map((item) => {
           const row = preview.rows[item.index];
           const bad = new Map(row.errors.map((e) => [e.column, e.message]));
+          const changes = new Map(row.changes.map((ch) => [ch.field, ch]));
           return (
             <div
               key={row.row}
@@ -82,6 +91,32 @@ export function PreviewTable({ kind, preview }: { kind: ImportKind; preview: Imp
                 const raw = row.cells[c.index] ?? '';
                 const why = bad.get(c.header);
                 const text = why ? raw : landed(kind, c.field, row, raw);
+                // An update shows what it replaces: old → new (or Tend's value, kept).
+                const change = !why ? changes.get(fieldSpec(kind, c.field)?.type === 'annualMoney' ? 'mrr' : c.field) : undefined;
+                if (change) {
+                  return (
+                    <span
+                      role="cell"
+                      key={c.index}
+                      className={`preview-cell changed-cell${change.kept ? ' kept-cell' : ''}`}
+                      title={
+                        change.kept
+                          ? `Kept: ${change.old || 'empty'} (${change.editedOn ? `edited in Tend on ${change.editedOn}` : 'Tend has a value'}); the file says ${change.new || 'empty'}`
+                          : `${change.old || 'empty'} → ${change.new || 'empty'}`
+                      }
+                    >
+                      {change.kept ? (
+                        <>
+                          {change.old || '—'} <span className="kept-tag">kept</span>
+                        </>
+                      ) : (
+                        <>
+                          <s className="muted">{change.old || 'empty'}</s> → {change.new || 'empty'}
+                        </>
+                      )}
+                    </span>
+                  );
+                }
                 return (
                   <span
                     role="cell"

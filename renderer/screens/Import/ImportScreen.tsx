@@ -12,9 +12,13 @@ import { ImportHistory, UndoConfirm } from '../../components/import/ImportHistor
 import { CountProgress } from '../../components/import/CountProgress';
 import { ImportProgress } from '../../components/import/ImportProgress';
 import { KindPicker } from '../../components/import/KindPicker';
+import { MappingSuggestions } from '../../components/import/MappingSuggestions';
 import { MappingTable } from '../../components/import/MappingTable';
 import { PreviewTable } from '../../components/import/PreviewTable';
 import { Stepper } from '../../components/import/Stepper';
+import { UpdateChoice } from '../../components/import/UpdateChoice';
+import { UpdatesList } from '../../components/import/UpdatesList';
+import { ValueMaps } from '../../components/import/ValueMaps';
 import { KINDS, KIND_INFO, effectiveMapping, mappingProblems, missingRequired, useImportStore, type FileFacts } from '../../stores/import';
 import './import.css';
 
@@ -278,6 +282,7 @@ function MappingStep({ kind, fileName }: { kind: ImportKind; fileName: string })
             {s.previewError}
           </div>
         )}
+        <MappingSuggestions suggestions={preview?.suggestions ?? facts.suggestions ?? []} onApply={s.setMapping} />
         <MappingTable kind={kind} headers={facts.headers} mapping={mapping} overrides={s.overrides} samples={samples} onChange={s.setMapping} />
         <Footer
           hint={
@@ -461,8 +466,21 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
             { key: 'updated', label: 'Updated', value: c.updated, tone: 'updated' },
             { key: 'unchanged', label: 'Unchanged', value: c.unchanged },
             { key: 'error', label: 'Errors (skipped)', value: c.error, tone: c.error ? 'error' : undefined },
+            ...(preview.churned > 0 ? [{ key: 'churned', label: 'Arrive churned', value: preview.churned, tone: 'churned' }] : []),
           ]}
         />
+        {preview.defaults.length > 0 && (
+          <p className="defaults-note" data-testid="defaults-note">
+            New rows without a value get:{' '}
+            {preview.defaults.map((d, i) => (
+              <span key={d.field}>
+                {i > 0 && ', '}
+                {d.label.toLowerCase()} <strong>{d.value}</strong> <span className="muted">({plural(d.rows, 'row')})</span>
+              </span>
+            ))}
+            .
+          </p>
+        )}
         {partial && s.countJob && (
           <CountProgress job={s.countJob} shownRows={c.total} onCancel={() => void s.cancelCount()} onRestart={() => void s.refreshPreview()} />
         )}
@@ -473,6 +491,10 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
             ))}
           </ul>
         )}
+        <ValueMaps kind={kind} preview={preview} onChange={s.setValueMap} />
+        {(c.updated > 0 || preview.kept.rows > 0 || s.updateMode !== 'keep-edits') && (
+          <UpdateChoice mode={s.updateMode} kept={preview.kept} onChange={s.setUpdateMode} />
+        )}
         <PreviewTable kind={kind} preview={preview} />
         {preview.customColumns.length > 0 && (
           <p className="muted small custom-note" title={preview.customColumns.join(', ')}>
@@ -481,6 +503,7 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
           </p>
         )}
       </section>
+      <UpdatesList preview={preview} />
       {preview.errors.length > 0 && (
         <section className="panel" aria-labelledby="preview-errors-title">
           <div className="section-title">

@@ -9,6 +9,7 @@ import type { Settings } from '../../../shared/settings';
 import { CaptureSettingsPanel } from '../../components/capture/CaptureSettingsPanel';
 import { useSettingsStore } from '../../stores/settings';
 import { NumberField, SeveritySelect, setIn, validate, type Path } from './fields';
+import { ImportSettings } from './ImportSettings';
 import { Preview } from './Preview';
 import { ForecastSettings } from './ForecastSettings';
 import './settings.css';
@@ -218,6 +219,7 @@ export function SettingsScreen() {
 
           <CaptureSettingsPanel />
           <ForecastSettings draft={draft} errors={errors} onChange={change} />
+          <ImportSettings draft={draft} errors={errors} onChange={change} />
 
           <section className="panel" aria-labelledby="storage-heading">
             <h2 id="storage-heading">Database and backups</h2>
