@@ -9,6 +9,7 @@ import { formatMoney, labelOf } from '../../../shared/format';
 import type { QbrOptions } from '../../../shared/print';
 import { MetricChart } from '../../components/account/TrendChart';
 import { useReportStore } from '../../stores/report';
+import { RevenueTable, SuccessPlanSection } from './sections';
 import { usePrintReady } from './usePrintReady';
 import '../Account/account.css';
 import './print.css';
@@ -139,57 +140,12 @@ export function CustomerQbrPrint({ options }: { options: QbrOptions }) {
         )}
       </section>
 
-      <section className="doc-section">
-        <h2>Success plan</h2>
-        {qbr.goals.length === 0 ? (
-          <p className="muted small">No success goals recorded yet.</p>
-        ) : (
-          <table className="doc-table">
-            <thead>
-              <tr>
-                <th>Goal</th>
-                <th>How it is measured</th>
-                <th>Target</th>
-                <th>Due</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {qbr.goals.map((g, i) => (
-                <tr key={i}>
-                  <td>{g.goal}</td>
-                  <td>{g.measure || '—'}</td>
-                  <td>{g.target || '—'}</td>
-                  <td className="nowrap">{g.dueDate ?? '—'}</td>
-                  <td className="nowrap">{GOAL_STATUS_FOR_CUSTOMER[g.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <SuccessPlanSection goals={qbr.goals} status={(status) => GOAL_STATUS_FOR_CUSTOMER[status]} />
 
       {qbr.revenue && (
         <section className="doc-section keep">
           <h2>Subscription changes</h2>
-          {qbr.revenue.length === 0 ? (
-            <p className="muted small">No change to the subscription in the period.</p>
-          ) : (
-            <table className="doc-table">
-              <tbody>
-                {qbr.revenue.map((r, i) => (
-                  <tr key={i}>
-                    <td className="nowrap">{r.date}</td>
-                    <td>{REVENUE_WORDS[r.kind]}</td>
-                    <td className="num">
-                      {r.mrrDeltaCents >= 0 ? '+' : '−'}
-                      {formatMoney(Math.abs(r.mrrDeltaCents), account.currency, true)} per month
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <RevenueTable rows={qbr.revenue} kind={(kind) => REVENUE_WORDS[kind]} amount={(cents) => `${formatMoney(cents, account.currency, true)} per month`} />
         </section>
       )}
 

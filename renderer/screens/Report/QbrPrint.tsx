@@ -11,6 +11,7 @@ import { ScoreExplained } from '../../components/account/ScoreExplained';
 import { MetricChart, TrendChart } from '../../components/account/TrendChart';
 import { useReportStore } from '../../stores/report';
 import { CustomerQbrPrint } from './CustomerQbrPrint';
+import { RevenueTable, SuccessPlanSection } from './sections';
 import { usePrintReady } from './usePrintReady';
 import '../Account/account.css';
 import './print.css';
@@ -286,24 +287,7 @@ function InternalQbrPrint({ options }: { options: QbrOptions }) {
       <section className="doc-section doc-two">
         <div className="keep">
           <h2>Revenue movements</h2>
-          {qbr.revenue.length === 0 ? (
-            <p className="muted small">No change to the subscription in the period.</p>
-          ) : (
-            <table className="doc-table">
-              <tbody>
-                {qbr.revenue.map((r, i) => (
-                  <tr key={i}>
-                    <td className="nowrap">{r.date}</td>
-                    <td>{labelOf(r.kind)}</td>
-                    <td className="num">
-                      {r.mrrDeltaCents >= 0 ? '+' : '−'}
-                      {money(Math.abs(r.mrrDeltaCents))} MRR
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <RevenueTable rows={qbr.revenue} kind={labelOf} amount={(cents) => `${money(cents)} MRR`} />
         </div>
         <div className="keep">
           <h2>Voice of the customer</h2>
@@ -328,37 +312,10 @@ function InternalQbrPrint({ options }: { options: QbrOptions }) {
         </div>
       </section>
 
-      <section className="doc-section">
-        <h2>Success plan</h2>
-        {qbr.goals.length === 0 ? (
-          <p className="muted small">No success goals recorded yet.</p>
-        ) : (
-          <table className="doc-table">
-            <thead>
-              <tr>
-                <th>Goal</th>
-                <th>How it is measured</th>
-                <th>Target</th>
-                <th>Due</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {qbr.goals.map((g) => (
-                <tr key={g.id}>
-                  <td>{g.goal}</td>
-                  <td>{g.measure || '—'}</td>
-                  <td>{g.target || '—'}</td>
-                  <td className="nowrap">{g.dueDate ?? '—'}</td>
-                  <td className="nowrap">
-                    <span className={`goal-status status-${g.status}`}>{labelOf(g.status)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <SuccessPlanSection
+        goals={qbr.goals}
+        status={(status) => <span className={`goal-status status-${status}`}>{labelOf(status)}</span>}
+      />
 
       <section className="doc-section keep">
         <h2>Next steps</h2>
