@@ -5,6 +5,7 @@
 // or when touches, surveys or links from elsewhere now hang off a contact it created.
 import type { Database } from 'better-sqlite3';
 import { TendError } from '../../../shared/errors';
+import { refuseIfLaterBatchesChanged } from '../importer/undo-order';
 
 export interface CaptureUndo {
   batchId: number;
@@ -15,21 +16,7 @@ export interface CaptureUndo {
 
 export function undoCaptureBatch(sqlite: Database, batch: { id: number; fileName: string }, now: string): CaptureUndo {
   const label = `Capture #${batch.id} (from ${batch.fileName})`;
-  const later = sqlite
-    .prepare(
-      `SELECT DISTINCT b.id FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
-       WHERE b.undone_at IS NULL AND c.batch_id <> ? AND c.before IS NOT NULL
-         AND json_extract(c.before, '$.import_batch_id') = ? ORDER BY b.id`,
-    )
-    .pluck()
-    .all(batch.id, batch.id) as number[];
-  if (later.length) {
-    throw new TendError(
-      'conflict',
-      `${label} cannot be undone yet: import${later.length > 1 ? 's' : ''} ${later.map((id) => `#${id}`).join(', ')} later changed contacts it wrote. Undo ${later.length > 1 ? 'those' : 'that one'} first. Nothing was changed.`,
-      { batchId: batch.id, laterBatches: later },
-    );
-  }
+  refuseIfLaterBatchesChanged(sqlite, batch.id, label, 'contacts');
 
   const imaged = `SELECT row_id FROM import_changes WHERE batch_id = @batch AND table_name = 'contacts' AND before IS NOT NULL`;
   const created = `SELECT id FROM contacts WHERE import_batch_id = @batch AND id NOT IN (${imaged})`;

@@ -19,6 +19,7 @@ import { TendError } from '../../../shared/errors';
 import { undoCaptureBatch } from '../capture/undo';
 import { fieldLabel, formatStoredValue, type ShownChange } from '../../../shared/import/display';
 import type { ServiceContext } from '../context';
+import { refuseIfLaterBatchesChanged } from './undo-order';
 import { TABLES, TABLE_OF_KIND, WRITERS, type Located } from './kinds';
 import type { ColumnMapping } from './map';
 import { cancelledError, type CancelSignal } from './read';
@@ -373,21 +374,7 @@ export function undoImportBatch(ctx: ServiceContext, batchId: number): UndoResul
   if (batch.kind === 'capture') return undoCaptureBatch(sqlite, batch, ctx.clock.now());
   const table = TABLE_OF_KIND[batch.kind];
 
-  const later = sqlite
-    .prepare(
-      `SELECT DISTINCT b.id FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
-       WHERE b.undone_at IS NULL AND c.batch_id <> ? AND c.before IS NOT NULL
-         AND json_extract(c.before, '$.import_batch_id') = ? ORDER BY b.id`,
-    )
-    .pluck()
-    .all(batchId, batchId) as number[];
-  if (later.length) {
-    throw new TendError(
-      'conflict',
-      `${label} cannot be undone yet: import${later.length > 1 ? 's' : ''} ${later.map((id) => `#${id}`).join(', ')} later changed rows it wrote. Undo ${later.length > 1 ? 'those' : 'that one'} first. Nothing was changed.`,
-      { batchId, laterBatches: later },
-    );
-  }
+  refuseIfLaterBatchesChanged(sqlite, batchId, label, 'rows');
 
   const imagedIds = `SELECT row_id FROM import_changes WHERE batch_id = @batch AND table_name = '${table}' AND before IS NOT NULL`;
   const doomed = `SELECT id FROM ${table} WHERE import_batch_id = @batch AND id NOT IN (${imagedIds})`;
