@@ -2,7 +2,7 @@
 // explained component by component, what changed, the trend, flags with actions, tasks, success
 // goals, the relationship map, the timeline, metric charts, details and notes — all editable inline.
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { addDays } from '../../../shared/dates';
 import { SEGMENTS, STAGES, type Stage } from '../../../shared/domain';
 import { formatCountdown, formatMoney, labelOf } from '../../../shared/format';
@@ -36,6 +36,8 @@ export function AccountScreen() {
   const store = useAccountStore();
   const { page, status, error, load } = store;
   const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  const backTo = from === '/today' ? '/today' : '/portfolio';
   const openCapture = useCaptureStore((s) => s.show);
   const openExport = useReportStore((s) => s.openExport);
   const exportingQbr = useReportStore((s) => s.exporting);
@@ -58,11 +60,12 @@ export function AccountScreen() {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       if ((event.target as HTMLElement).closest('input, textarea, select, [role="dialog"]')) return;
       if (document.querySelector('[role="dialog"]')) return;
-      navigate('/portfolio');
+      // Back where it was opened from (Today keeps its selection in its store), else the portfolio.
+      navigate(backTo);
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, backTo]);
 
   if (status === 'error') {
     return (
