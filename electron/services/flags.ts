@@ -26,9 +26,10 @@ export function createFlagsService(ctx: ServiceContext) {
   const byId = sqlite.prepare(`SELECT ${columns} FROM flags WHERE id = ?`);
   const forAccount = sqlite.prepare(`SELECT ${columns} FROM flags WHERE account_id = ? ORDER BY raised_at DESC, id DESC`);
   const closeReminders = sqlite.prepare("UPDATE reminders SET done_at = ?, closed_by = 'system' WHERE flag_id = ? AND done_at IS NULL");
-  // Undo of resolve: what the resolve closed that day comes back (not what the CSM ticked).
+  // Undo of resolve: what the system closed today (the resolve) comes back, not what the CSM ticked.
+  // "Today" on the clock that stamped done_at (now), which may differ from the as-of day.
   const reopenReminders = sqlite.prepare(
-    "UPDATE reminders SET done_at = NULL, closed_by = NULL WHERE flag_id = ? AND closed_by = 'system' AND substr(done_at, 1, 10) = ?",
+    "UPDATE reminders SET done_at = NULL, closed_by = NULL WHERE flag_id = ? AND closed_by = 'system' AND substr(done_at, 1, 10) = substr(?, 1, 10)",
   );
   const snoozeReminders = sqlite.prepare(`
     UPDATE reminders SET snoozed_until = @until, notified_at = NULL
@@ -64,7 +65,7 @@ export function createFlagsService(ctx: ServiceContext) {
       }
       sqlite.transaction(() => {
         sqlite.prepare('UPDATE flags SET resolved_at = NULL, resolved_by = NULL WHERE id = ?').run(id);
-        reopenReminders.run(id, flag.resolvedAt);
+        reopenReminders.run(id, clock.now());
       })();
       return require(id);
     },

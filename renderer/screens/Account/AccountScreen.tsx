@@ -17,7 +17,7 @@ import { TriageCasePanel } from '../../components/account/TriageCasePanel';
 import { Timeline } from '../../components/account/Timeline';
 import { MetricChart, TrendChart } from '../../components/account/TrendChart';
 import { WhatChanged } from '../../components/account/WhatChanged';
-import type { OpenTask } from '../../../shared/contracts/account-page';
+import type { AccountPage, OpenTask } from '../../../shared/contracts/account-page';
 import { AccountDomainsField } from '../../components/capture/AccountCapture';
 import { useAccountStore } from '../../stores/account';
 import { useCaptureStore } from '../../stores/capture';
@@ -27,6 +27,18 @@ import './account.css';
 const stageOptions = STAGES.map((s) => ({ value: s, label: labelOf(s) }));
 const segmentOptions = SEGMENTS.map((s) => ({ value: s, label: labelOf(s) }));
 const mod = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
+
+/** Why it is in triage, in one sentence: the flags that put it there first (shared/scoring/triage-reasons.ts). */
+function triageWhy(reasons: AccountPage['triageReasons']): string {
+  const parts = reasons.map((r) =>
+    r.kind === 'flag'
+      ? `${r.severity} flag ${labelOf(r.rule)}: ${r.reason.replace(/[.\s]+$/, '')}`
+      : r.kind === 'score'
+        ? `its health score is at risk (${r.score ?? '—'})`
+        : 'its stage is triage',
+  );
+  return parts.length ? parts.join('; ') : 'an emergency or high flag, or an at-risk score';
+}
 
 export function AccountScreen() {
   const id = Number(useParams().id);
@@ -162,7 +174,7 @@ export function AccountScreen() {
       {page.suggestTriage && (
         <div className="triage-banner" role="status">
           <span>
-            <strong>This account is in triage</strong> — an emergency or high flag, or an at-risk score. Move it to stage triage so it gets the attention it needs?
+            <strong>This account is in triage</strong> — {triageWhy(page.triageReasons)}. Move it to stage triage so it gets the attention it needs?
           </span>
           <button type="button" onClick={() => void store.updateAccount({ stage: 'triage' })}>
             Move to triage
@@ -196,7 +208,8 @@ export function AccountScreen() {
           asOf={asOf}
           onResolve={(fid) => void store.resolveFlag(fid)}
           onSnooze={(fid, until) => void store.snoozeFlag(fid, until)}
-          onTask={(title, due) => void store.createTask(title, due)}
+          accountName={account.name}
+          onTask={(title, due, flagId) => store.createTask(title, due, flagId)}
         />
         <Tasks
           tasks={page.tasks}
