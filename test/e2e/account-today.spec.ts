@@ -109,11 +109,12 @@ test('completes a reminder in Today with one key', async ({ tend, page, consoleE
   expect(row.doneAt).not.toBeNull();
   await expect(page.getByRole('status').filter({ hasText: 'Done:' })).toBeVisible();
 
-  // s snoozes the next one to tomorrow; u brings back the done one.
+  // s, Enter snoozes the next one to tomorrow (the snooze menu opens on Tomorrow).
   const next = Number(await page.getByRole('option').first().getAttribute('data-reminder-id'));
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('s');
+  await page.keyboard.press('Enter');
   await expect(page.locator(`[data-reminder-id="${next}"]`)).toHaveCount(0);
   expect((tend.db.sqlite.prepare('SELECT snoozed_until AS s FROM reminders WHERE id = ?').get(next) as { s: string }).s).toBe('2026-11-25');
   expect(consoleErrors).toEqual([]);

@@ -203,17 +203,24 @@ export function TodayScreen() {
           onKeyDown={onListKey}
         >
           {view.groups.map((group) => (
-            <div key={group.key} role="group" className="today-group" aria-labelledby={`${group.key}-name`} data-account-id={group.accountId ?? undefined}>
+            <div
+              key={group.key}
+              role="group"
+              className="today-group"
+              aria-labelledby={group.accountId !== null ? `${group.key}-name ${group.key}-facts` : `${group.key}-name`}
+              data-account-id={group.accountId ?? undefined}
+            >
               <div className="today-group-head">
                 <span className="today-account" id={`${group.key}-name`}>
                   {group.accountName ?? 'Tasks without an account'}
-                  {group.accountId !== null && (
-                    <span className="visually-hidden">
-                      , {money(group.arrCents, group.currency)} ARR, health {bandWords(group)}
-                      {group.inTriage ? ', in triage' : ''}
-                    </span>
-                  )}
                 </span>
+                {group.accountId !== null && (
+                  <span className="visually-hidden" id={`${group.key}-facts`}>
+                    {money(group.arrCents, group.currency)} ARR, health {bandWords(group)}
+                    {group.inTriage ? ', in triage' : ''}
+                    {group.topFlag ? `, ${group.topFlag.severity} flag ${labelOf(group.topFlag.rule)}` : ''}
+                  </span>
+                )}
                 {group.accountId !== null && (
                   <span className="today-facts" aria-hidden="true">
                     <span className="today-arr">{money(group.arrCents, group.currency)} ARR</span>
