@@ -25,8 +25,14 @@ interface TodayStore {
   undoStack: Undo[];
   /** The last thing said about an action (the status line). */
   message: string | null;
+  /** Open Tend on Today when something is due (null until read). */
+  openOnToday: boolean | null;
   load(): Promise<void>;
   loadSummary(): Promise<void>;
+  loadPreferences(): Promise<void>;
+  setOpenOnToday(on: boolean): Promise<void>;
+  /** Where the app opens: Today when something is due and the preference is on, else the portfolio. */
+  landing(): Promise<'/today' | '/portfolio'>;
   select(key: string, index: number): void;
   complete(item: TodayItem): Promise<void>;
   snooze(item: TodayItem, until: string): Promise<void>;
@@ -62,6 +68,32 @@ export const useTodayStore = create<TodayStore>((set, get) => {
     selectedIndex: 0,
     undoStack: [],
     message: null,
+    openOnToday: null,
+    async loadPreferences() {
+      try {
+        set({ openOnToday: (await call('today.preferences', {})).openOnToday });
+      } catch (error) {
+        report(error);
+      }
+    },
+    async setOpenOnToday(on) {
+      set({ openOnToday: on });
+      try {
+        set({ openOnToday: (await call('today.savePreferences', { preferences: { openOnToday: on } })).openOnToday });
+      } catch (error) {
+        report(error);
+        await get().loadPreferences();
+      }
+    },
+    async landing() {
+      try {
+        const [preferences, summary] = await Promise.all([call('today.preferences', {}), call('today.summary', {})]);
+        set({ summary, openOnToday: preferences.openOnToday });
+        return preferences.openOnToday && summary.due > 0 ? '/today' : '/portfolio';
+      } catch {
+        return '/portfolio';
+      }
+    },
     async load() {
       if (!get().view) set({ status: 'loading' });
       try {

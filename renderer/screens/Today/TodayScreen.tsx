@@ -15,7 +15,6 @@ import { EmptyState } from '../../components/EmptyState';
 import { money } from '../../components/money/format';
 import { useCaptureStore } from '../../stores/capture';
 import { useTodayStore } from '../../stores/today';
-import { call } from '../../api';
 import type { TodayAction } from './actions';
 import { RowMenu } from './RowMenu';
 import './today.css';
@@ -40,6 +39,15 @@ function when(item: TodayItem, asOf: string): string {
 
 const isLate = (item: TodayItem) => item.kind === 'reminder' && item.section !== 'renewals' && item.section !== 'flags' && item.reminder.overdueDays > 0;
 
+/** The title without its account's name in front ("Acme: No executive touch…"): the group names it. */
+function titleIn(item: TodayItem, group: TodayGroup): string {
+  const prefix = group.accountName ? `${group.accountName}: ` : null;
+  return prefix && item.title.startsWith(prefix) ? item.title.slice(prefix.length) : item.title;
+}
+
+/** ARR in whole units: the group's size at a glance. */
+const arr = (group: TodayGroup) => money(Math.round(group.arrCents / 100) * 100, group.currency);
+
 const optionId = (item: TodayItem) => `today-${item.key.replace(/[^a-z0-9]+/gi, '-')}`;
 
 function bandWords(group: TodayGroup): string {
@@ -55,11 +63,11 @@ export function TodayScreen() {
   const captureOpen = useCaptureStore((s) => s.open);
   const listRef = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<{ mode: 'actions' | 'snooze'; top: number; left: number } | null>(null);
-  const [openOnToday, setOpenOnToday] = useState<boolean | null>(null);
+  const openOnToday = useTodayStore((s) => s.openOnToday);
 
   useEffect(() => {
     void load();
-    call('today.preferences', {}).then((p) => setOpenOnToday(p.openOnToday), () => setOpenOnToday(null));
+    void useTodayStore.getState().loadPreferences();
   }, [load]);
 
   const flat = useMemo(() => (view ? view.groups.flatMap((g) => g.items) : []), [view]);
@@ -216,14 +224,14 @@ export function TodayScreen() {
                 </span>
                 {group.accountId !== null && (
                   <span className="visually-hidden" id={`${group.key}-facts`}>
-                    {money(group.arrCents, group.currency)} ARR, health {bandWords(group)}
+                    {arr(group)} ARR, health {bandWords(group)}
                     {group.inTriage ? ', in triage' : ''}
                     {group.topFlag ? `, ${group.topFlag.severity} flag ${labelOf(group.topFlag.rule)}` : ''}
                   </span>
                 )}
                 {group.accountId !== null && (
                   <span className="today-facts" aria-hidden="true">
-                    <span className="today-arr">{money(group.arrCents, group.currency)} ARR</span>
+                    <span className="today-arr">{arr(group)} ARR</span>
                     <span className={`today-band band-dot-${group.band ?? 'none'}`}>{bandWords(group)}</span>
                     {group.inTriage && <span className="today-triage">In triage</span>}
                     {group.topFlag && <span className="today-flag">{labelOf(group.topFlag.rule)}</span>}
@@ -255,7 +263,7 @@ export function TodayScreen() {
                     }}
                   >
                     <span className={`today-kind kind-${kindOf(item)}`}>{KIND_WORDS[kindOf(item)]}</span>
-                    <span className="today-title">{item.title}</span>
+                    <span className="today-title">{titleIn(item, group)}</span>
                     <span className={`due${late ? ' overdue' : ''}`}>{when(item, asOf)}</span>
                   </div>
                 );
@@ -289,11 +297,7 @@ export function TodayScreen() {
               <input
                 type="checkbox"
                 checked={openOnToday}
-                onChange={(event) => {
-                  const next = event.target.checked;
-                  setOpenOnToday(next);
-                  void call('today.savePreferences', { preferences: { openOnToday: next } });
-                }}
+                onChange={(event) => void store.setOpenOnToday(event.target.checked)}
               />{' '}
               Open Tend on Today when something is due
             </label>
