@@ -36,6 +36,8 @@ interface AccountStore {
   snoozeFlag(id: number, until: string): Promise<void>;
   createTask(title: string, due: string, flagId?: number): Promise<boolean>;
   completeTask(id: number): Promise<void>;
+  /** Snooze a task until a day (Undo in the banner wakes it). */
+  snoozeTask(id: number, until: string): Promise<void>;
   /** Share a task with the customer (the customer copy of the QBR lists it), or stop sharing it. */
   shareTask(id: number, shared: boolean): Promise<void>;
   createGoal(input: Omit<ChannelInput<'goals.create'>, 'accountId'>): Promise<boolean>;
@@ -138,6 +140,13 @@ export const useAccountStore = create<AccountStore>((set, get) => {
     },
     createTask: (title, due, flagId) => mutate(() => call('reminders.create', { accountId: currentId(), title, due, ...(flagId ? { flagId } : {}) })),
     completeTask: async (id) => void (await mutate(() => call('reminders.complete', { id }))),
+    async snoozeTask(id, until) {
+      if (!(await mutate(() => call('reminders.snooze', { id, until })))) return;
+      useAppStore.getState().notify(`Task snoozed until ${shortDate(until)}.`, {
+        label: 'Undo',
+        run: () => void mutate(() => call('reminders.unsnooze', { id })),
+      });
+    },
     shareTask: async (id, shared) => void (await mutate(() => call('reminders.share', { id, shared }))),
     createGoal: (input) => mutate(() => call('goals.create', { ...input, accountId: currentId()! })),
     updateGoal: (id, patch) => mutate(() => call('goals.update', { id, patch })),

@@ -201,6 +201,16 @@ test('acts on flags, goals and details from the account page', async ({ tend, pa
   await page.locator('[data-rule="cadence_overdue"]').getByRole('button', { name: 'Snooze…' }).click();
   await page.getByRole('form', { name: 'Snooze the Cadence overdue flag' }).getByRole('button', { name: /^Next week/ }).click();
   await expect.poll(() => (tend.db.sqlite.prepare('SELECT snoozed_until AS s, done_at AS d FROM reminders WHERE id = ?').get(task.id) as { s: string | null; d: string | null })).toEqual({ s: '2026-11-30', d: null });
+  // A task on the account page snoozes the same way, with Undo.
+  const other = tend.db.sqlite
+    .prepare('SELECT id, title FROM reminders WHERE account_id = ? AND done_at IS NULL AND snoozed_until IS NULL ORDER BY due, id LIMIT 1')
+    .get(account.id) as { id: number; title: string };
+  const snoozedOf = () => (tend.db.sqlite.prepare('SELECT snoozed_until AS s FROM reminders WHERE id = ?').get(other.id) as { s: string | null }).s;
+  await tasks.getByRole('button', { name: `Snooze: ${other.title}` }).click();
+  await tasks.getByRole('form', { name: `Snooze ${other.title}` }).getByRole('button', { name: /^Tomorrow/ }).click();
+  await expect.poll(snoozedOf).toBe('2026-11-25');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(snoozedOf).toBeNull();
 
   await page.getByRole('button', { name: 'Add goal' }).click();
   await page.getByLabel('Goal', { exact: true }).fill('Roll out to the whole support team');

@@ -2,10 +2,9 @@
 // make a task — an editable task prefilled with a next step (shared/today/flag-task.ts), kept linked
 // to the flag so resolving or snoozing the flag closes or snoozes it.
 import { useState } from 'react';
-import { snoozeChoices } from '../../../shared/today/snooze';
+import { SnoozeChoices } from './SnoozeChoices';
 import { taskFromFlag } from '../../../shared/today/flag-task';
 import type { Flag } from '../../../shared/contract';
-import { addDays } from '../../../shared/dates';
 import { SEVERITIES } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
 
@@ -111,41 +110,6 @@ export function FlagsPanel({ flags, asOf, accountName, onResolve, onSnooze, onTa
           ))}
       </ul>
     </section>
-  );
-}
-
-/** Tomorrow, next week, or a date (the same choices as Today's). */
-function SnoozeChoices({ asOf, label, onSnooze }: { asOf: string; label: string; onSnooze(until: string): void }) {
-  const [date, setDate] = useState(addDays(asOf, 3));
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <form
-      className="flag-inline-form"
-      aria-label={label}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date <= asOf) setError(`Pick a day after today (${asOf}).`);
-        else onSnooze(date);
-      }}
-    >
-      {snoozeChoices(asOf).map((c) => (
-        <button key={c.key} type="button" className="small-button" onClick={() => onSnooze(c.until)}>
-          {c.label}
-        </button>
-      ))}
-      <label className="small">
-        or until{' '}
-        <input type="date" value={date} min={addDays(asOf, 1)} onChange={(e) => setDate(e.target.value)} />
-      </label>
-      <button type="submit" className="small-button">
-        Snooze
-      </button>
-      {error && (
-        <p className="form-error small" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
   );
 }
 

@@ -8,6 +8,7 @@ import { SEGMENTS, STAGES, type Stage } from '../../../shared/domain';
 import { formatCountdown, formatMoney, labelOf } from '../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
 import { FlagsPanel } from '../../components/account/FlagsPanel';
+import { SnoozeChoices } from '../../components/account/SnoozeChoices';
 import { AccountMoney, changeStage, openChangeMrr } from '../../components/money/AccountMoney';
 import { Goals } from '../../components/account/Goals';
 import { InlineField } from '../../components/account/InlineField';
@@ -217,6 +218,7 @@ export function AccountScreen() {
           onAdd={store.createTask}
           onDone={(tid) => void store.completeTask(tid)}
           onShare={(tid, shared) => void store.shareTask(tid, shared)}
+          onSnooze={(tid, until) => void store.snoozeTask(tid, until)}
         />
       </div>
 
@@ -287,14 +289,17 @@ function Tasks({
   onAdd,
   onDone,
   onShare,
+  onSnooze,
 }: {
   tasks: OpenTask[];
   asOf: string;
   onAdd(title: string, due: string): Promise<boolean>;
   onDone(id: number): void;
   onShare(id: number, shared: boolean): void;
+  onSnooze(id: number, until: string): void;
 }) {
   const [title, setTitle] = useState('');
+  const [snoozing, setSnoozing] = useState<number | null>(null);
   const [due, setDue] = useState(addDays(asOf, 1));
   return (
     <section className="panel" aria-labelledby="tasks-h">
@@ -320,7 +325,11 @@ function Tasks({
             <li key={t.id}>
               <input type="checkbox" aria-label={`Done: ${t.title}`} onChange={() => onDone(t.id)} />
               <span className="task-title">{t.title}</span>
-              <span className={`small ${t.due < asOf ? 'overdue' : 'muted'}`}>{t.due < asOf ? formatCountdown(t.due, asOf).replace(' ago', ' overdue') : formatCountdown(t.due, asOf)}</span>
+              {t.snoozedUntil && t.snoozedUntil > asOf ? (
+                <span className="small muted">snoozed until {t.snoozedUntil}</span>
+              ) : (
+                <span className={`small ${t.due < asOf ? 'overdue' : 'muted'}`}>{t.due < asOf ? formatCountdown(t.due, asOf).replace(' ago', ' overdue') : formatCountdown(t.due, asOf)}</span>
+              )}
               {!t.fromFlag && (t.source === 'manual' || t.source === 'follow_up') && (
                 <button
                   type="button"
@@ -331,6 +340,27 @@ function Tasks({
                 >
                   {t.shared ? 'Shared' : 'Share'}
                 </button>
+              )}
+              <button
+                type="button"
+                className="small-button task-snooze"
+                aria-expanded={snoozing === t.id}
+                aria-label={`Snooze: ${t.title}`}
+                onClick={() => setSnoozing(snoozing === t.id ? null : t.id)}
+              >
+                Snooze…
+              </button>
+              {snoozing === t.id && (
+                <div className="task-snooze-choices">
+                  <SnoozeChoices
+                    asOf={asOf}
+                    label={`Snooze ${t.title}`}
+                    onSnooze={(until) => {
+                      setSnoozing(null);
+                      onSnooze(t.id, until);
+                    }}
+                  />
+                </div>
               )}
             </li>
           ))}
