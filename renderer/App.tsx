@@ -18,6 +18,7 @@ import { QbrPrint } from './screens/Report/QbrPrint';
 import { ReviewPrint } from './screens/Report/ReviewPrint';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { TodayScreen } from './screens/Today/TodayScreen';
+import { Landing } from './components/Landing';
 import { useAccountsStore } from './stores/accounts';
 import { useAppStore } from './stores/app';
 import { useFileCaptureStore } from './stores/fileCapture';
@@ -99,7 +100,7 @@ function Shell() {
         {error && <ErrorBanner message={error} onClose={clearError} />}
         {notice && <ErrorBanner key={notice} message={notice} onClose={clearNotice} tone="notice" action={noticeAction} />}
         <Routes>
-          <Route path="/" element={<Navigate to="/portfolio" replace />} />
+          <Route path="/" element={<Landing />} />
           <Route path="/portfolio" element={<PortfolioScreen />} />
           <Route path="/accounts/:id" element={<AccountScreen />} />
           <Route path="/today" element={<TodayScreen />} />

@@ -318,6 +318,12 @@ export const reminders = sqliteTable(
     title: text('title').notNull(),
     due: text('due').notNull(),
     doneAt: text('done_at'),
+    /**
+     * Who closed it: 'user' (the CSM marked it done) or 'system' (its reason went away — the touch
+     * was logged, the flag resolved or snoozed past it, the renewal passed). Null while open. Only
+     * 'user' counts as done by the CSM.
+     */
+    closedBy: text('closed_by', { enum: ['user', 'system'] }),
     snoozedUntil: text('snoozed_until'),
     source: text('source', { enum: REMINDER_SOURCES }).notNull().default('manual'),
     /** Identifies a generated reminder (e.g. 'follow_up:touch:12') so it is created once. */

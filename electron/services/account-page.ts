@@ -4,7 +4,8 @@
 // a timeline merged from touches, flags, band changes, revenue events and survey responses, success
 // goals, metric series and open tasks.
 import { addDays } from '../../shared/dates';
-import type { AnyBand, RevenueKind, RevenueSource, SurveyKind } from '../../shared/domain';
+import type { AnyBand, RevenueKind, RevenueSource, Stage, SurveyKind } from '../../shared/domain';
+import { triageReasons } from '../../shared/scoring/triage-reasons';
 import { REVENUE_SOURCE_WORDS } from '../../shared/money/words';
 import { decodeComponents } from '../../shared/scoring/snapshot-components';
 import { compareSnapshots, snapshotOnOrBefore, type SnapshotLike } from '../../shared/scoring/changes';
@@ -54,6 +55,12 @@ export function createAccountPageService(
   const metric = sqlite.prepare(
     'SELECT date, value FROM metric_samples WHERE account_id = ? AND key = ? AND date <= ? ORDER BY date',
   );
+
+  /** Why it is in triage: what the rules fire at asOf (a flag the CSM resolved may still fire). */
+  function triageReasonsNow(id: number, asOf: string, stage: Stage) {
+    const scored = deps.scoring.scoreOne(id, asOf);
+    return scored ? triageReasons(scored.score.health, scored.score.flags, stage) : [];
+  }
 
   function toSnapshot(row: SnapshotRow): SnapshotLike & { inTriage: boolean } {
     return {
@@ -188,6 +195,7 @@ export function createAccountPageService(
         touchCount,
         flags,
         suggestTriage: Boolean(latest?.inTriage) && account.stage !== 'triage' && account.stage !== 'churned' && !account.archived,
+        triageReasons: latest?.inTriage ? triageReasonsNow(id, asOf, account.stage) : [],
         timeline,
         goals: goals.listForAccount(id),
         metrics: {

@@ -39,12 +39,14 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     sqlite: opened.sqlite,
     file: opened.file,
     clock,
-    // Edits rescore the account they touched (incremental); imports rescore their accounts. The
-    // edit is committed by then: if an import holds the lock, the rescore is retried shortly
-    // rather than reported as a failed edit.
+    // Edits rescore the account they touched (incremental), then bring its reminders up to date
+    // (a logged touch closes its cadence reminder at once, a resolved flag its tasks); imports
+    // rescore their accounts. The edit is committed by then: if an import holds the lock, the
+    // rescore is retried shortly rather than reported as a failed edit.
     accountChanged: (id) => {
       try {
         scoring.rescoreAccount(id);
+        reminders.refresh(clock.today(), id);
       } catch (err) {
         if (!isSqliteBusy(err)) throw err;
         retryRescore(id);
@@ -90,7 +92,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     goals,
     reports: createReportsService(ctx, { accounts, flags, goals, reminders, metrics, scoring, triage, getSettings: () => settings.get() }),
     accountPage: createAccountPageService(ctx, { reminders, scoring }),
-    today: createTodayService(ctx, reminders),
+    today: createTodayService(ctx, reminders, money),
     search: createSearchService(ctx),
     portfolio: createPortfolioService(ctx, { settings, scoring }),
     views: createViewsService(ctx),

@@ -2,7 +2,8 @@
 // revenue events and surveys, takes triage at asOf (recorded snapshots, else the scoring), and hands them to the pure
 // portfolioMetrics in shared/scoring.
 import { portfolioMetrics, type PortfolioMetrics } from '../../shared/scoring';
-import type { PortfolioAccount, PortfolioRevenueEvent, PortfolioSurvey } from '../../shared/scoring/types';
+import type { PortfolioAccount, PortfolioInput, PortfolioRevenueEvent, PortfolioSurvey } from '../../shared/scoring/types';
+import { kpiAccounts, type KpiAccountTile } from '../../shared/scoring/kpi-accounts';
 import type { ServiceContext } from './context';
 import type { ScoringService } from './scoring';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
@@ -27,18 +28,22 @@ export function createMetricsService(ctx: ServiceContext, scoring: ScoringServic
     return new Set(scoring.scoreBook(asOf).filter((s) => s.score.inTriage).map((s) => s.facts.id));
   }
 
+  function inputAt(asOf: string): PortfolioInput {
+    const triage = triageAt(asOf);
+    const rows = (accounts.all() as (Omit<PortfolioAccount, 'archived' | 'inTriage'> & { archived: number })[]).map(
+      (row) => ({ ...row, archived: row.archived === 1, inTriage: triage.has(row.id) }),
+    );
+    return { accounts: rows, revenue: revenue.all() as PortfolioRevenueEvent[], surveys: surveys.all() as PortfolioSurvey[] };
+  }
+
   return {
     forMonth(month: string, asOf = clock.today()): PortfolioMetrics {
-      const triage = triageAt(asOf);
-      const rows = (accounts.all() as (Omit<PortfolioAccount, 'archived' | 'inTriage'> & { archived: number })[]).map(
-        (row) => ({ ...row, archived: row.archived === 1, inTriage: triage.has(row.id) }),
-      );
-      return portfolioMetrics(
-        { accounts: rows, revenue: revenue.all() as PortfolioRevenueEvent[], surveys: surveys.all() as PortfolioSurvey[] },
-        month,
-        asOf,
-        getSettings(),
-      );
+      return portfolioMetrics(inputAt(asOf), month, asOf, getSettings());
+    },
+
+    /** The accounts behind a KPI tile of `month` (shared/scoring/kpi-accounts.ts). */
+    accountsBehind(tile: KpiAccountTile, month: string, asOf = clock.today()) {
+      return { tile, month, ...kpiAccounts(inputAt(asOf), tile, month, asOf, getSettings()) };
     },
   };
 }

@@ -2,7 +2,11 @@
 // the book itself asks for — an account past its touch cadence (seed 002, law 5; the CSM's own notes
 // are not contact, SPEC "Customer contact"), a renewal within 30 days, a newly raised flag, a triage
 // case past its target date (SPEC "Triage cases"). Generated reminders carry a source key so each is
-// made once, and close themselves when their reason goes away.
+// made once, and close themselves when their reason goes away — closed by the system, which is not
+// "done" by the CSM (closed_by). A reminder from a flag, and a task made from one, keep the flag
+// (flag_id): resolving the flag closes them, snoozing it snoozes them (electron/services/flags.ts).
+// The reminders of one account are brought up to date whenever it changes (refresh with its id), so
+// a logged touch closes its cadence reminder at once, not at the next Today load.
 import { addDays, daysBetween } from '../../shared/dates';
 import type { ReminderSource } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
@@ -38,6 +42,10 @@ export interface ReminderView {
   shared: boolean;
   /** Days past due at the as-of date (0 = due today). */
   overdueDays: number;
+  /** The flag it was made from or stands for; resolving or snoozing the flag closes or snoozes it. */
+  flagId: number | null;
+  /** Who closed it (null while open): only 'user' is done by the CSM. */
+  closedBy: 'user' | 'system' | null;
 }
 
 /**
@@ -53,7 +61,7 @@ const FOLLOW_UP_TITLE = `coalesce(nullif(trim(t.next_step), ''), 'Follow up: ' |
  * false when there was no reminder to update.
  */
 export function updateFollowUpReminder(sqlite: Sqlite, touchId: number, dateMoved: boolean): boolean {
-  const reset = dateMoved ? ', done_at = NULL, snoozed_until = NULL, notified_at = NULL' : '';
+  const reset = dateMoved ? ', done_at = NULL, closed_by = NULL, snoozed_until = NULL, notified_at = NULL' : '';
   return (
     sqlite
       .prepare(
@@ -82,38 +90,58 @@ export function insertFollowUpReminders(sqlite: Sqlite, now: string, touchId?: n
 
 export function createRemindersService(ctx: ServiceContext, getSettings: () => Settings) {
   const { sqlite, clock } = ctx;
+  // Every query of the refresh takes @account: null for the whole book, or one account's id.
   const lastTouches = sqlite.prepare(`
     SELECT a.id, a.name, a.segment, max(substr(t.occurred_at, 1, 10)) AS lastTouch
     FROM accounts a LEFT JOIN touches t ON t.account_id = a.id AND substr(t.occurred_at, 1, 10) <= @asOf AND t.type != 'note'
-    WHERE a.archived = 0 AND a.stage != 'churned' GROUP BY a.id`);
+    WHERE a.archived = 0 AND a.stage != 'churned' AND (@account IS NULL OR a.id = @account) GROUP BY a.id`);
   const renewals = sqlite.prepare(`
     SELECT id, name, renewal_date AS renewalDate FROM accounts
-    WHERE archived = 0 AND stage != 'churned' AND renewal_date BETWEEN @asOf AND @until`);
-  const newFlags = sqlite.prepare(`
-    SELECT f.id, f.account_id AS accountId, f.reason, f.raised_at AS raisedAt, a.name FROM flags f
+    WHERE archived = 0 AND stage != 'churned' AND renewal_date BETWEEN @asOf AND @until AND (@account IS NULL OR id = @account)`);
+  // Open flags, snoozed ones too: a snoozed flag's reminder is snoozed with it, not closed.
+  const openFlags = sqlite.prepare(`
+    SELECT f.id, f.account_id AS accountId, f.reason, f.raised_at AS raisedAt, f.snoozed_until AS snoozedUntil, a.name FROM flags f
     JOIN accounts a ON a.id = f.account_id
-    WHERE f.resolved_at IS NULL AND f.rule != 'cadence_overdue'
-      AND (f.snoozed_until IS NULL OR f.snoozed_until <= @asOf)`);
+    WHERE f.resolved_at IS NULL AND f.rule != 'cadence_overdue' AND (@account IS NULL OR f.account_id = @account)`);
   // Open triage cases whose target date has passed (a new target date makes a new reminder).
   const lateCases = sqlite.prepare(`
     SELECT c.id, c.account_id AS accountId, c.target_date AS targetDate, a.name FROM triage_cases c
     JOIN accounts a ON a.id = c.account_id
-    WHERE c.closed_on IS NULL AND c.target_date < @asOf AND a.archived = 0`);
+    WHERE c.closed_on IS NULL AND c.target_date < @asOf AND a.archived = 0 AND (@account IS NULL OR c.account_id = @account)`);
   const insert = sqlite.prepare(`
-    INSERT INTO reminders (account_id, title, due, source, source_key, created_at)
-    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING`);
-  const openGenerated = sqlite.prepare(
-    "SELECT id, source_key AS sourceKey FROM reminders WHERE done_at IS NULL AND source IN ('cadence', 'renewal', 'rule', 'triage')",
-  );
-  const closeStale = sqlite.prepare('UPDATE reminders SET done_at = ? WHERE id = ?');
+    INSERT INTO reminders (account_id, title, due, source, source_key, flag_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING`);
+  // A cadence reminder stands for the account's cadence_overdue flag (the flag itself makes no
+  // reminder of its own): linked, so resolving or snoozing that flag closes or snoozes it.
+  const linkCadence = sqlite.prepare(`
+    UPDATE reminders SET flag_id = (
+      SELECT f.id FROM flags f WHERE f.account_id = reminders.account_id AND f.rule = 'cadence_overdue' AND f.resolved_at IS NULL
+      ORDER BY f.id DESC LIMIT 1)
+    WHERE source = 'cadence' AND done_at IS NULL AND flag_id IS NULL AND (@account IS NULL OR account_id = @account)`);
+  // Open reminders of flags snoozed past asOf wake with their flag, not before.
+  const followFlagSnooze = sqlite.prepare(`
+    UPDATE reminders SET snoozed_until = f.snoozed_until, notified_at = NULL
+    FROM flags f
+    WHERE reminders.flag_id = f.id AND reminders.done_at IS NULL AND f.resolved_at IS NULL AND f.snoozed_until > @asOf
+      AND (reminders.snoozed_until IS NULL OR reminders.snoozed_until < f.snoozed_until)
+      AND (@account IS NULL OR f.account_id = @account)`);
+  const openGenerated = sqlite.prepare(`
+    SELECT id, source_key AS sourceKey FROM reminders
+    WHERE done_at IS NULL AND source IN ('cadence', 'renewal', 'rule', 'triage') AND (@account IS NULL OR account_id = @account)`);
+  const closeStale = sqlite.prepare("UPDATE reminders SET done_at = ?, closed_by = 'system' WHERE id = ?");
+  // Tasks of a flag that is resolved (by the CSM, or because its rule stopped firing) are closed.
+  const closeOfResolvedFlags = sqlite.prepare(`
+    UPDATE reminders SET done_at = @now, closed_by = 'system'
+    WHERE done_at IS NULL AND flag_id IN (SELECT id FROM flags WHERE resolved_at IS NOT NULL AND (@account IS NULL OR account_id = @account))`);
+  const doneByUser = sqlite.prepare("SELECT count(*) AS n FROM reminders WHERE closed_by = 'user' AND substr(done_at, 1, 10) = ?");
   const due = sqlite.prepare(`
     SELECT r.id, r.account_id AS accountId, a.name AS accountName, r.title, r.due, r.done_at AS doneAt,
-           r.snoozed_until AS snoozedUntil, r.source
+           r.snoozed_until AS snoozedUntil, r.source, r.shared, r.flag_id AS flagId, r.closed_by AS closedBy
     FROM reminders r LEFT JOIN accounts a ON a.id = r.account_id
     WHERE r.done_at IS NULL AND r.due <= @asOf AND (r.snoozed_until IS NULL OR r.snoozed_until <= @asOf)
     ORDER BY r.due, r.id`);
   const viewColumns = `r.id, r.account_id AS accountId, a.name AS accountName, r.title, r.due, r.done_at AS doneAt,
-           r.snoozed_until AS snoozedUntil, r.source, r.shared`;
+           r.snoozed_until AS snoozedUntil, r.source, r.shared, r.flag_id AS flagId, r.closed_by AS closedBy`;
   const byId = sqlite.prepare(`SELECT ${viewColumns} FROM reminders r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.id = ?`);
   const openForAccount = sqlite.prepare(`
     SELECT id, title, due, source, snoozed_until AS snoozedUntil, shared, flag_id AS flagId FROM reminders
@@ -148,19 +176,23 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
   }
 
   return {
-    /** Creates the reminders the book asks for at asOf and closes the ones whose reason is gone. */
-    refresh(asOf = clock.today()): { created: number; closed: number } {
+    /**
+     * Creates the reminders the book asks for at asOf and closes (as the system) the ones whose
+     * reason is gone — for the whole book, or for one account (after it changed).
+     */
+    refresh(asOf = clock.today(), accountId: number | null = null): { created: number; closed: number } {
       const settings = getSettings();
       const now = clock.now();
+      const scope = { asOf, account: accountId };
       const wanted = new Set<string>();
       let created = 0;
-      const make = (accountId: number, title: string, dueOn: string, source: ReminderSource, key: string) => {
+      const make = (accountId: number, title: string, dueOn: string, source: ReminderSource, key: string, flagId: number | null = null) => {
         wanted.add(key);
-        created += insert.run(accountId, title, dueOn, source, key, now).changes;
+        created += insert.run(accountId, title, dueOn, source, key, flagId, now).changes;
       };
       return sqlite.transaction(() => {
         created += insertFollowUpReminders(sqlite, now);
-        for (const row of lastTouches.all({ asOf }) as { id: number; name: string; segment: keyof Settings['cadenceDays']; lastTouch: string | null }[]) {
+        for (const row of lastTouches.all(scope) as { id: number; name: string; segment: keyof Settings['cadenceDays']; lastTouch: string | null }[]) {
           const cadence = settings.cadenceDays[row.segment];
           if (row.lastTouch === null) {
             make(row.id, `First touch with ${row.name}`, asOf, 'cadence', `cadence:${row.id}:never`);
@@ -168,13 +200,15 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
             make(row.id, `Check in with ${row.name}: no customer contact since ${row.lastTouch}`, addDays(row.lastTouch, cadence + 1), 'cadence', `cadence:${row.id}:${row.lastTouch}`);
           }
         }
-        for (const row of renewals.all({ asOf, until: addDays(asOf, RENEWAL_REMINDER_DAYS) }) as { id: number; name: string; renewalDate: string }[]) {
+        for (const row of renewals.all({ ...scope, until: addDays(asOf, RENEWAL_REMINDER_DAYS) }) as { id: number; name: string; renewalDate: string }[]) {
           make(row.id, `Prepare the renewal of ${row.name} (renews ${row.renewalDate})`, addDays(row.renewalDate, -RENEWAL_REMINDER_DAYS), 'renewal', `renewal:${row.id}:${row.renewalDate}`);
         }
-        for (const row of newFlags.all({ asOf }) as { id: number; accountId: number; reason: string; raisedAt: string; name: string }[]) {
-          make(row.accountId, `${row.name}: ${row.reason}`, row.raisedAt, 'rule', `flag:${row.id}`);
+        for (const row of openFlags.all(scope) as { id: number; accountId: number; reason: string; raisedAt: string; name: string }[]) {
+          make(row.accountId, `${row.name}: ${row.reason}`, row.raisedAt, 'rule', `flag:${row.id}`, row.id);
         }
-        for (const row of lateCases.all({ asOf }) as { id: number; accountId: number; targetDate: string; name: string }[]) {
+        linkCadence.run({ account: accountId });
+        followFlagSnooze.run(scope);
+        for (const row of lateCases.all(scope) as { id: number; accountId: number; targetDate: string; name: string }[]) {
           make(
             row.accountId,
             `Review the triage case of ${row.name}: its target date ${row.targetDate} has passed`,
@@ -183,8 +217,8 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
             `triage:${row.id}:${row.targetDate}`,
           );
         }
-        let closed = 0;
-        for (const row of openGenerated.all() as { id: number; sourceKey: string }[]) {
+        let closed = closeOfResolvedFlags.run({ now, account: accountId }).changes;
+        for (const row of openGenerated.all({ account: accountId }) as { id: number; sourceKey: string }[]) {
           if (!wanted.has(row.sourceKey)) closed += closeStale.run(now, row.id).changes;
         }
         return { created, closed };
@@ -198,17 +232,20 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
 
     get: (id: number): ReminderView => require(id),
 
-    /** Done now. A generated reminder stays done: its source key keeps it from coming back. */
+    /** How many reminders the CSM marked done on `day` (YYYY-MM-DD); the system's closings do not count. */
+    doneByUserOn: (day: string): number => (doneByUser.get(day) as { n: number }).n,
+
+    /** Done now, by the CSM. A generated reminder stays done: its source key keeps it from coming back. */
     complete(id: number): ReminderView {
       require(id);
-      sqlite.prepare('UPDATE reminders SET done_at = coalesce(done_at, ?) WHERE id = ?').run(clock.now(), id);
+      sqlite.prepare("UPDATE reminders SET done_at = ?, closed_by = 'user' WHERE id = ? AND done_at IS NULL").run(clock.now(), id);
       return require(id);
     },
 
     /** Undo of complete (the Today screen's "undo"). */
     reopen(id: number): ReminderView {
       require(id);
-      sqlite.prepare('UPDATE reminders SET done_at = NULL WHERE id = ?').run(id);
+      sqlite.prepare('UPDATE reminders SET done_at = NULL, closed_by = NULL WHERE id = ?').run(id);
       return require(id);
     },
 
@@ -224,14 +261,42 @@ export function createRemindersService(ctx: ServiceContext, getSettings: () => S
       return require(id);
     },
 
-    /** A task the CSM writes (or makes from a flag): source manual. */
-    create(input: { accountId: number | null; title: string; due: string; shared?: boolean }): ReminderView {
-      if (input.accountId !== null && !sqlite.prepare('SELECT 1 FROM accounts WHERE id = ?').get(input.accountId)) {
-        throw new TendError('not_found', `There is no account with id ${input.accountId} to add the task to.`, { field: 'accountId' });
+    /** Undo of snooze: due again at once (a snooze that had already run out reads the same). */
+    unsnooze(id: number): ReminderView {
+      require(id);
+      sqlite.prepare('UPDATE reminders SET snoozed_until = NULL WHERE id = ?').run(id);
+      return require(id);
+    },
+
+    /**
+     * A task the CSM writes: source manual. Made from a flag (flagId), it keeps the flag — resolving
+     * or snoozing the flag closes or snoozes it — and belongs to the flag's account.
+     */
+    create(input: { accountId: number | null; title: string; due: string; shared?: boolean; flagId?: number | null }): ReminderView {
+      const flagId = input.flagId ?? null;
+      let accountId = input.accountId;
+      if (flagId !== null) {
+        const flag = sqlite.prepare('SELECT account_id AS accountId, resolved_at AS resolvedAt FROM flags WHERE id = ?').get(flagId) as
+          | { accountId: number; resolvedAt: string | null }
+          | undefined;
+        if (!flag) throw new TendError('not_found', `There is no flag with id ${flagId} to make the task from. It may have been removed with its account.`, { field: 'flagId' });
+        if (accountId !== null && accountId !== flag.accountId) {
+          throw new TendError('invalid_input', `Flag ${flagId} belongs to another account than the task (account ${accountId}). Make the task from the flag on its own account page.`, { field: 'flagId' });
+        }
+        if (flag.resolvedAt !== null) {
+          throw new TendError('invalid_input', `That flag was resolved on ${flag.resolvedAt}: a task made from it would close at once. Add the task without the flag.`, { field: 'flagId' });
+        }
+        if (input.shared) {
+          throw new TendError('invalid_input', 'A task made from a flag stays internal: it cannot be shared with the customer.', { field: 'shared' });
+        }
+        accountId = flag.accountId;
+      }
+      if (accountId !== null && !sqlite.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId)) {
+        throw new TendError('not_found', `There is no account with id ${accountId} to add the task to.`, { field: 'accountId' });
       }
       const { lastInsertRowid } = sqlite
-        .prepare("INSERT INTO reminders (account_id, title, due, source, shared, created_at) VALUES (?, ?, ?, 'manual', ?, ?)")
-        .run(input.accountId, input.title, input.due, input.shared ? 1 : 0, clock.now());
+        .prepare("INSERT INTO reminders (account_id, title, due, source, shared, flag_id, created_at) VALUES (?, ?, ?, 'manual', ?, ?, ?)")
+        .run(accountId, input.title, input.due, input.shared ? 1 : 0, flagId, clock.now());
       return require(Number(lastInsertRowid));
     },
 

@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { TodayBadge } from './TodayBadge';
 
 const ITEMS = [
   { to: '/portfolio', label: 'Portfolio', key: '1' },
@@ -22,6 +23,7 @@ export function Sidebar({ dbFile }: { dbFile: string | null }) {
           <li key={item.to}>
             <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-item active' : 'nav-item')}>
               <span>{item.label}</span>
+              {item.to === '/today' && <TodayBadge />}
               <kbd>
                 {mod}
                 {item.key}

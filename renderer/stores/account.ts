@@ -1,6 +1,7 @@
 // One account's page: everything accountPage.get returns (explained score, changes, trend, flags,
 // timeline, goals, metrics, tasks), and every edit made on the page. Each mutation reloads the page
 // (the score, flags and timeline may all move) and the portfolio list behind it.
+import { shortDate } from '../../shared/today/snooze';
 import { create } from 'zustand';
 import type { AccountDetail, ChannelInput, Contact, Touch } from '../../shared/contract';
 import type { AccountPage } from '../../shared/contracts/account-page';
@@ -33,8 +34,10 @@ interface AccountStore {
   deleteTouch(touch: Touch): Promise<void>;
   resolveFlag(id: number): Promise<void>;
   snoozeFlag(id: number, until: string): Promise<void>;
-  createTask(title: string, due: string): Promise<boolean>;
+  createTask(title: string, due: string, flagId?: number): Promise<boolean>;
   completeTask(id: number): Promise<void>;
+  /** Snooze a task until a day (Undo in the banner wakes it). */
+  snoozeTask(id: number, until: string): Promise<void>;
   /** Share a task with the customer (the customer copy of the QBR lists it), or stop sharing it. */
   shareTask(id: number, shared: boolean): Promise<void>;
   createGoal(input: Omit<ChannelInput<'goals.create'>, 'accountId'>): Promise<boolean>;
@@ -120,10 +123,30 @@ export const useAccountStore = create<AccountStore>((set, get) => {
         },
       });
     },
-    resolveFlag: async (id) => void (await mutate(() => call('flags.resolve', { id }))),
-    snoozeFlag: async (id, until) => void (await mutate(() => call('flags.snooze', { id, until }))),
-    createTask: (title, due) => mutate(() => call('reminders.create', { accountId: currentId(), title, due })),
+    // Resolving or snoozing a flag closes or snoozes its tasks at once (the flags service); Undo puts both back.
+    async resolveFlag(id) {
+      if (!(await mutate(() => call('flags.resolve', { id })))) return;
+      useAppStore.getState().notify('Flag resolved; its open tasks are closed.', {
+        label: 'Undo',
+        run: () => void mutate(() => call('flags.unresolve', { id })),
+      });
+    },
+    async snoozeFlag(id, until) {
+      if (!(await mutate(() => call('flags.snooze', { id, until })))) return;
+      useAppStore.getState().notify(`Flag snoozed until ${shortDate(until)}, with its tasks.`, {
+        label: 'Undo',
+        run: () => void mutate(() => call('flags.unsnooze', { id })),
+      });
+    },
+    createTask: (title, due, flagId) => mutate(() => call('reminders.create', { accountId: currentId(), title, due, ...(flagId ? { flagId } : {}) })),
     completeTask: async (id) => void (await mutate(() => call('reminders.complete', { id }))),
+    async snoozeTask(id, until) {
+      if (!(await mutate(() => call('reminders.snooze', { id, until })))) return;
+      useAppStore.getState().notify(`Task snoozed until ${shortDate(until)}.`, {
+        label: 'Undo',
+        run: () => void mutate(() => call('reminders.unsnooze', { id })),
+      });
+    },
     shareTask: async (id, shared) => void (await mutate(() => call('reminders.share', { id, shared }))),
     createGoal: (input) => mutate(() => call('goals.create', { ...input, accountId: currentId()! })),
     updateGoal: (id, patch) => mutate(() => call('goals.update', { id, patch })),

@@ -12,6 +12,7 @@ import type {
   SavedView,
 } from '../../shared/contracts/portfolio';
 import { daysBetween } from '../../shared/dates';
+import type { KpiAccountTile } from '../../shared/scoring/kpi-accounts';
 import { SEGMENTS, SEVERITIES, STAGES } from '../../shared/domain';
 import { call } from '../api';
 import { useAppStore } from './app';
@@ -23,7 +24,18 @@ export const EMPTY_FILTERS: PortfolioFilters = {
   band: [],
   flag: [],
   renewalWithin: null,
+  inTriage: false,
+  showChurned: false,
 };
+
+/**
+ * The accounts behind a KPI tile no filter expresses (issue 17.6): shown alone, churned ones too,
+ * until cleared. Not part of a saved view (it is a moment's question, not a view).
+ */
+export interface PortfolioFocus {
+  label: string;
+  ids: number[];
+}
 export const DEFAULT_SORT: PortfolioSort = { key: 'name', dir: 'asc' };
 
 interface PortfolioStore {
@@ -34,7 +46,13 @@ interface PortfolioStore {
   views: SavedView[];
   trends: Map<number, number[]>;
   metrics: PortfolioMetricsOutput | null;
+  focus: PortfolioFocus | null;
   showCharts: boolean;
+  /** Opens the portfolio on exactly these filters (a KPI tile), clearing any focus. */
+  showFiltered(filters: Partial<PortfolioFilters>): void;
+  /** Opens the portfolio on the accounts behind a KPI tile that needs the server to say which. */
+  showAccountsBehind(tile: KpiAccountTile, label: string): Promise<void>;
+  clearFocus(): void;
   setFilter<K extends keyof PortfolioFilters>(key: K, value: PortfolioFilters[K]): void;
   clearFilters(): void;
   /** Clicking a header: sort by it, or flip the direction when it already is the sort. */
@@ -66,9 +84,20 @@ export const usePortfolioStore = create<PortfolioStore>((set, get) => ({
   views: [],
   trends: new Map(),
   metrics: null,
+  focus: null,
   showCharts: true,
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
-  clearFilters: () => set({ filters: EMPTY_FILTERS, activeView: null }),
+  clearFilters: () => set({ filters: EMPTY_FILTERS, activeView: null, focus: null }),
+  showFiltered: (filters) => set({ filters: { ...EMPTY_FILTERS, ...filters }, activeView: null, focus: null }),
+  async showAccountsBehind(tile, label) {
+    try {
+      const { ids } = await call('metrics.accounts', { tile, month: get().metrics?.month });
+      set({ filters: EMPTY_FILTERS, activeView: null, focus: { label, ids } });
+    } catch (error) {
+      report(error);
+    }
+  },
+  clearFocus: () => set({ focus: null }),
   sortBy: (key) =>
     set((s) => ({
       sort: s.sort.key === key ? { key, dir: s.sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: FIRST_DIRECTION[key] },
@@ -120,7 +149,16 @@ export const sameView = (view: SavedView | undefined, filters: PortfolioFilters,
   !!view && filterKey(view.filters) === filterKey(filters) && JSON.stringify(view.sort) === JSON.stringify(sort);
 
 export const hasFilters = (f: PortfolioFilters): boolean =>
-  f.search.trim() !== '' || f.segment.length > 0 || f.stage.length > 0 || f.band.length > 0 || f.flag.length > 0 || f.renewalWithin !== null;
+  f.search.trim() !== '' ||
+  f.segment.length > 0 ||
+  f.stage.length > 0 ||
+  f.band.length > 0 ||
+  f.flag.length > 0 ||
+  f.renewalWithin !== null ||
+  f.inTriage;
+
+/** Churned accounts are out of the list unless asked for: "show churned", or the stage filter picks churned. */
+export const hidesChurned = (f: PortfolioFilters): boolean => !f.showChurned && !f.stage.includes('churned');
 
 /** Days from asOf to the renewal, or null without a renewal date. */
 export const renewalInDays = (a: AccountSummary, asOf: string): number | null =>
@@ -131,6 +169,8 @@ const matchesFlag = (a: AccountSummary, want: PortfolioFilters['flag'][number]):
   want === 'any' ? a.flags.length > 0 : want === 'none' ? a.flags.length === 0 : a.flags.some((x) => x.rule === want);
 
 export function matchesFilters(a: AccountSummary, f: PortfolioFilters, asOf: string, needle: string): boolean {
+  if (a.stage === 'churned' && hidesChurned(f)) return false;
+  if (f.inTriage && !a.inTriage) return false;
   if (f.segment.length && !f.segment.includes(a.segment)) return false;
   if (f.stage.length && !f.stage.includes(a.stage)) return false;
   if (f.band.length && (a.band === null || !f.band.includes(a.band))) return false;
@@ -197,11 +237,12 @@ export function sortAccounts(list: AccountSummary[], sort: PortfolioSort): Accou
   return keyed.map((x) => x.a);
 }
 
-/** The rows the table shows: filtered, then sorted. */
-export function portfolioRows(accounts: AccountSummary[], filters: PortfolioFilters, sort: PortfolioSort, asOf: string) {
+/** The rows the table shows: filtered (or the focus's accounts, whatever their stage), then sorted. */
+export function portfolioRows(accounts: AccountSummary[], filters: PortfolioFilters, sort: PortfolioSort, asOf: string, focus: PortfolioFocus | null = null) {
   const needle = filters.search.trim().toLowerCase();
+  const ids = focus ? new Set(focus.ids) : null;
   return sortAccounts(
-    accounts.filter((a) => matchesFilters(a, filters, asOf, needle)),
+    accounts.filter((a) => (ids ? ids.has(a.id) : matchesFilters(a, filters, asOf, needle))),
     sort,
   );
 }

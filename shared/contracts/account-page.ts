@@ -3,7 +3,7 @@
 // the settings changed, flags, the timeline, success goals, metric series and open tasks — plus the
 // success-goal edits.
 import { z } from 'zod';
-import { COMPONENTS, id, isoDate, zAnyBand, zGoalStatus, zReminderSource, zRevenueKind, zSurveyKind, zTouchType } from '../domain';
+import { COMPONENTS, id, isoDate, zAnyBand, zFlagRule, zGoalStatus, zReminderSource, zRevenueKind, zSeverity, zSurveyKind, zTouchType } from '../domain';
 import { accountDetail, flag, text } from './core';
 import type { ChannelSpec } from './spec';
 
@@ -114,6 +114,17 @@ export const accountPage = z.object({
   flags: z.array(flag),
   /** Whether the app suggests moving the account to stage triage (in triage, not already there). */
   suggestTriage: z.boolean(),
+  /**
+   * Why the account is in triage (shared/scoring/triage-reasons.ts), most severe first: each firing
+   * emergency or high flag, an at-risk score, stage triage. Empty when it is not in triage.
+   */
+  triageReasons: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('flag'), rule: zFlagRule, severity: zSeverity, reason: z.string() }),
+      z.object({ kind: z.literal('score'), score: z.number().int().nullable(), band: zAnyBand }),
+      z.object({ kind: z.literal('stage') }),
+    ]),
+  ),
   timeline: z.array(timelineItem),
   /** All the account's touches; `detail.touches` (and the timeline) hold the newest `touchLimit`. */
   touchCount: z.number().int().nonnegative(),

@@ -188,6 +188,10 @@ export const coreContract = {
   'flags.list': { input: z.object({ accountId: id }).strict(), output: z.array(flag) },
   'flags.resolve': { input: z.object({ id }).strict(), output: flag },
   'flags.snooze': { input: z.object({ id, until: isoDate }).strict(), output: flag },
+  /** Undo of snooze (the flag and the reminders it snoozed wake up). */
+  'flags.unsnooze': { input: z.object({ id }).strict(), output: flag },
+  /** Undo of resolve by the CSM (with the reminders the resolve closed). */
+  'flags.unresolve': { input: z.object({ id }).strict(), output: flag },
   'settings.get': { input: nothing, output: settingsSchema },
   'settings.update': { input: z.object({ settings: settingsSchema }).strict(), output: settingsSchema },
   'demo.load': {

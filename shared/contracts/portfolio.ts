@@ -4,6 +4,7 @@
 // save-and-rescore, and where the database and its backups live.
 import { z } from 'zod';
 import { id, isoDate, zAnyBand, zFlagRule, zSegment, zStage } from '../domain';
+import { KPI_ACCOUNT_TILES } from '../scoring/kpi-accounts';
 import { settingsSchema } from '../settings';
 import type { ChannelSpec } from './spec';
 
@@ -35,6 +36,13 @@ export const portfolioFilters = z
     flag: anyOf(zFlagFilter),
     /** Renewal within this many days from today (0 ≤ renewal − today ≤ n); null = any. */
     renewalWithin: z.number().int().min(0).max(3650).nullable(),
+    /** Only the accounts in triage (issue 17.6). Views saved before it read false. */
+    inTriage: z.boolean().default(false),
+    /**
+     * Churned accounts are left out of the list, its health sorts and band filters unless this is on
+     * (or the stage filter asks for churned). Views saved before it read false.
+     */
+    showChurned: z.boolean().default(false),
   })
   .strict();
 
@@ -148,6 +156,11 @@ export const portfolioContract = {
   'metrics.month': {
     input: z.object({ month: isoMonth.optional() }).strict(),
     output: portfolioMetricsSchema,
+  },
+  /** The accounts behind a KPI tile that no portfolio filter expresses (the month's movers, churned, NPS answers). */
+  'metrics.accounts': {
+    input: z.object({ tile: z.enum(KPI_ACCOUNT_TILES), month: isoMonth.optional() }).strict(),
+    output: z.object({ tile: z.enum(KPI_ACCOUNT_TILES), month: isoMonth, ids: z.array(id), from: isoDate, to: isoDate }),
   },
   'views.list': { input: z.object({}).strict(), output: z.array(savedView) },
   /** Saves a view (replacing one of the same name, ignoring case); returns all views. */

@@ -109,11 +109,12 @@ test('completes a reminder in Today with one key', async ({ tend, page, consoleE
   expect(row.doneAt).not.toBeNull();
   await expect(page.getByRole('status').filter({ hasText: 'Done:' })).toBeVisible();
 
-  // s snoozes the next one to tomorrow; u brings back the done one.
+  // s, Enter snoozes the next one to tomorrow (the snooze menu opens on Tomorrow).
   const next = Number(await page.getByRole('option').first().getAttribute('data-reminder-id'));
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('s');
+  await page.keyboard.press('Enter');
   await expect(page.locator(`[data-reminder-id="${next}"]`)).toHaveCount(0);
   expect((tend.db.sqlite.prepare('SELECT snoozed_until AS s FROM reminders WHERE id = ?').get(next) as { s: string }).s).toBe('2026-11-25');
   expect(consoleErrors).toEqual([]);
@@ -174,11 +175,42 @@ test('acts on flags, goals and details from the account page', async ({ tend, pa
   await tend.open(`/accounts/${account.id}`);
   await expect(page.getByRole('heading', { level: 1, name: account.name })).toBeVisible();
   const flag = page.locator('[data-rule="cadence_overdue"]');
+  // Make a task opens an editable task, prefilled with a next step (not the flag's sentence).
   await flag.getByRole('button', { name: 'Make a task' }).click();
-  await expect(page.getByRole('list').filter({ hasText: 'Cadence overdue:' }).first()).toBeVisible();
+  const form = page.getByRole('form', { name: 'Task from the Cadence overdue flag' });
+  await expect(form.getByLabel('Task')).toHaveValue(`Check in with ${account.name}`);
+  await form.getByLabel('Task').fill(`Call the champion at ${account.name}`);
+  await tend.shots('flag-make-task');
+  await form.getByRole('button', { name: 'Add task' }).click();
+  const tasks = page.getByRole('region', { name: /Open tasks/ });
+  await expect(tasks.getByText(`Call the champion at ${account.name}`)).toBeVisible();
+  const flagId = tend.services.flags.listForAccount(account.id).find((f) => f.rule === 'cadence_overdue')!.id;
+  const task = tend.db.sqlite.prepare('SELECT id, flag_id AS flagId FROM reminders WHERE title = ?').get(`Call the champion at ${account.name}`) as { id: number; flagId: number };
+  expect(task.flagId).toBe(flagId);
+  // Resolving the flag closes its task at once (by the system: not "done today").
   await flag.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.locator('[data-rule="cadence_overdue"]')).toHaveCount(0);
+  await expect(tasks.getByText(`Call the champion at ${account.name}`)).toHaveCount(0);
   expect(tend.services.flags.listForAccount(account.id).find((f) => f.rule === 'cadence_overdue')?.resolvedBy).toBe('user');
+  expect(tend.db.sqlite.prepare('SELECT closed_by AS closedBy FROM reminders WHERE id = ?').get(task.id)).toEqual({ closedBy: 'system' });
+  // Undo in the banner puts back the flag and its task.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('[data-rule="cadence_overdue"]')).toHaveCount(1);
+  await expect(tasks.getByText(`Call the champion at ${account.name}`)).toBeVisible();
+  // Snooze offers tomorrow, next week or a date; the flag's task sleeps with it.
+  await page.locator('[data-rule="cadence_overdue"]').getByRole('button', { name: 'Snooze…' }).click();
+  await page.getByRole('form', { name: 'Snooze the Cadence overdue flag' }).getByRole('button', { name: /^Next week/ }).click();
+  await expect.poll(() => (tend.db.sqlite.prepare('SELECT snoozed_until AS s, done_at AS d FROM reminders WHERE id = ?').get(task.id) as { s: string | null; d: string | null })).toEqual({ s: '2026-11-30', d: null });
+  // A task on the account page snoozes the same way, with Undo.
+  const other = tend.db.sqlite
+    .prepare('SELECT id, title FROM reminders WHERE account_id = ? AND done_at IS NULL AND snoozed_until IS NULL ORDER BY due, id LIMIT 1')
+    .get(account.id) as { id: number; title: string };
+  const snoozedOf = () => (tend.db.sqlite.prepare('SELECT snoozed_until AS s FROM reminders WHERE id = ?').get(other.id) as { s: string | null }).s;
+  await tasks.getByRole('button', { name: `Snooze: ${other.title}` }).click();
+  await tasks.getByRole('form', { name: `Snooze ${other.title}` }).getByRole('button', { name: /^Tomorrow/ }).click();
+  await expect.poll(snoozedOf).toBe('2026-11-25');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(snoozedOf).toBeNull();
 
   await page.getByRole('button', { name: 'Add goal' }).click();
   await page.getByLabel('Goal', { exact: true }).fill('Roll out to the whole support team');

@@ -73,8 +73,9 @@ test('suggests a triage case, opens it when asked, and shows open, late and reco
   await expect(late.getByRole('list', { name: 'Triggers' })).not.toBeEmpty();
   await tend.shots('numbers-triage-late');
   await tend.open('/today');
-  const section = page.getByRole('region', { name: /Triage cases past their target date/ });
-  await expect(section).toContainText('Review the triage case of Granite Peak Construction');
+  // Today lists the late case under its account (issue 17.4: grouped by account).
+  const section = page.getByRole('group', { name: /^Granite Peak Construction / }).getByRole('option').filter({ hasText: 'Review the triage case of Granite Peak Construction' });
+  await expect(section).toContainText('7 days past target');
   await tend.shots('numbers-today-triage', () => section.scrollIntoViewIfNeeded());
 
   // Out of triage for 14 days or more: the app suggests closing as recovered; the CSM does.

@@ -9,7 +9,7 @@ const rowNames = (page: Page) => page.locator('.portfolio-table .table-body .tab
 
 function dbNames(tend: TendApp, where: string, order: string, limit = 6): string[] {
   return (
-    tend.db.sqlite.prepare(`SELECT name FROM accounts WHERE archived = 0 AND ${where} ORDER BY ${order} LIMIT ${limit}`).all() as {
+    tend.db.sqlite.prepare(`SELECT name FROM accounts WHERE archived = 0 AND stage != 'churned' AND ${where} ORDER BY ${order} LIMIT ${limit}`).all() as {
       name: string;
     }[]
   ).map((r) => r.name);
@@ -19,10 +19,16 @@ test.beforeEach(async ({ tend }) => {
   await tend.router.call('demo.load', {});
 });
 
+/** The accounts the list shows without "show churned", and what the count line adds about the rest. */
+function shownTotal(tend: TendApp): { total: number; rest: string } {
+  const churned = tend.services.accounts.list().filter((a) => a.stage === 'churned').length;
+  return { total: tend.services.accounts.count() - churned, rest: churned ? ` · ${churned} churned not shown` : '' };
+}
+
 
 test('filters by segment and sorts by MRR, matching the database', async ({ tend, consoleErrors }) => {
   const { page } = tend;
-  const total = tend.services.accounts.count();
+  const { total, rest } = shownTotal(tend);
   await tend.open('/portfolio');
   await expect(page.getByText(`${total} accounts`)).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Health distribution chart' }).locator('svg.recharts-surface')).toBeVisible();
@@ -31,8 +37,8 @@ test('filters by segment and sorts by MRR, matching the database', async ({ tend
 
   await toggleFilter(page, 'Segment', 'Enterprise');
   await expect(page.getByRole('button', { name: 'Segment: Enterprise' })).toBeVisible();
-  const enterprise = (tend.db.sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE archived = 0 AND segment = 'enterprise'").get() as { n: number }).n;
-  await expect(page.getByTestId('portfolio-count')).toHaveText(`${enterprise} of ${total} accounts`);
+  const enterprise = (tend.db.sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE archived = 0 AND stage != 'churned' AND segment = 'enterprise'").get() as { n: number }).n;
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${enterprise} of ${total} accounts${rest}`);
 
   await page.getByRole('button', { name: /^MRR · ARR/ }).click();
   await expect(page.getByRole('columnheader', { name: /MRR · ARR/ })).toHaveAttribute('aria-sort', 'descending');
@@ -46,23 +52,23 @@ test('filters by segment and sorts by MRR, matching the database', async ({ tend
   // A second filter: only at-risk accounts with a flag, counted from the latest snapshots.
   // Two segments at once.
   await toggleFilter(page, 'Segment', 'Mid-market');
-  const twoSegments = (tend.db.sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE archived = 0 AND segment IN ('enterprise', 'mid_market')").get() as { n: number }).n;
-  await expect(page.getByTestId('portfolio-count')).toHaveText(`${twoSegments} of ${total} accounts`);
+  const twoSegments = (tend.db.sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE archived = 0 AND stage != 'churned' AND segment IN ('enterprise', 'mid_market')").get() as { n: number }).n;
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${twoSegments} of ${total} accounts${rest}`);
   await expect(page.getByRole('button', { name: 'Segment: 2 segments' })).toBeVisible();
   await page.getByRole('button', { name: /^Segment:/ }).click();
   await tend.shots('portfolio-multi-filter');
   await page.getByRole('button', { name: 'Show all' }).click();
   await expect(page.getByRole('group', { name: 'Segment' })).toHaveCount(0);
   await toggleFilter(page, 'Band', 'At risk');
-  const atRisk = tend.services.accounts.list().filter((a) => a.band === 'at_risk').length;
-  await expect(page.getByTestId('portfolio-count')).toHaveText(`${atRisk} of ${total} accounts`);
+  const atRisk = tend.services.accounts.list().filter((a) => a.band === 'at_risk' && a.stage !== 'churned').length;
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${atRisk} of ${total} accounts${rest}`);
   await expect(page.locator('.portfolio-table .table-body .score-badge.band-watch')).toHaveCount(0);
   await tend.shots('portfolio-filtered');
 
   // At risk or watch: both bands.
   await toggleFilter(page, 'Band', 'Watch');
-  const riskOrWatch = tend.services.accounts.list().filter((a) => a.band === 'at_risk' || a.band === 'watch').length;
-  await expect(page.getByTestId('portfolio-count')).toHaveText(`${riskOrWatch} of ${total} accounts`);
+  const riskOrWatch = tend.services.accounts.list().filter((a) => (a.band === 'at_risk' || a.band === 'watch') && a.stage !== 'churned').length;
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${riskOrWatch} of ${total} accounts${rest}`);
   await page.getByRole('button', { name: /^Band:/ }).click();
   await page.getByRole('button', { name: 'Show all' }).click();
   await expect(page.getByRole('group', { name: 'Band' })).toHaveCount(0);
@@ -70,7 +76,7 @@ test('filters by segment and sorts by MRR, matching the database', async ({ tend
   await expect(page.getByText('No account matches these filters.')).toBeVisible();
   await tend.screenshot('portfolio-no-match-1280-light');
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(page.getByTestId('portfolio-count')).toHaveText(`${total} accounts`);
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${total} accounts${rest}`);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -82,7 +88,7 @@ test('sorts from the keyboard without opening an account', async ({ tend }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('columnheader', { name: /Health/ })).toHaveAttribute('aria-sort', 'ascending');
   await expect(page).toHaveURL(/#\/portfolio$/);
-  const lowest = tend.services.accounts.list().filter((a) => a.score !== null).sort((a, b) => a.score! - b.score! || a.name.localeCompare(b.name))[0];
+  const lowest = tend.services.accounts.list().filter((a) => a.score !== null && a.stage !== 'churned').sort((a, b) => a.score! - b.score! || a.name.localeCompare(b.name))[0];
   await expect(page.locator('.portfolio-table .table-body .table-row').first()).toContainText(lowest.name);
   await page.keyboard.press('Space');
   await expect(page.getByRole('columnheader', { name: /Health/ })).toHaveAttribute('aria-sort', 'descending');
@@ -97,7 +103,7 @@ test('sorts from the keyboard without opening an account', async ({ tend }) => {
 
 test('saves a view, applies it later, and deletes it', async ({ tend, consoleErrors }) => {
   const { page } = tend;
-  const total = tend.services.accounts.count();
+  const { total, rest } = shownTotal(tend);
   await tend.open('/portfolio');
   await page.getByRole('combobox', { name: 'Renewal' }).selectOption('90');
   await toggleFilter(page, 'Flag', 'Has a flag');
@@ -105,8 +111,8 @@ test('saves a view, applies it later, and deletes it', async ({ tend, consoleErr
   const asOf = '2026-11-24';
   const expected = tend.services.accounts
     .list()
-    .filter((a) => a.renewalDate && a.renewalDate >= asOf && a.renewalDate <= '2027-02-22' && a.flags.length > 0);
-  await expect(page.getByTestId('portfolio-count')).toHaveText(`${expected.length} of ${total} accounts`);
+    .filter((a) => a.stage !== 'churned' && a.renewalDate && a.renewalDate >= asOf && a.renewalDate <= '2027-02-22' && a.flags.length > 0);
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${expected.length} of ${total} accounts${rest}`);
 
   await page.getByRole('button', { name: 'Save view' }).click();
   await page.getByRole('textbox', { name: 'View name' }).fill('Renewals at risk');
@@ -117,17 +123,17 @@ test('saves a view, applies it later, and deletes it', async ({ tend, consoleErr
   expect(stored).toEqual([
     {
       name: 'Renewals at risk',
-      filters: { search: '', segment: [], stage: [], band: [], flag: ['any'], renewalWithin: 90 },
+      filters: { search: '', segment: [], stage: [], band: [], flag: ['any'], renewalWithin: 90, inTriage: false, showChurned: false },
       sort: { key: 'renewal', dir: 'asc' },
     },
   ]);
 
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
-  await expect(page.getByTestId('portfolio-count')).toHaveText(`${total} accounts`);
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${total} accounts${rest}`);
   // Applying it after a reload: views come from the database.
   await page.reload();
   await page.getByRole('combobox', { name: 'Saved view' }).selectOption('Renewals at risk');
-  await expect(page.getByTestId('portfolio-count')).toHaveText(`${expected.length} of ${total} accounts`);
+  await expect(page.getByTestId('portfolio-count')).toHaveText(`${expected.length} of ${total} accounts${rest}`);
   await expect(page.getByRole('columnheader', { name: /Renewal/ })).toHaveAttribute('aria-sort', 'ascending');
   const firstRenewal = [...expected].sort((a, b) => a.renewalDate!.localeCompare(b.renewalDate!) || a.name.localeCompare(b.name))[0];
   await expect(page.locator('.portfolio-table .table-body .table-row').first()).toContainText(firstRenewal.name);

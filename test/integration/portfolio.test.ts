@@ -80,7 +80,7 @@ describe('saved views', () => {
     const old = [{ name: 'Old style', filters: { search: '', segment: 'smb', stage: null, band: 'watch', flag: 'any', renewalWithin: null }, sort: { key: 'name', dir: 'asc' } }];
     env.opened.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('ui.views', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(old));
     const [loaded] = await env.router.call('views.list', {});
-    expect(loaded.filters).toEqual({ search: '', segment: ['smb'], stage: [], band: ['watch'], flag: ['any'], renewalWithin: null });
+    expect(loaded.filters).toEqual({ search: '', segment: ['smb'], stage: [], band: ['watch'], flag: ['any'], renewalWithin: null, inTriage: false, showChurned: false });
     await env.router.call('views.delete', { name: 'Old style' });
   });
 

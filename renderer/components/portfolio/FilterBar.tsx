@@ -1,7 +1,9 @@
-// Filters (segment, stage, band, flag — each several values at once — and the renewal window) and
-// saved views for the portfolio; the store owns the values.
+// Filters (segment, stage, band, flag — each several values at once — the renewal window, in triage,
+// show churned) and saved views for the portfolio; the store owns the values. A KPI tile's accounts
+// (the focus) show as a chip that clears it.
 import { useState } from 'react';
 import type { PortfolioFilters, SavedView } from '../../../shared/contracts/portfolio';
+import type { PortfolioFocus } from '../../stores/portfolio';
 import { ALL_BANDS, FLAG_RULES, SEGMENTS, STAGES } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
 import { MultiSelect } from './MultiSelect';
@@ -19,6 +21,8 @@ interface Props {
   onApplyView(name: string): void;
   onSaveView(name: string): Promise<void>;
   onDeleteView(name: string): Promise<void>;
+  focus: PortfolioFocus | null;
+  onClearFocus(): void;
 }
 
 function Select<T extends string>({
@@ -66,6 +70,14 @@ export function FilterBar(p: Props) {
 
   return (
     <div className="filter-bar" role="toolbar" aria-label="Filters">
+      {p.focus && (
+        <span className="focus-chip" data-testid="focus-chip">
+          {p.focus.label} ({p.focus.ids.length})
+          <button type="button" className="quiet icon" aria-label={`Stop showing only: ${p.focus.label}`} title="Back to the filters" onClick={p.onClearFocus}>
+            ×
+          </button>
+        </span>
+      )}
       <MultiSelect label="Segment" all="All segments" noun="segments" value={filters.segment} options={opts(SEGMENTS)} onChange={(v) => setFilter('segment', v)} />
       <MultiSelect label="Stage" all="All stages" noun="stages" value={filters.stage} options={opts(STAGES)} onChange={(v) => setFilter('stage', v)} />
       <MultiSelect label="Band" all="All bands" noun="bands" value={filters.band} options={opts(ALL_BANDS)} onChange={(v) => setFilter('band', v)} />
@@ -84,6 +96,19 @@ export function FilterBar(p: Props) {
         options={RENEWAL_WINDOWS.map((d) => ({ value: String(d), label: `Renews ≤ ${d} days` }))}
         onChange={(v) => setFilter('renewalWithin', v === null ? null : Number(v))}
       />
+      <button
+        type="button"
+        className={`filter-toggle${filters.inTriage ? ' filter-on' : ''}`}
+        aria-pressed={filters.inTriage}
+        title="Accounts with an emergency or high flag, an at-risk score, or in stage triage"
+        onClick={() => setFilter('inTriage', !filters.inTriage)}
+      >
+        In triage
+      </button>
+      <label className="churn-toggle" title="Churned accounts stay out of the list, its health sorts and band filters unless shown">
+        <input type="checkbox" checked={filters.showChurned} onChange={(e) => setFilter('showChurned', e.target.checked)} />
+        Show churned
+      </label>
       {p.filtered && (
         <button type="button" className="quiet" onClick={p.onClear}>
           Clear

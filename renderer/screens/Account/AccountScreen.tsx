@@ -2,12 +2,13 @@
 // explained component by component, what changed, the trend, flags with actions, tasks, success
 // goals, the relationship map, the timeline, metric charts, details and notes — all editable inline.
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { addDays } from '../../../shared/dates';
 import { SEGMENTS, STAGES, type Stage } from '../../../shared/domain';
 import { formatCountdown, formatMoney, labelOf } from '../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
 import { FlagsPanel } from '../../components/account/FlagsPanel';
+import { SnoozeChoices } from '../../components/account/SnoozeChoices';
 import { AccountMoney, changeStage, openChangeMrr } from '../../components/money/AccountMoney';
 import { Goals } from '../../components/account/Goals';
 import { InlineField } from '../../components/account/InlineField';
@@ -17,7 +18,7 @@ import { TriageCasePanel } from '../../components/account/TriageCasePanel';
 import { Timeline } from '../../components/account/Timeline';
 import { MetricChart, TrendChart } from '../../components/account/TrendChart';
 import { WhatChanged } from '../../components/account/WhatChanged';
-import type { OpenTask } from '../../../shared/contracts/account-page';
+import type { AccountPage, OpenTask } from '../../../shared/contracts/account-page';
 import { AccountDomainsField } from '../../components/capture/AccountCapture';
 import { useAccountStore } from '../../stores/account';
 import { useCaptureStore } from '../../stores/capture';
@@ -28,6 +29,18 @@ const stageOptions = STAGES.map((s) => ({ value: s, label: labelOf(s) }));
 const segmentOptions = SEGMENTS.map((s) => ({ value: s, label: labelOf(s) }));
 const mod = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
 
+/** Why it is in triage, in one sentence: the flags that put it there first (shared/scoring/triage-reasons.ts). */
+function triageWhy(reasons: AccountPage['triageReasons']): string {
+  const parts = reasons.map((r) =>
+    r.kind === 'flag'
+      ? `${r.severity} flag ${labelOf(r.rule)}: ${r.reason.replace(/[.\s]+$/, '')}`
+      : r.kind === 'score'
+        ? `its health score is at risk (${r.score ?? '—'})`
+        : 'its stage is triage',
+  );
+  return parts.length ? parts.join('; ') : 'an emergency or high flag, or an at-risk score';
+}
+
 export function AccountScreen() {
   const id = Number(useParams().id);
   const [search] = useSearchParams();
@@ -36,6 +49,8 @@ export function AccountScreen() {
   const store = useAccountStore();
   const { page, status, error, load } = store;
   const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  const backTo = from === '/today' ? '/today' : '/portfolio';
   const openCapture = useCaptureStore((s) => s.show);
   const openExport = useReportStore((s) => s.openExport);
   const exportingQbr = useReportStore((s) => s.exporting);
@@ -58,11 +73,12 @@ export function AccountScreen() {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       if ((event.target as HTMLElement).closest('input, textarea, select, [role="dialog"]')) return;
       if (document.querySelector('[role="dialog"]')) return;
-      navigate('/portfolio');
+      // Back where it was opened from (Today keeps its selection in its store), else the portfolio.
+      navigate(backTo);
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, backTo]);
 
   if (status === 'error') {
     return (
@@ -159,7 +175,7 @@ export function AccountScreen() {
       {page.suggestTriage && (
         <div className="triage-banner" role="status">
           <span>
-            <strong>This account is in triage</strong> — an emergency or high flag, or an at-risk score. Move it to stage triage so it gets the attention it needs?
+            <strong>This account is in triage</strong> — {triageWhy(page.triageReasons)}. Move it to stage triage so it gets the attention it needs?
           </span>
           <button type="button" onClick={() => void store.updateAccount({ stage: 'triage' })}>
             Move to triage
@@ -193,7 +209,8 @@ export function AccountScreen() {
           asOf={asOf}
           onResolve={(fid) => void store.resolveFlag(fid)}
           onSnooze={(fid, until) => void store.snoozeFlag(fid, until)}
-          onTask={(title, due) => void store.createTask(title, due)}
+          accountName={account.name}
+          onTask={(title, due, flagId) => store.createTask(title, due, flagId)}
         />
         <Tasks
           tasks={page.tasks}
@@ -201,6 +218,7 @@ export function AccountScreen() {
           onAdd={store.createTask}
           onDone={(tid) => void store.completeTask(tid)}
           onShare={(tid, shared) => void store.shareTask(tid, shared)}
+          onSnooze={(tid, until) => void store.snoozeTask(tid, until)}
         />
       </div>
 
@@ -271,14 +289,17 @@ function Tasks({
   onAdd,
   onDone,
   onShare,
+  onSnooze,
 }: {
   tasks: OpenTask[];
   asOf: string;
   onAdd(title: string, due: string): Promise<boolean>;
   onDone(id: number): void;
   onShare(id: number, shared: boolean): void;
+  onSnooze(id: number, until: string): void;
 }) {
   const [title, setTitle] = useState('');
+  const [snoozing, setSnoozing] = useState<number | null>(null);
   const [due, setDue] = useState(addDays(asOf, 1));
   return (
     <section className="panel" aria-labelledby="tasks-h">
@@ -304,7 +325,11 @@ function Tasks({
             <li key={t.id}>
               <input type="checkbox" aria-label={`Done: ${t.title}`} onChange={() => onDone(t.id)} />
               <span className="task-title">{t.title}</span>
-              <span className={`small ${t.due < asOf ? 'overdue' : 'muted'}`}>{t.due < asOf ? formatCountdown(t.due, asOf).replace(' ago', ' overdue') : formatCountdown(t.due, asOf)}</span>
+              {t.snoozedUntil && t.snoozedUntil > asOf ? (
+                <span className="small muted">snoozed until {t.snoozedUntil}</span>
+              ) : (
+                <span className={`small ${t.due < asOf ? 'overdue' : 'muted'}`}>{t.due < asOf ? formatCountdown(t.due, asOf).replace(' ago', ' overdue') : formatCountdown(t.due, asOf)}</span>
+              )}
               {!t.fromFlag && (t.source === 'manual' || t.source === 'follow_up') && (
                 <button
                   type="button"
@@ -315,6 +340,27 @@ function Tasks({
                 >
                   {t.shared ? 'Shared' : 'Share'}
                 </button>
+              )}
+              <button
+                type="button"
+                className="small-button task-snooze"
+                aria-expanded={snoozing === t.id}
+                aria-label={`Snooze: ${t.title}`}
+                onClick={() => setSnoozing(snoozing === t.id ? null : t.id)}
+              >
+                Snooze…
+              </button>
+              {snoozing === t.id && (
+                <div className="task-snooze-choices">
+                  <SnoozeChoices
+                    asOf={asOf}
+                    label={`Snooze ${t.title}`}
+                    onSnooze={(until) => {
+                      setSnoozing(null);
+                      onSnooze(t.id, until);
+                    }}
+                  />
+                </div>
               )}
             </li>
           ))}

@@ -8,13 +8,15 @@ import { chartData } from '../../components/charts/aggregate';
 import { PortfolioCharts } from '../../components/charts/PortfolioCharts';
 import { AccountTable, type AccountTableHandle } from '../../components/portfolio/AccountTable';
 import { FilterBar } from '../../components/portfolio/FilterBar';
-import { KpiTiles } from '../../components/portfolio/KpiTiles';
+import { KpiTiles, type KpiTile } from '../../components/portfolio/KpiTiles';
+import { KPI_TILE_WORDS } from '../../../shared/scoring/kpi-accounts';
+import { monthName } from '../../../shared/kpis';
 import { PipelineLine } from '../../components/money/PipelineLine';
 import { useAccountsStore } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
 import { exportPortfolioView } from '../../stores/import';
 import { useNewAccountStore } from '../../stores/newAccount';
-import { hasFilters, portfolioRows, sameView, usePortfolioStore } from '../../stores/portfolio';
+import { hasFilters, hidesChurned, portfolioRows, sameView, usePortfolioStore } from '../../stores/portfolio';
 import './portfolio.css';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -22,7 +24,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function PortfolioScreen() {
   const { accounts, status, load, loadDemo, loadingDemo } = useAccountsStore();
   const portfolio = usePortfolioStore();
-  const { filters, sort, setFilter, sortBy, loadExtras, trends, metrics, views, activeView, showCharts } = portfolio;
+  const { filters, sort, setFilter, sortBy, loadExtras, trends, metrics, views, activeView, showCharts, focus } = portfolio;
   const asOf = useAppStore((s) => s.info?.asOf) ?? new Date().toISOString().slice(0, 10);
   const showNewAccount = useNewAccountStore((s) => s.show);
   const navigate = useNavigate();
@@ -30,7 +32,12 @@ export function PortfolioScreen() {
   const tableRef = useRef<AccountTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const rows = useMemo(() => portfolioRows(accounts, filters, sort, asOf), [accounts, filters, sort, asOf]);
+  const rows = useMemo(() => portfolioRows(accounts, filters, sort, asOf, focus), [accounts, filters, sort, asOf, focus]);
+  // Churned accounts are out of the list unless asked for (issue 17.6); the count line says so.
+  const churnedHidden = useMemo(
+    () => (focus || !hidesChurned(filters) ? 0 : accounts.filter((a) => a.stage === 'churned').length),
+    [accounts, filters, focus],
+  );
   // Charts render after the table (deferred): the rows are what the CSM came for, and four recharts
   // charts cost more than the 20 visible rows on a first render.
   const deferredRows = useDeferredValue(rows, null);
@@ -38,7 +45,9 @@ export function PortfolioScreen() {
   const totalArr = useMemo(() => accounts.reduce((sum, a) => (a.stage === 'churned' ? sum : sum + a.mrrCents * 12), 0), [accounts]);
   // SPEC "Not enough data": the portfolio says how many accounts need data, with a filter to them.
   const needData = useMemo(() => accounts.filter((a) => a.band === 'no_data' && a.stage !== 'churned').length, [accounts]);
-  const filtered = hasFilters(filters);
+  const filtered = hasFilters(filters) || focus !== null;
+  /** The accounts the list can show (the churned ones it leaves out are said apart). */
+  const shown = accounts.length - churnedHidden;
   const viewModified = !!activeView && !sameView(views.find((v) => v.name === activeView), filters, sort);
 
   useEffect(() => {
@@ -54,7 +63,22 @@ export function PortfolioScreen() {
   useEffect(() => {
     setSelected(0);
     tableRef.current?.scrollToIndex(0);
-  }, [filters, sort]);
+  }, [filters, sort, focus]);
+
+  /** A KPI tile: the portfolio on the accounts behind its number (issue 17.6). */
+  const openTile = useCallback(
+    (tile: KpiTile) => {
+      if (tile === 'arr') portfolio.showFiltered({});
+      else if (tile === 'incubation') portfolio.showFiltered({ stage: ['incubation'] });
+      else if (tile === 'triage') portfolio.showFiltered({ inTriage: true });
+      else if (tile === 'renewals_90') portfolio.showFiltered({ renewalWithin: 90 });
+      else {
+        const when = metrics ? (tile === 'nps' ? 'in the NPS window' : `in ${monthName(metrics.month)}`) : '';
+        void portfolio.showAccountsBehind(tile, `Accounts that ${KPI_TILE_WORDS[tile]} ${when}`.trim());
+      }
+    },
+    [portfolio, metrics],
+  );
 
   const open = useCallback((id: number) => navigate(`/accounts/${id}`), [navigate]);
 
@@ -136,7 +160,8 @@ export function PortfolioScreen() {
           <h1>Portfolio</h1>
           <div className="count-line">
             <p className="muted" aria-live="polite" data-testid="portfolio-count">
-              {rows.length === accounts.length ? `${count(accounts.length)} accounts` : `${count(rows.length)} of ${count(accounts.length)} accounts`}
+              {rows.length === shown ? `${count(shown)} accounts` : `${count(rows.length)} of ${count(shown)} accounts`}
+              {churnedHidden > 0 && ` · ${count(churnedHidden)} churned not shown`}
             </p>
             {needData > 0 && (
               <button
@@ -174,7 +199,7 @@ export function PortfolioScreen() {
       </header>
       {showCharts && (
         <section className="insights" aria-label="Portfolio overview">
-          <KpiTiles metrics={metrics} totalArr={totalArr} needData={needData} />
+          <KpiTiles metrics={metrics} totalArr={totalArr} needData={needData} onOpen={openTile} />
           <PipelineLine />
           {charts ? <PortfolioCharts data={charts} /> : <div className="chart-row chart-row-pending" aria-hidden="true" />}
           {filtered && <p className="chart-caption muted small">Charts show the {rows.length} accounts that match the filters; the tiles show the whole book.</p>}
@@ -191,6 +216,8 @@ export function PortfolioScreen() {
         onApplyView={portfolio.applyView}
         onSaveView={portfolio.saveView}
         onDeleteView={portfolio.deleteView}
+        focus={focus}
+        onClearFocus={portfolio.clearFocus}
       />
       <AccountTable
         ref={tableRef}
