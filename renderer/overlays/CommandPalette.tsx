@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { labelOf } from '../../shared/format';
 import { ScoreBadge } from '../components/Badges';
+import { Dialog } from '../components/Dialog';
 import { useAccountsStore } from '../stores/accounts';
 import { useCaptureStore } from '../stores/capture';
 import { useNewAccountStore } from '../stores/newAccount';
@@ -159,18 +160,11 @@ export function CommandPalette() {
 
   let lastGroup = '';
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+    <Dialog label="Command palette" onClose={close}>
       <div
-        role="dialog"
-        aria-modal="true"
-        aria-label="Command palette"
         className="overlay palette"
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            close();
-          } else if (e.key === 'ArrowDown') {
+          if (e.key === 'ArrowDown') {
             e.preventDefault();
             setActive((i) => Math.min(i + 1, items.length - 1));
           } else if (e.key === 'ArrowUp') {
@@ -216,6 +210,6 @@ export function CommandPalette() {
           })}
         </ul>
       </div>
-    </div>
+    </Dialog>
   );
 }

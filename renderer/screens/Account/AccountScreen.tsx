@@ -23,6 +23,7 @@ import { useAccountStore } from '../../stores/account';
 import { useCaptureStore } from '../../stores/capture';
 import { useReportStore } from '../../stores/report';
 import './account.css';
+import { isDialogOpen } from '../../components/Dialog';
 
 const stageOptions = STAGES.map((s) => ({ value: s, label: labelOf(s) }));
 const segmentOptions = SEGMENTS.map((s) => ({ value: s, label: labelOf(s) }));
@@ -56,8 +57,8 @@ export function AccountScreen() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      if ((event.target as HTMLElement).closest('input, textarea, select, [role="dialog"]')) return;
-      if (document.querySelector('[role="dialog"]')) return;
+      if ((event.target as HTMLElement).closest('input, textarea, select, dialog')) return;
+      if (isDialogOpen()) return;
       navigate('/portfolio');
     }
     window.addEventListener('keydown', onKey);

@@ -11,6 +11,7 @@ import { useSettingsStore } from '../../stores/settings';
 import { NumberField, SeveritySelect, setIn, validate, type Path } from './fields';
 import { Preview } from './Preview';
 import { ForecastSettings } from './ForecastSettings';
+import { useAnnounce } from '../../components/Announcer';
 import './settings.css';
 
 const PREVIEW_DEBOUNCE_MS = 300;
@@ -91,6 +92,7 @@ export function SettingsScreen() {
     return () => window.clearTimeout(timer);
   }, [draft, dirty, valid, requestPreview]);
 
+  useAnnounce(savedMessage);
   if (!draft || !settings) {
     return (
       <div className="screen">
@@ -276,7 +278,7 @@ export function SettingsScreen() {
               </button>
             </div>
             {savedMessage && (
-              <p className="saved-message" role="status">
+              <p className="saved-message">
                 {savedMessage}
               </p>
             )}
