@@ -129,7 +129,7 @@ export function DateInput({ id, value, min, max, required, disabled, autoFocus, 
           onKeyDown?.(e);
         }}
       />
-      <button type="button" className="date-picker-button" aria-label="Choose a date" title="Choose a date (Alt+↓)" disabled={disabled} onClick={openPicker}>
+      <button type="button" className="date-picker-button" aria-label="Open calendar" title="Open calendar (Alt+↓)" disabled={disabled} onClick={openPicker}>
         <CalendarIcon />
       </button>
       <input

@@ -10,7 +10,7 @@
 //   dialog, to the control that opened that one);
 // - it carries its own polite live region (a modal dialog hides the app's from screen readers).
 // The children mount once the dialog is open, so `autoFocus` and focus-on-mount effects work.
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { LiveRegion } from './Announcer';
 
 const FOCUSABLE =
@@ -75,6 +75,17 @@ export function Dialog({
       if (opener?.isConnected && !open.some((o) => o.dialog.contains(opener))) opener.focus({ preventScroll: true });
     };
   }, []);
+
+  // Focus starts on a control, never on the frame: the child's own choice if it made one (autoFocus),
+  // else the element marked data-autofocus, else the first control. (The component that renders a
+  // Dialog mounts before the Dialog's content, so a focus-on-mount effect there finds no element.)
+  useEffect(() => {
+    if (!shown) return;
+    const dialog = ref.current!;
+    const at = document.activeElement;
+    if (at && at !== dialog && dialog.contains(at)) return;
+    (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? tabStops(dialog)[0])?.focus();
+  }, [shown]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.defaultPrevented) return;

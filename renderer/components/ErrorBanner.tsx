@@ -16,7 +16,8 @@ export function ErrorBanner({
 }) {
   useAnnounce(tone === 'error' ? `Error: ${message}` : message);
   return (
-    <div className={tone === 'error' ? 'error-banner' : 'error-banner notice-banner'}>
+    // The role names what it is; aria-live off because the announcer already speaks it (once).
+    <div className={tone === 'error' ? 'error-banner' : 'error-banner notice-banner'} role={tone === 'error' ? 'alert' : 'status'} aria-live="off">
       <span>{message}</span>
       <span className="banner-actions">
         {action && (

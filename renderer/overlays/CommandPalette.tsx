@@ -35,7 +35,6 @@ export function CommandPalette() {
   const navigate = useNavigate();
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   const go = (to: string) => () => {
     close();
@@ -178,6 +177,7 @@ export function CommandPalette() {
       >
         <input
           ref={input}
+          data-autofocus=""
           className="palette-input"
           aria-label="Search accounts, contacts, touch notes and commands"
           placeholder="Jump to an account or contact, search touch notes, run a command…"

@@ -19,7 +19,7 @@ export function Toast() {
   }, [toast, dismiss]);
   if (!toast) return null;
   return (
-    <div className="toast">
+    <div className="toast" role="status" aria-live="off">
       <span>{toast.message}</span>
       <button type="button" className="link-button" onClick={() => { navigate(`/accounts/${toast.accountId}`); dismiss(); }}>
         Open

@@ -53,7 +53,7 @@ export function CaptureResult({ result, onUndo, onMore }: { result: CaptureResul
       `${result.contacts.inserted ? `, ${plural(result.contacts.inserted, 'contact')} added` : ''}${notLogged.length ? `; not logged: ${notLogged.join(', ')}` : ''}.`,
   );
   return (
-    <section className="panel capture-result" aria-labelledby="capture-result-title">
+    <section className="panel capture-result" aria-labelledby="capture-result-title" role="status" aria-live="off">
       <div className="capture-result-head">
         <div>
           <h2 id="capture-result-title">

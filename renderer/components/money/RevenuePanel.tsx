@@ -9,6 +9,7 @@ import { REVENUE_SOURCE_WORDS } from '../../../shared/money/words';
 import { useThemeColors } from '../account/useThemeColors';
 import { useMoneyStore } from '../../stores/money';
 import { centsText, money, readAmount, signed } from './format';
+import { DateInput } from '../DateInput';
 
 const EDITABLE_KINDS = ['new', 'expansion', 'contraction', 'renewal'] as const;
 type EditableKind = (typeof EDITABLE_KINDS)[number];
@@ -165,7 +166,7 @@ function EventForm({
         }
       }}
     >
-      <input aria-label="Date" type="date" value={d.date} max={asOf} onChange={(e) => setD({ ...d, date: e.target.value })} />
+      <DateInput aria-label="Date" value={d.date} max={asOf} onChange={(e) => setD({ ...d, date: e.target.value })} />
       {!churn && (
         <>
           <select aria-label="Kind" value={d.kind} onChange={(e) => setD({ ...d, kind: e.target.value as EditableKind })}>

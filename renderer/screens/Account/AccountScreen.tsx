@@ -24,6 +24,7 @@ import { useCaptureStore } from '../../stores/capture';
 import { useReportStore } from '../../stores/report';
 import './account.css';
 import { isDialogOpen } from '../../components/Dialog';
+import { DateInput } from '../../components/DateInput';
 
 const stageOptions = STAGES.map((s) => ({ value: s, label: labelOf(s) }));
 const segmentOptions = SEGMENTS.map((s) => ({ value: s, label: labelOf(s) }));
@@ -292,7 +293,7 @@ function Tasks({
         }}
       >
         <input aria-label="New task" placeholder="Add a task…" value={title} onChange={(e) => setTitle(e.target.value)} />
-        <input aria-label="Task due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <DateInput aria-label="Task due" value={due} onChange={(e) => setDue(e.target.value)} />
         <button type="submit" className="small-button">
           Add
         </button>

@@ -85,7 +85,7 @@ export function ImportScreen() {
         <ExportMenu onExport={(k) => void store.exportKind(k)} />
       </header>
       {store.message && (
-        <div className="import-notice">
+        <div className="import-notice" role="status" aria-live="off">
           <span>{store.message}</span>
           <button type="button" className="link-button" onClick={store.dismissMessage}>
             Dismiss
@@ -544,7 +544,7 @@ function ResultStep() {
     // A strict import refused for its bad rows carries them in its details (write.ts strictError).
     const refused = Array.isArray((job.error?.details as { errors?: unknown } | undefined)?.errors);
     return (
-      <section className={`panel wizard-panel result-panel ${cancelled ? 'result-cancelled' : 'result-failed'}`}>
+      <section className={`panel wizard-panel result-panel ${cancelled ? 'result-cancelled' : 'result-failed'}`} role="status" aria-live="off">
         <h3>{cancelled ? 'Import cancelled' : refused ? 'Nothing was imported (strict mode)' : 'The import did not finish'}</h3>
         <p>{cancelled ? 'Nothing was written: your database is exactly as it was before the import.' : job.error?.message}</p>
         {!cancelled && <p className="muted">Nothing was written: an import lands whole or not at all.</p>}

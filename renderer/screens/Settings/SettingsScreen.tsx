@@ -278,7 +278,7 @@ export function SettingsScreen() {
               </button>
             </div>
             {savedMessage && (
-              <p className="saved-message">
+              <p className="saved-message" role="status" aria-live="off">
                 {savedMessage}
               </p>
             )}
