@@ -4,7 +4,7 @@
 // changes. A live region must be in the page before its text changes, so the app mounts one
 // <LiveRegion /> at start, and every open modal dialog mounts its own (a modal dialog hides the rest of
 // the page from screen readers, live regions included): the newest region speaks.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 
 type Speaker = (message: string) => void;
 const speakers: Speaker[] = [];
@@ -29,15 +29,29 @@ export function lastAnnouncement(): string {
   return last;
 }
 
+/**
+ * The region itself lives in a closed shadow root: screen readers hear it like any live region, but
+ * its words are not a second copy of the visible banner or toast for a page's text search (tests'
+ * getByText, the browser's find). The last message is also on the host's data-announced, for tests.
+ */
 export function LiveRegion() {
-  const [text, setText] = useState('');
+  const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    const root = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'closed' });
+    const region = document.createElement('div');
+    region.setAttribute('aria-live', 'polite');
+    region.setAttribute('aria-atomic', 'true');
+    region.style.cssText = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
+    root.replaceChildren(region);
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Clear first, then write: the same words twice in a row are still announced twice.
     const speak: Speaker = (message) => {
-      setText('');
+      region.textContent = '';
       clearTimeout(timer);
-      timer = setTimeout(() => setText(message), 60);
+      timer = setTimeout(() => {
+        region.textContent = message;
+        host.current?.setAttribute('data-announced', message);
+      }, 60);
     };
     speakers.push(speak);
     return () => {
@@ -45,9 +59,5 @@ export function LiveRegion() {
       speakers.splice(speakers.indexOf(speak), 1);
     };
   }, []);
-  return (
-    <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer="">
-      {text}
-    </div>
-  );
+  return <div ref={host} className="visually-hidden" data-announcer="" />;
 }
