@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { MenuCommand } from '../shared/contract';
 import { onMenu } from './api';
+import { LiveRegion } from './components/Announcer';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { Overlays } from './overlays';
@@ -114,6 +115,7 @@ function Shell() {
       </main>
       <Overlays />
       <CaptureDrop />
+      <LiveRegion />
     </div>
   );
 }

@@ -1,4 +1,7 @@
+// The banner over the screen: an error, or a notice ("Saved the QBR to …") with one action such as
+// Undo. Spoken through the app's announcer (it appears without a focus change).
 import type { NoticeAction } from '../stores/app';
+import { useAnnounce } from './Announcer';
 
 export function ErrorBanner({
   message,
@@ -11,8 +14,10 @@ export function ErrorBanner({
   tone?: 'error' | 'notice';
   action?: NoticeAction | null;
 }) {
+  useAnnounce(tone === 'error' ? `Error: ${message}` : message);
   return (
-    <div className={tone === 'error' ? 'error-banner' : 'error-banner notice-banner'} role={tone === 'error' ? 'alert' : 'status'}>
+    // The role names what it is; aria-live off because the announcer already speaks it (once).
+    <div className={tone === 'error' ? 'error-banner' : 'error-banner notice-banner'} role={tone === 'error' ? 'alert' : 'status'} aria-live="off">
       <span>{message}</span>
       <span className="banner-actions">
         {action && (

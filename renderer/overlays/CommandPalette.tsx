@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { labelOf } from '../../shared/format';
 import { ScoreBadge } from '../components/Badges';
+import { Dialog } from '../components/Dialog';
 import { useAccountsStore } from '../stores/accounts';
 import { useCaptureStore } from '../stores/capture';
 import { useNewAccountStore } from '../stores/newAccount';
@@ -34,7 +35,6 @@ export function CommandPalette() {
   const navigate = useNavigate();
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   const go = (to: string) => () => {
     close();
@@ -159,18 +159,11 @@ export function CommandPalette() {
 
   let lastGroup = '';
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+    <Dialog label="Command palette" onClose={close}>
       <div
-        role="dialog"
-        aria-modal="true"
-        aria-label="Command palette"
         className="overlay palette"
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            close();
-          } else if (e.key === 'ArrowDown') {
+          if (e.key === 'ArrowDown') {
             e.preventDefault();
             setActive((i) => Math.min(i + 1, items.length - 1));
           } else if (e.key === 'ArrowUp') {
@@ -184,6 +177,7 @@ export function CommandPalette() {
       >
         <input
           ref={input}
+          data-autofocus=""
           className="palette-input"
           aria-label="Search accounts, contacts, touch notes and commands"
           placeholder="Jump to an account or contact, search touch notes, run a command…"
@@ -216,6 +210,6 @@ export function CommandPalette() {
           })}
         </ul>
       </div>
-    </div>
+    </Dialog>
   );
 }

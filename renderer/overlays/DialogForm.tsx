@@ -1,7 +1,9 @@
-// A modal form over a dimmed backdrop: a click on the backdrop or Escape closes it; Enter (a submit)
-// and Ctrl/Cmd+Enter from any field save it. Below the fields: the error, if any, then the key hint,
-// Cancel and the submit button. Quick capture and New account are built on it.
+// A modal form on the dialog primitive (components/Dialog.tsx: focus kept inside, background inert,
+// Escape or a click on the backdrop closes, focus returns to the opener); Enter (a submit) and
+// Ctrl/Cmd+Enter from any field save it. Below the fields: the error, if any, then the key hint,
+// Cancel and the submit button. Quick capture, New account, QBR export and the money dialogs use it.
 import type { ReactNode } from 'react';
+import { Dialog } from '../components/Dialog';
 
 export function DialogForm({
   label,
@@ -25,22 +27,15 @@ export function DialogForm({
   children: ReactNode;
 }) {
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <Dialog label={label} onClose={onClose}>
       <form
-        role="dialog"
-        aria-modal="true"
-        aria-label={label}
         className={`overlay ${className}`}
         onSubmit={(e) => {
           e.preventDefault();
           onSubmit();
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onClose();
-          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             onSubmit();
           }
@@ -62,6 +57,6 @@ export function DialogForm({
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

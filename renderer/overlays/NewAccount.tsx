@@ -7,6 +7,7 @@ import { NEEDS_FORMAT, parseMoney } from '../../shared/import/values';
 import { useNewAccountStore } from '../stores/newAccount';
 import { DialogForm } from './DialogForm';
 import { EnumOptions } from '../components/EnumOptions';
+import { DateInput } from '../components/DateInput';
 
 export function NewAccount() {
   const { saving, error, close, save } = useNewAccountStore();
@@ -72,7 +73,7 @@ export function NewAccount() {
       <div className="na-row two">
         <div className="qc-field">
           <label htmlFor="na-renewal">Renewal date</label>
-          <input id="na-renewal" type="date" value={draft.renewalDate} onChange={set('renewalDate')} />
+          <DateInput id="na-renewal" value={draft.renewalDate} onChange={set('renewalDate')} />
         </div>
         <div className="qc-field">
           <label htmlFor="na-external">External id</label>

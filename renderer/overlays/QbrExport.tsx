@@ -8,6 +8,7 @@ import { defaultQbrPeriod, lastFullQuarter, periodLabel, quarterToDate } from '.
 import { useAppStore } from '../stores/app';
 import { useReportStore } from '../stores/report';
 import { DialogForm } from './DialogForm';
+import { DateInput } from '../components/DateInput';
 
 type PeriodChoice = 'current' | 'last' | 'custom';
 
@@ -80,11 +81,11 @@ export function QbrExport() {
           <div className="na-row two">
             <div className="qc-field">
               <label htmlFor="qbr-from">From</label>
-              <input id="qbr-from" type="date" value={custom.from} onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))} />
+              <DateInput id="qbr-from" value={custom.from} onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))} />
             </div>
             <div className="qc-field">
               <label htmlFor="qbr-to">To</label>
-              <input id="qbr-to" type="date" value={custom.to} onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))} />
+              <DateInput id="qbr-to" value={custom.to} onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))} />
             </div>
           </div>
         )}

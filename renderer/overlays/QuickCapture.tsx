@@ -1,10 +1,13 @@
 // Quick capture: log a touch in a few keystrokes. Account (fuzzy) → Enter → summary → Enter saves.
-// Type, contacts (autocomplete from the account), pulse −2…+2, notes and a follow-up date are
-// optional. Ctrl/Cmd+Enter saves from anywhere, Escape closes.
+// When it happened is today unless changed: "Yesterday" or any earlier date (typed or picked). Type,
+// contacts (autocomplete from the account), pulse −2…+2, notes and a follow-up date are optional.
+// Ctrl/Cmd+Enter saves from anywhere, Escape closes.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Contact } from '../../shared/contract';
 import { TOUCH_TYPES, type TouchType } from '../../shared/domain';
+import { addDays } from '../../shared/dates';
 import { labelOf } from '../../shared/format';
+import { DateInput } from '../components/DateInput';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
 import { useCaptureStore } from '../stores/capture';
@@ -22,6 +25,9 @@ export function QuickCapture() {
   const [accountQuery, setAccountQuery] = useState('');
   const [accountIndex, setAccountIndex] = useState(0);
   const [type, setType] = useState<TouchType>('call');
+  /** When the touch happened: today by default, never in the future. */
+  const [when, setWhen] = useState(asOf);
+  const yesterday = addDays(asOf, -1);
   const [chosen, setChosen] = useState<Contact[]>([]);
   const [contactQuery, setContactQuery] = useState('');
   const [summary, setSummary] = useState('');
@@ -42,23 +48,20 @@ export function QuickCapture() {
     [contacts, contactQuery, chosen],
   );
 
-  useEffect(() => {
-    (accountId ? summaryInput : accountInput).current?.focus();
-    // Focus once, when the form opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // Focus starts (components/Dialog.tsx) on the summary when the account is known, else on the account.
+  const startOnSummary = presetAccountId !== null;
   useEffect(() => {
     if (accountId) void loadContacts(accountId);
   }, [accountId, loadContacts]);
 
-  const canSave = accountId !== null && summary.trim().length > 0 && !saving;
+  const canSave = accountId !== null && summary.trim().length > 0 && when !== '' && when <= asOf && !saving;
   const submit = async () => {
     if (!canSave || !account) return;
     await save(
       {
         accountId: account.id,
         type,
-        occurredAt: asOf,
+        occurredAt: when,
         summary: summary.trim(),
         notes: notes.trim() || undefined,
         sentiment: pulse,
@@ -96,7 +99,6 @@ export function QuickCapture() {
     >
       <div className="overlay-title">
         <strong>Log a touch</strong>
-        <span className="muted small">{asOf}</span>
       </div>
 
       <div className="qc-field">
@@ -120,6 +122,7 @@ export function QuickCapture() {
             <input
               id="qc-account"
               ref={accountInput}
+              data-autofocus={startOnSummary ? undefined : ''}
               autoComplete="off"
               placeholder="Type to find an account…"
               value={accountQuery}
@@ -152,6 +155,25 @@ export function QuickCapture() {
             )}
           </div>
         )}
+      </div>
+
+      <div className="qc-field">
+        <span className="label" id="qc-when-label">
+          When
+        </span>
+        <div className="qc-when">
+          <div className="segmented-row" role="radiogroup" aria-labelledby="qc-when-label">
+            {[
+              { label: 'Today', date: asOf },
+              { label: 'Yesterday', date: yesterday },
+            ].map((d) => (
+              <button key={d.label} type="button" role="radio" aria-checked={when === d.date} className={when === d.date ? 'on' : ''} onClick={() => setWhen(d.date)}>
+                {d.label}
+              </button>
+            ))}
+          </div>
+          <DateInput aria-label="Date of the touch" value={when} max={asOf} onChange={(e) => setWhen(e.target.value)} />
+        </div>
       </div>
 
       <div className="qc-field">
@@ -220,6 +242,7 @@ export function QuickCapture() {
         <input
           id="qc-summary"
           ref={summaryInput}
+          data-autofocus={startOnSummary ? '' : undefined}
           autoComplete="off"
           placeholder="What happened, in one line"
           value={summary}
@@ -254,7 +277,7 @@ export function QuickCapture() {
         </div>
         <div className="qc-field">
           <label htmlFor="qc-follow">Follow up on</label>
-          <input id="qc-follow" type="date" value={followUp} min={asOf} onChange={(e) => setFollowUp(e.target.value)} />
+          <DateInput id="qc-follow" value={followUp} min={asOf} onChange={(e) => setFollowUp(e.target.value)} />
         </div>
         <div className="qc-field grow">
           <label htmlFor="qc-next">Next step</label>

@@ -1,6 +1,6 @@
 // Every keyboard shortcut on one sheet: `?` anywhere outside a text field, or Help → Keyboard
-// Shortcuts. Escape or a click outside closes it.
-import { useEffect } from 'react';
+// Shortcuts. Escape, `?` or a click outside closes it (the dialog primitive does the rest).
+import { Dialog } from '../components/Dialog';
 
 const mod = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl';
 
@@ -55,21 +55,17 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
 ];
 
 export function Shortcuts({ onClose }: { onClose(): void }) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' || event.key === '?') {
-        event.preventDefault();
-        event.stopPropagation();
-        onClose();
-      }
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
-
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="overlay shortcuts">
+    <Dialog label="Keyboard shortcuts" onClose={onClose}>
+      <div
+        className="overlay shortcuts"
+        onKeyDown={(event) => {
+          if (event.key === '?') {
+            event.preventDefault();
+            onClose();
+          }
+        }}
+      >
         <div className="overlay-title">
           <strong>Keyboard shortcuts</strong>
           <button type="button" className="link-button small" onClick={onClose} autoFocus>
@@ -94,6 +90,6 @@ export function Shortcuts({ onClose }: { onClose(): void }) {
           ))}
         </div>
       </div>
-    </div>
+    </Dialog>
   );
 }

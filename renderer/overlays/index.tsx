@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { onMenu } from '../api';
+import { isDialogOpen } from '../components/Dialog';
 import { useCaptureStore } from '../stores/capture';
 import { useNewAccountStore } from '../stores/newAccount';
 import { usePaletteStore } from '../stores/palette';
@@ -49,7 +50,7 @@ export function Overlays() {
       useNewAccountStore.getState().show();
     };
     function onKey(event: KeyboardEvent) {
-      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !isTyping(event.target) && !document.querySelector('[role="dialog"]')) {
+      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !isTyping(event.target) && !isDialogOpen()) {
         event.preventDefault();
         setShortcutsOpen(true);
         return;

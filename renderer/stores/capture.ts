@@ -62,7 +62,10 @@ export const useCaptureStore = create<CaptureStore>((set, get) => ({
       ]);
       const after = useAccountsStore.getState().accounts.find((a) => a.id === input.accountId)?.score ?? null;
       const moved = before !== null && after !== null && before !== after ? ` · score ${before} → ${after}` : after !== null ? ` · score ${after}` : '';
-      set({ open: false, saving: false, toast: { accountId: input.accountId, accountName, message: `Touch logged on ${accountName}${nps === null ? '' : ` with an NPS of ${nps}`}${moved}` } });
+      // A backdated touch says its date, so a slip of the picker shows at once.
+      const asOf = useAppStore.getState().info?.asOf;
+      const dated = asOf && input.occurredAt !== asOf ? ` for ${input.occurredAt}` : '';
+      set({ open: false, saving: false, toast: { accountId: input.accountId, accountName, message: `Touch logged on ${accountName}${dated}${nps === null ? '' : ` with an NPS of ${nps}`}${moved}` } });
       return true;
     } catch (error) {
       set({ saving: false, error: (error as Error).message });

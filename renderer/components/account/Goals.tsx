@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Goal } from '../../../shared/contracts/account-page';
 import { GOAL_STATUSES, type GoalStatus } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
+import { DateInput } from '../DateInput';
 
 interface Props {
   goals: Goal[];
@@ -36,7 +37,7 @@ export function Goals({ goals, onCreate, onUpdate }: Props) {
           <input aria-label="Goal" placeholder="Goal, in the customer's words" value={draft.goal} onChange={(e) => setDraft({ ...draft, goal: e.target.value })} autoFocus />
           <input aria-label="Measure" placeholder="How they measure it" value={draft.measure} onChange={(e) => setDraft({ ...draft, measure: e.target.value })} />
           <input aria-label="Target" placeholder="Target" value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} />
-          <input aria-label="Due date" type="date" value={draft.dueDate} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} />
+          <DateInput aria-label="Due date" value={draft.dueDate} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} />
           <button type="submit" className="primary small-button">
             Save goal
           </button>

@@ -6,6 +6,7 @@ import { CONTACT_LEVELS, CONTACT_ROLES, STRENGTH_LABELS, isExecutive } from '../
 import { formatCountdown, labelOf } from '../../../shared/format';
 import { EnumOptions } from '../EnumOptions';
 import { RelationshipHints } from '../capture/AccountCapture';
+import { DateInput } from '../DateInput';
 
 type Patch = Partial<Pick<Contact, 'name' | 'strength' | 'level' | 'role' | 'isUser' | 'leftOn' | 'title' | 'email'>>;
 type NewContact = Pick<Contact, 'name' | 'email' | 'title' | 'level' | 'role' | 'isUser' | 'strength'>;
@@ -155,7 +156,7 @@ function ContactEditor({ contact, onUpdate, onDelete, onClose }: { contact: Cont
         </label>
         <label>
           Left on
-          <input type="date" value={contact.leftOn ?? ''} onChange={(e) => save({ leftOn: e.target.value || null })} />
+          <DateInput value={contact.leftOn ?? ''} onChange={(e) => save({ leftOn: e.target.value || null })} />
         </label>
         <label className="check">
           <input type="checkbox" checked={contact.isUser} onChange={(e) => save({ isUser: e.target.checked })} />

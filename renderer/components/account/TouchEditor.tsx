@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ChannelInput, Contact, Touch } from '../../../shared/contract';
 import { TOUCH_TYPES } from '../../../shared/domain';
 import { EnumOptions } from '../EnumOptions';
+import { DateInput } from '../DateInput';
 
 export type TouchPatch = ChannelInput<'touches.update'>['patch'];
 
@@ -84,7 +85,7 @@ export function TouchEditor({
         </label>
         <label>
           Date
-          <input type="date" required value={draft.occurredAt} onChange={(e) => set('occurredAt', e.target.value)} />
+          <DateInput required value={draft.occurredAt} onChange={(e) => set('occurredAt', e.target.value)} />
         </label>
         <label>
           Pulse
@@ -99,7 +100,7 @@ export function TouchEditor({
         </label>
         <label>
           Follow up
-          <input type="date" value={draft.followUpDue} onChange={(e) => set('followUpDue', e.target.value)} />
+          <DateInput value={draft.followUpDue} onChange={(e) => set('followUpDue', e.target.value)} />
         </label>
       </div>
       <label className="wide">

@@ -1,5 +1,6 @@
 // Health trend from the snapshots, band edges as dashed lines, and a marker where the settings changed.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lineSummary } from '../charts/summaries';
 import { useThemeColors } from './useThemeColors';
 
 interface Props {
@@ -17,9 +18,9 @@ export function TrendChart({ trend, settingsChanges, height = 180 }: Props) {
   // A marker sits on the first snapshot on or after the change, so it lines up with the category axis.
   const markers = [...new Set(settingsChanges.filter((d) => d >= first && d <= last).map((d) => trend.find((p) => p.date >= d)?.date).filter(Boolean))] as string[];
   return (
-    <div className="chart" aria-label="Health trend">
+    <div className="chart" role="img" aria-label={lineSummary('Health trend', trend.map((p) => ({ date: p.date, value: p.score })))}>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={trend} margin={{ top: 12, right: 12, bottom: 0, left: -22 }}>
+        <LineChart accessibilityLayer={false} data={trend} margin={{ top: 12, right: 12, bottom: 0, left: -22 }}>
           <CartesianGrid stroke={colors.border} vertical={false} />
           <XAxis dataKey="date" tick={{ fill: colors.muted, fontSize: 11 }} tickFormatter={(d: string) => d.slice(5)} minTickGap={28} stroke={colors.border} />
           <YAxis domain={[0, 100]} ticks={[0, 50, 75, 100]} tick={{ fill: colors.muted, fontSize: 11 }} stroke={colors.border} />
@@ -44,9 +45,9 @@ export function MetricChart({ data, label, domain, height = 120 }: { data: { dat
   const colors = useThemeColors();
   if (data.length === 0) return <p className="muted small">No {label.toLowerCase()} samples.</p>;
   return (
-    <div className="chart" aria-label={label}>
+    <div className="chart" role="img" aria-label={lineSummary(label, data)}>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -24 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -24 }}>
           <CartesianGrid stroke={colors.border} vertical={false} />
           <XAxis dataKey="date" tick={{ fill: colors.muted, fontSize: 10 }} tickFormatter={(d: string) => d.slice(2, 7)} minTickGap={24} stroke={colors.border} />
           <YAxis domain={domain ?? [0, 'auto']} allowDecimals={false} tick={{ fill: colors.muted, fontSize: 10 }} stroke={colors.border} />

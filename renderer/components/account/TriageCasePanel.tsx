@@ -11,6 +11,7 @@ import type { TriageCaseView, TriageTrigger } from '../../../shared/contracts/tr
 import { useTriageStore } from '../../stores/triage';
 import { EnumOptions } from '../EnumOptions';
 import './triage-case.css';
+import { DateInput } from '../DateInput';
 
 type LeaveStage = Exclude<Stage, 'churned' | 'triage'>;
 const LEAVE_STAGES: readonly LeaveStage[] = ['adoption', 'expansion', 'onboarding', 'incubation'];
@@ -64,7 +65,7 @@ function CaseFields({
       </label>
       <label>
         <span>Target date</span>
-        <input aria-label="Target date" type="date" min={minDate} value={targetDate} onChange={(e) => onChange({ targetDate: e.target.value })} />
+        <DateInput aria-label="Target date" min={minDate} value={targetDate} onChange={(e) => onChange({ targetDate: e.target.value })} />
       </label>
       <label className="case-plan">
         <span>Plan</span>

@@ -2,6 +2,7 @@
 // updated), what was not logged and why, the relationship hints now waiting, and Undo.
 import { Link } from 'react-router';
 import type { CaptureJobView, CaptureResultView } from '../../../shared/contracts/capture';
+import { useAnnounce } from '../Announcer';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
@@ -10,6 +11,8 @@ export function CaptureProgress({ job, files, onCancel }: { job: CaptureJobView 
   const p = job?.progress;
   const percent = p && p.totalBytes ? Math.min(100, Math.round((100 * p.bytes) / p.totalBytes)) : 0;
   const mb = (b: number) => `${(b / 1024 / 1024).toFixed(b >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  // Spoken per file and every quarter, not at every tick.
+  useAnnounce(`Reading ${p?.fileName ?? plural(files, 'file')}: ${Math.floor(percent / 25) * 25}%`);
   return (
     <section className="panel capture-progress" aria-label="Reading the files">
       <div className="capture-progress-head">
@@ -45,8 +48,12 @@ export function CaptureResult({ result, onUndo, onMore }: { result: CaptureResul
     nl.declined && `${n(nl.declined)} declined`,
     nl.automated && `${n(nl.automated)} from automated senders`,
   ].filter(Boolean);
+  useAnnounce(
+    `Capture done: ${plural(result.inserted, 'touch', 'touches')} logged${result.accounts.length ? ` on ${plural(result.accounts.length, 'account')}` : ''}` +
+      `${result.contacts.inserted ? `, ${plural(result.contacts.inserted, 'contact')} added` : ''}${notLogged.length ? `; not logged: ${notLogged.join(', ')}` : ''}.`,
+  );
   return (
-    <section className="panel capture-result" aria-labelledby="capture-result-title" role="status">
+    <section className="panel capture-result" aria-labelledby="capture-result-title" role="status" aria-live="off">
       <div className="capture-result-head">
         <div>
           <h2 id="capture-result-title">

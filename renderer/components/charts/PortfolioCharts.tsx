@@ -4,16 +4,10 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../../../shared/format';
 import { NO_DATA_BUCKET, type PortfolioChartData } from './aggregate';
+import { compactMoney, healthDistributionSummary, labelledAmountsSummary, renewalsByMonthSummary } from './summaries';
 import { useChartColors, type ChartColors } from './theme';
 
 const HEIGHT = 120;
-const compactMoney = (cents: number) => {
-  const units = cents / 100;
-  if (Math.abs(units) >= 1_000_000_000) return `$${(units / 1_000_000_000).toFixed(1)}B`;
-  if (Math.abs(units) >= 1_000_000) return `$${(units / 1_000_000).toFixed(units >= 10_000_000 ? 0 : 1)}M`;
-  if (Math.abs(units) >= 1_000) return `$${Math.round(units / 1_000)}k`;
-  return `$${Math.round(units)}`;
-};
 
 function tooltipProps(c: ChartColors) {
   return {
@@ -38,14 +32,15 @@ const axis = (c: ChartColors) => ({
   tickLine: false,
 });
 
-function ChartCard({ title, note, children, label }: { title: string; note?: string; children: React.ReactNode; label: string }) {
+/** A titled chart; the drawing is one picture (role="img") named by `summary`, the numbers in words. */
+function ChartCard({ title, note, children, summary }: { title: string; note?: string; children: React.ReactNode; summary: string }) {
   return (
-    <figure className="chart-card" aria-label={label}>
+    <figure className="chart-card">
       <figcaption>
         <span className="chart-title">{title}</span>
         {note && <span className="chart-note">{note}</span>}
       </figcaption>
-      <div className="chart-body">
+      <div className="chart-body" role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 240, height: HEIGHT }}>
           {children as React.ReactElement}
         </ResponsiveContainer>
@@ -63,9 +58,9 @@ export function PortfolioCharts({ data }: { data: PortfolioChartData }) {
       <ChartCard
         title="Health distribution"
         note={data.noData ? `${data.scored} · ${data.noData} no data` : `${data.scored} scored`}
-        label="Health distribution chart"
+        summary={healthDistributionSummary(data.distribution)}
       >
-        <BarChart data={data.distribution} margin={{ top: 4, right: 4, bottom: 0, left: -28 }} barCategoryGap={2}>
+        <BarChart accessibilityLayer={false} data={data.distribution} margin={{ top: 4, right: 4, bottom: 0, left: -28 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke={c.border} />
           {/* The first bucket holds the accounts without data (grey); then 0–9, 10–19, … ("0" is left
               unlabelled so "No data" has room). */}
@@ -78,8 +73,8 @@ export function PortfolioCharts({ data }: { data: PortfolioChartData }) {
           <Bar dataKey="no_data" name="Not enough data" stackId="b" fill={c.noData} isAnimationActive={false} radius={[2, 2, 0, 0]} />
         </BarChart>
       </ChartCard>
-      <ChartCard title="ARR by band" note={compactMoney(data.totalArr)} label="ARR by band chart">
-        <BarChart data={data.arrByBand} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barCategoryGap={6}>
+      <ChartCard title="ARR by band" note={compactMoney(data.totalArr)} summary={labelledAmountsSummary('ARR by band', data.arrByBand)}>
+        <BarChart accessibilityLayer={false} data={data.arrByBand} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barCategoryGap={6}>
           <XAxis type="number" {...axis(c)} tickFormatter={compactMoney} tickCount={3} />
           <YAxis type="category" dataKey="label" {...axis(c)} width={58} />
           <Tooltip {...tip} formatter={(v) => [formatMoney(Number(v), 'USD', true), 'ARR']} />
@@ -90,8 +85,8 @@ export function PortfolioCharts({ data }: { data: PortfolioChartData }) {
           </Bar>
         </BarChart>
       </ChartCard>
-      <ChartCard title="Pipeline vs triage" note="incubation · in triage" label="Incubation pipeline versus triage value chart">
-        <BarChart data={data.pipelineVsTriage} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barCategoryGap={10}>
+      <ChartCard title="Pipeline vs triage" note="incubation · in triage" summary={labelledAmountsSummary('Incubation pipeline versus triage', data.pipelineVsTriage)}>
+        <BarChart accessibilityLayer={false} data={data.pipelineVsTriage} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barCategoryGap={10}>
           <XAxis type="number" {...axis(c)} tickFormatter={compactMoney} tickCount={3} />
           <YAxis type="category" dataKey="label" {...axis(c)} width={70} />
           <Tooltip {...tip} formatter={(v, _n, item) => [`${formatMoney(Number(v), 'USD', true)} (${item.payload.count} accounts)`, 'ARR']} />
@@ -102,8 +97,8 @@ export function PortfolioCharts({ data }: { data: PortfolioChartData }) {
           </Bar>
         </BarChart>
       </ChartCard>
-      <ChartCard title="Renewals by month" note="next 12 months" label="Renewals by month chart">
-        <BarChart data={data.renewalsByMonth} margin={{ top: 4, right: 4, bottom: 0, left: -20 }} barCategoryGap={3}>
+      <ChartCard title="Renewals by month" note="next 12 months" summary={renewalsByMonthSummary(data.renewalsByMonth)}>
+        <BarChart accessibilityLayer={false} data={data.renewalsByMonth} margin={{ top: 4, right: 4, bottom: 0, left: -20 }} barCategoryGap={3}>
           <CartesianGrid vertical={false} stroke={c.border} />
           <XAxis dataKey="label" {...axis(c)} interval={1} />
           <YAxis {...axis(c)} tickFormatter={compactMoney} width={64} tickCount={3} />

@@ -1,6 +1,7 @@
-// Past imports, newest first, each with Undo (confirmed first; a refusal is shown on its row).
+// Past imports, newest first, each with Undo (confirmed first, in a dialog; a refusal is shown on its row).
 import type { ImportBatchView } from '../../../shared/contracts/imports';
 import { KIND_INFO } from '../../stores/import';
+import { Dialog } from '../Dialog';
 
 const when = (iso: string) => {
   const d = new Date(iso);
@@ -8,22 +9,26 @@ const when = (iso: string) => {
 };
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** Undo an import? A modal confirmation (the dialog primitive): Escape or *Keep it* keeps it. */
 export function UndoConfirm({ batch, busy, onConfirm, onCancel }: { batch: ImportBatchView; busy: boolean; onConfirm(): void; onCancel(): void }) {
+  const describedBy = `undo-confirm-${batch.id}`;
   return (
-    <div className="undo-confirm" role="alertdialog" aria-label={`Undo import #${batch.id}?`}>
-      <p>
-        <strong>Undo import #{batch.id}?</strong> This removes the {n(batch.inserted)} row{batch.inserted === 1 ? '' : 's'} it added
-        {batch.updated ? ` and restores the ${n(batch.updated)} it changed` : ''} from {batch.fileName}. Scores are recomputed.
-      </p>
-      <div className="undo-actions">
-        <button type="button" className="danger" onClick={onConfirm} disabled={busy} autoFocus>
-          {busy ? 'Undoing…' : 'Undo import'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Keep it
-        </button>
+    <Dialog role="alertdialog" label={`Undo import #${batch.id}?`} describedBy={describedBy} onClose={() => !busy && onCancel()}>
+      <div className="undo-confirm overlay">
+        <p id={describedBy}>
+          <strong>Undo import #{batch.id}?</strong> This removes the {n(batch.inserted)} row{batch.inserted === 1 ? '' : 's'} it added
+          {batch.updated ? ` and restores the ${n(batch.updated)} it changed` : ''} from {batch.fileName}. Scores are recomputed.
+        </p>
+        <div className="undo-actions">
+          <button type="button" className="danger" onClick={onConfirm} disabled={busy} autoFocus>
+            {busy ? 'Undoing…' : 'Undo import'}
+          </button>
+          <button type="button" onClick={onCancel} disabled={busy}>
+            Keep it
+          </button>
+        </div>
       </div>
-    </div>
+    </Dialog>
   );
 }
 
@@ -123,17 +128,15 @@ function HistoryRow({
               Undo…
             </button>
           )}
+          {confirming && <UndoConfirm batch={b} busy={undoing} onConfirm={() => onUndo(b.id)} onCancel={() => onAsk(null)} />}
         </td>
       </tr>
-      {(confirming || error) && (
+      {error && (
         <tr className="history-detail">
           <td colSpan={8}>
-            {confirming && <UndoConfirm batch={b} busy={undoing} onConfirm={() => onUndo(b.id)} onCancel={() => onAsk(null)} />}
-            {error && (
-              <p className="inline-error" role="alert">
-                {error}
-              </p>
-            )}
+            <p className="inline-error" role="alert">
+              {error}
+            </p>
           </td>
         </tr>
       )}

@@ -1,5 +1,6 @@
 // Step 4 while the job runs: a progress bar with rows/s and Cancel (which leaves the database as it was).
 import type { ImportJobView } from '../../../shared/contracts/imports';
+import { useAnnounce } from '../Announcer';
 
 const PHASE = {
   scanning: 'Checking date and number formats',
@@ -25,6 +26,8 @@ export function ImportProgress({ job, fileName, cancelling, onCancel }: { job: I
   // Once the rows are committed, Cancel can no longer take them back.
   const landed = p?.phase === 'scoring';
   const percent = Math.max(0, Math.min(100, Math.round(fraction * 100)));
+  // Spoken at each step and every quarter, not at every tick.
+  useAnnounce(cancelling ? 'Cancelling the import' : `Importing ${fileName}: ${p ? PHASE[p.phase].toLowerCase() : 'starting'}, ${Math.floor(percent / 25) * 25}%`);
   return (
     <section className="panel progress-panel" aria-label="Import progress">
       <div className="progress-title">

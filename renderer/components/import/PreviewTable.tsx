@@ -50,8 +50,9 @@ export function PreviewTable({ kind, preview }: { kind: ImportKind; preview: Imp
     overscan: 10,
   });
 
+  // tabIndex: the rows scroll, so the keyboard can scroll them too (arrows, Page Up/Down).
   return (
-    <div className="preview-table" ref={scrollRef} role="table" aria-label="Rows as they will land" aria-rowcount={preview.rows.length + 1}>
+    <div className="preview-table" ref={scrollRef} tabIndex={0} role="table" aria-label="Rows as they will land" aria-rowcount={preview.rows.length + 1}>
       <div className="preview-row preview-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
         <span role="columnheader">Row</span>
         <span role="columnheader">Outcome</span>

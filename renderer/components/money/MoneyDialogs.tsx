@@ -11,6 +11,7 @@ import { DialogForm } from '../../overlays/DialogForm';
 import { useAppStore } from '../../stores/app';
 import { useMoneyStore, type MoneyDialog } from '../../stores/money';
 import { centsText, money, readAmount, signed } from './format';
+import { DateInput } from '../DateInput';
 
 const useAsOf = () => useAppStore((s) => s.info?.asOf) ?? new Date().toISOString().slice(0, 10);
 
@@ -98,7 +99,7 @@ function ChangeMrr({ dialog }: { dialog: Extract<MoneyDialog, { kind: 'mrr' }> }
           <input id="md-mrr" autoFocus inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!!read.error} />
         </Field>
         <Field id="md-date" label="Happened on">
-          <input id="md-date" type="date" value={date} max={asOf} disabled={as === 'correction'} onChange={(e) => setDate(e.target.value)} />
+          <DateInput id="md-date" value={date} max={asOf} disabled={as === 'correction'} onChange={(e) => setDate(e.target.value)} />
         </Field>
       </div>
       <div className="qc-field">
@@ -161,7 +162,7 @@ function Churn({ dialog }: { dialog: Extract<MoneyDialog, { kind: 'churn' }> }) 
       </div>
       <div className="na-row two">
         <Field id="md-date" label="Churned on">
-          <input id="md-date" type="date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
+          <DateInput id="md-date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
         </Field>
         <Field id="md-reason" label="Why">
           <ReasonSelect value={reason} onChange={setReason} />
@@ -205,7 +206,7 @@ function Reactivate({ dialog }: { dialog: Extract<MoneyDialog, { kind: 'reactiva
           <input id="md-mrr" autoFocus inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
         </Field>
         <Field id="md-date" label="From">
-          <input id="md-date" type="date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
+          <DateInput id="md-date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
         </Field>
         <Field id="md-stage" label="Stage">
           <select id="md-stage" value={stage} onChange={(e) => setStage(e.target.value as Exclude<Stage, 'churned'>)}>
@@ -275,7 +276,7 @@ function CloseRenewal({ dialog }: { dialog: Extract<MoneyDialog, { kind: 'renewa
           </Field>
         )}
         <Field id="md-date" label="Closed on">
-          <input id="md-date" type="date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
+          <DateInput id="md-date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
         </Field>
       </div>
       <Field id="md-note" label="Note">

@@ -7,6 +7,7 @@ import type { OpportunitySource } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
 import { useMoneyStore } from '../../stores/money';
 import { centsText, money, readAmount } from './format';
+import { DateInput } from '../DateInput';
 
 const OPEN_STAGES = ['identified', 'qualified', 'proposed'] as const;
 type OpenStage = (typeof OPEN_STAGES)[number];
@@ -229,7 +230,7 @@ function OpportunityForm({
           </option>
         ))}
       </select>
-      <input aria-label="Expected close" type="date" value={draft.expectedClose} onChange={(e) => onChange({ ...draft, expectedClose: e.target.value })} />
+      <DateInput aria-label="Expected close" value={draft.expectedClose} onChange={(e) => onChange({ ...draft, expectedClose: e.target.value })} />
       <button type="submit" className="primary small-button" disabled={!ok}>
         Save
       </button>

@@ -6,6 +6,7 @@ import type { Contact } from '../../../shared/contract';
 import { METRIC_KEYS, SURVEY_KINDS, type SurveyKind } from '../../../shared/domain';
 import { labelOf } from '../../../shared/format';
 import { useMoneyStore } from '../../stores/money';
+import { DateInput } from '../DateInput';
 
 const SCALES: Record<SurveyKind, [number, number, string]> = {
   nps: [0, 10, 'How likely to recommend, 0–10'],
@@ -82,7 +83,7 @@ export function RecordPanel({ accountId, contacts, asOf }: { accountId: number; 
             </label>
             <label>
               <span>Date</span>
-              <input aria-label="Response date" type="date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
+              <DateInput aria-label="Response date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
             </label>
           </div>
           <input aria-label="Comment" placeholder="Comment, in their words (optional)" value={comment} onChange={(e) => setComment(e.target.value)} />
@@ -121,7 +122,7 @@ export function RecordPanel({ accountId, contacts, asOf }: { accountId: number; 
             </label>
             <label>
               <span>Date</span>
-              <input aria-label="Sample date" type="date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
+              <DateInput aria-label="Sample date" value={date} max={asOf} onChange={(e) => setDate(e.target.value)} />
             </label>
           </div>
           <div className="row-actions">

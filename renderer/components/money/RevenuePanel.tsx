@@ -9,6 +9,8 @@ import { REVENUE_SOURCE_WORDS } from '../../../shared/money/words';
 import { useThemeColors } from '../account/useThemeColors';
 import { useMoneyStore } from '../../stores/money';
 import { centsText, money, readAmount, signed } from './format';
+import { DateInput } from '../DateInput';
+import { lineSummary } from '../charts/summaries';
 
 const EDITABLE_KINDS = ['new', 'expansion', 'contraction', 'renewal'] as const;
 type EditableKind = (typeof EDITABLE_KINDS)[number];
@@ -165,7 +167,7 @@ function EventForm({
         }
       }}
     >
-      <input aria-label="Date" type="date" value={d.date} max={asOf} onChange={(e) => setD({ ...d, date: e.target.value })} />
+      <DateInput aria-label="Date" value={d.date} max={asOf} onChange={(e) => setD({ ...d, date: e.target.value })} />
       {!churn && (
         <>
           <select aria-label="Kind" value={d.kind} onChange={(e) => setD({ ...d, kind: e.target.value as EditableKind })}>
@@ -197,9 +199,9 @@ function MrrChart({ series, asOf, currency }: { series: AccountMoney['series']; 
   const last = series[series.length - 1];
   const data = last.date < asOf ? [...series, { date: asOf, mrrCents: last.mrrCents }] : series;
   return (
-    <div className="chart" aria-label="MRR over time">
+    <div className="chart" role="img" aria-label={lineSummary('MRR over time', data.map((p) => ({ date: p.date, value: p.mrrCents })), (v) => money(v, currency))}>
       <ResponsiveContainer width="100%" height={120}>
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 4 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 4 }}>
           <CartesianGrid stroke={colors.border} vertical={false} />
           <XAxis dataKey="date" tick={{ fill: colors.muted, fontSize: 10 }} tickFormatter={(d: string) => d.slice(2, 7)} minTickGap={24} stroke={colors.border} />
           <YAxis

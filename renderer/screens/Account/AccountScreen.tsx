@@ -24,6 +24,8 @@ import { useAccountStore } from '../../stores/account';
 import { useCaptureStore } from '../../stores/capture';
 import { useReportStore } from '../../stores/report';
 import './account.css';
+import { isDialogOpen } from '../../components/Dialog';
+import { DateInput } from '../../components/DateInput';
 
 const stageOptions = STAGES.map((s) => ({ value: s, label: labelOf(s) }));
 const segmentOptions = SEGMENTS.map((s) => ({ value: s, label: labelOf(s) }));
@@ -71,8 +73,8 @@ export function AccountScreen() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      if ((event.target as HTMLElement).closest('input, textarea, select, [role="dialog"]')) return;
-      if (document.querySelector('[role="dialog"]')) return;
+      if ((event.target as HTMLElement).closest('input, textarea, select, dialog, [role="dialog"]')) return;
+      if (isDialogOpen() || document.querySelector('[role="dialog"]')) return;
       // Back where it was opened from (Today keeps its selection in its store), else the portfolio.
       navigate(backTo);
     }
@@ -312,7 +314,7 @@ function Tasks({
         }}
       >
         <input aria-label="New task" placeholder="Add a task…" value={title} onChange={(e) => setTitle(e.target.value)} />
-        <input aria-label="Task due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <DateInput aria-label="Task due" value={due} onChange={(e) => setDue(e.target.value)} />
         <button type="submit" className="small-button">
           Add
         </button>

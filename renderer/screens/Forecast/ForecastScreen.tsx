@@ -31,6 +31,17 @@ export const bucketColors = (c: ThemeColors): Record<(typeof FORECAST_BUCKETS)[n
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/** "ARR due by month, next 12 months: $1.5M due, you expect $1.3M, health suggests $1.2M; most in Jul ($420k)". */
+function forecastSummary(forecast: ForecastView): string {
+  const t = forecast.totals;
+  const top = forecast.months.reduce<ForecastView['months'][number] | null>((a, b) => (!a || b.arr > a.arr ? b : a), null);
+  return (
+    `ARR due by month, next ${forecast.months.length} months: ${money(t.arr)} due across ${t.count} renewal${t.count === 1 ? '' : 's'}, ` +
+    `you expect ${money(t.expectedArr)}, health suggests ${money(t.healthAdjustedArr)}` +
+    (top && top.arr > 0 ? `; most in ${monthLabel(top.month)} (${money(top.arr)})` : '')
+  );
+}
+
 export function ForecastChart({ forecast, height = 240 }: { forecast: ForecastView; height?: number }) {
   const colors = useThemeColors();
   const fill = bucketColors(colors);
@@ -41,9 +52,9 @@ export function ForecastChart({ forecast, height = 240 }: { forecast: ForecastVi
     health: m.healthAdjustedArr,
   }));
   return (
-    <div className="chart" aria-label="ARR due by month and forecast category">
+    <div className="chart" role="img" aria-label={forecastSummary(forecast)}>
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid stroke={colors.border} vertical={false} />
           <XAxis dataKey="month" tick={{ fill: colors.muted, fontSize: 11 }} stroke={colors.border} />
           <YAxis tickFormatter={(v: number) => short(v)} tick={{ fill: colors.muted, fontSize: 11 }} stroke={colors.border} width={64} />

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import type { ImportPreviewView } from '../../../shared/contracts/imports';
 import type { ImportKind } from '../../../shared/domain';
 import { REQUIRED_FIELDS, fieldSpec } from '../../../shared/import/fields';
+import { useAnnounce } from '../../components/Announcer';
 import { ErrorList } from '../../components/import/ErrorList';
 import { ImportHistory, UndoConfirm } from '../../components/import/ImportHistory';
 import { CountProgress } from '../../components/import/CountProgress';
@@ -74,6 +75,7 @@ export function ImportScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  useAnnounce(store.message);
   return (
     <div className="screen import-screen">
       <header className="screen-header import-header">
@@ -87,7 +89,7 @@ export function ImportScreen() {
         <ExportMenu onExport={(k) => void store.exportKind(k)} />
       </header>
       {store.message && (
-        <div className="import-notice" role="status">
+        <div className="import-notice" role="status" aria-live="off">
           <span>{store.message}</span>
           <button type="button" className="link-button" onClick={store.dismissMessage}>
             Dismiss
@@ -543,10 +545,19 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
   );
 }
 
+/** What the result step says to a screen reader when the import ends (no focus change there). */
+function resultAnnouncement(job: ReturnType<typeof useImportStore.getState>['job']): string | null {
+  if (!job || job.status === 'running') return null;
+  const r = job.result;
+  if (job.status === 'done' && r) return `Imported ${r.fileName}: ${n(r.inserted)} added, ${n(r.updated)} updated, ${n(r.skipped)} skipped.`;
+  return job.status === 'cancelled' ? 'Import cancelled: nothing was written.' : `The import did not finish: ${job.error?.message ?? 'unknown error'}`;
+}
+
 function ResultStep() {
   const s = useImportStore();
   const navigate = useNavigate();
   const job = s.job;
+  useAnnounce(resultAnnouncement(job));
   if (!job) return null;
   const result = job.result;
   const batch = result?.batchId ? s.history.find((b) => b.id === result.batchId) : undefined;
@@ -556,7 +567,7 @@ function ResultStep() {
     // A strict import refused for its bad rows carries them in its details (write.ts strictError).
     const refused = Array.isArray((job.error?.details as { errors?: unknown } | undefined)?.errors);
     return (
-      <section className={`panel wizard-panel result-panel ${cancelled ? 'result-cancelled' : 'result-failed'}`} role="status">
+      <section className={`panel wizard-panel result-panel ${cancelled ? 'result-cancelled' : 'result-failed'}`} role="status" aria-live="off">
         <h3>{cancelled ? 'Import cancelled' : refused ? 'Nothing was imported (strict mode)' : 'The import did not finish'}</h3>
         <p>{cancelled ? 'Nothing was written: your database is exactly as it was before the import.' : job.error?.message}</p>
         {!cancelled && <p className="muted">Nothing was written: an import lands whole or not at all.</p>}

@@ -12,6 +12,7 @@ import { money } from '../../components/money/format';
 import { ExpectedArrField, ForecastPicker, HealthChip } from '../../components/money/RenewalPanel';
 import { useMoneyStore } from '../../stores/money';
 import '../../components/money/money.css';
+import { isDialogOpen } from '../../components/Dialog';
 
 const WINDOWS = [
   { key: 'overdue', label: 'Overdue' },
@@ -55,8 +56,10 @@ export function RenewalsScreen() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey || !current) return;
-      if ((event.target as HTMLElement).closest('input, textarea, select, [role="dialog"]') || document.querySelector('[role="dialog"]')) return;
+      if ((event.target as HTMLElement).closest('input, textarea, select, dialog') || isDialogOpen()) return;
       const key = event.key;
+      // Enter on a focused button or link presses it (a keyboard user's "Close…"), not the row.
+      if (key === 'Enter' && (event.target as HTMLElement).closest('button, a, summary')) return;
       const set = (forecast: ForecastCategory | null) => void change('renewals.update', { id: current.id, patch: { forecast } });
       if (key === 'ArrowDown' || key === 'j') setSelected((i) => Math.min(i + 1, Math.min(rows.length, limit) - 1));
       else if (key === 'ArrowUp' || key === 'k') setSelected((i) => Math.max(i - 1, 0));

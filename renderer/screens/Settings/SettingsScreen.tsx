@@ -12,6 +12,7 @@ import { NumberField, SeveritySelect, setIn, validate, type Path } from './field
 import { ImportSettings } from './ImportSettings';
 import { Preview } from './Preview';
 import { ForecastSettings } from './ForecastSettings';
+import { useAnnounce } from '../../components/Announcer';
 import './settings.css';
 
 const PREVIEW_DEBOUNCE_MS = 300;
@@ -92,6 +93,7 @@ export function SettingsScreen() {
     return () => window.clearTimeout(timer);
   }, [draft, dirty, valid, requestPreview]);
 
+  useAnnounce(savedMessage);
   if (!draft || !settings) {
     return (
       <div className="screen">
@@ -278,7 +280,7 @@ export function SettingsScreen() {
               </button>
             </div>
             {savedMessage && (
-              <p className="saved-message" role="status">
+              <p className="saved-message" role="status" aria-live="off">
                 {savedMessage}
               </p>
             )}
