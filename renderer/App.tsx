@@ -15,6 +15,7 @@ import { ImportScreen } from './screens/Import/ImportScreen';
 import { RenewalsScreen } from './screens/Renewals/RenewalsScreen';
 import { PortfolioScreen } from './screens/Portfolio/PortfolioScreen';
 import { QbrPrint } from './screens/Report/QbrPrint';
+import { BriefPrint } from './screens/Report/BriefPrint';
 import { ReviewPrint } from './screens/Report/ReviewPrint';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { TodayScreen } from './screens/Today/TodayScreen';
@@ -41,6 +42,7 @@ function PrintRoutes() {
     <Routes>
       <Route path="/print/qbr/:id" element={<QbrPrint />} />
       <Route path="/print/review/:month" element={<ReviewPrint />} />
+      <Route path="/print/brief/:id" element={<BriefPrint />} />
     </Routes>
   );
 }
