@@ -51,6 +51,7 @@ export const MENU_COMMANDS = [
   'navigate:settings',
   'navigate:renewals',
   'navigate:forecast',
+  'navigate:trends',
   'open:quick-capture',
   'open:command-palette',
   'open:new-account',

@@ -12,7 +12,7 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
       [`${mod}+L`, 'Log a touch (quick capture)'],
       [`${mod}+N`, 'New account'],
       [`${mod}+1 … 4`, 'Portfolio, Today, Import, Settings'],
-      [`${mod}+5, ${mod}+6`, 'Renewals, Forecast'],
+      [`${mod}+5, ${mod}+6, ${mod}+7`, 'Renewals, Forecast, Trends'],
       ['?', 'This sheet'],
     ],
   },
