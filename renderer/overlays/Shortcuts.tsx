@@ -29,6 +29,7 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
     title: 'Account',
     keys: [
       [`${mod}+Enter`, 'Save a touch being edited'],
+      ['b', 'The brief before a call (b or Esc closes it)'],
       ['Esc', 'Cancel an edit, or back to the portfolio'],
     ],
   },

@@ -42,7 +42,7 @@ const TOUCH_COLORS = (c: ChartColors): Record<TouchType, string> => ({
   note: c.border,
 });
 
-function TrendCard({ title, note, summary, height, children }: { title: string; note?: ReactNode; summary: string; height: number; children: ReactElement }) {
+function TrendCard({ title, note, summary, height, children, footer }: { title: string; note?: ReactNode; summary: string; height: number; children: ReactElement; footer?: ReactNode }) {
   return (
     <figure className="trend-card">
       <figcaption>
@@ -54,6 +54,7 @@ function TrendCard({ title, note, summary, height, children }: { title: string; 
           {children}
         </ResponsiveContainer>
       </div>
+      {footer}
     </figure>
   );
 }
@@ -231,7 +232,7 @@ export function TrendsCharts({ view, height = 150, animate = false }: { view: Tr
 
       <TrendCard
         title="Cadence and executive coverage"
-        note={legend([['Within cadence', c.accent], ['Exec coverage', c.watch, true]])}
+        note={legend([['Cadence', c.accent], ['Executives', c.watch, true]])}
         summary={`${seriesSummary('Share of active accounts within their cadence', months, (m) => m.withinCadence, pct)}. ${seriesSummary('Share with enough strong executives', months, (m) => m.execCoverage, pct)}`}
         height={height}
       >
@@ -248,6 +249,16 @@ export function TrendsCharts({ view, height = 150, animate = false }: { view: Tr
       <TrendCard
         title="Your touches"
         note="by type"
+        footer={
+          <span className="trend-legend trend-legend-swatches" aria-hidden="true">
+            {TOUCH_TYPES.map((t) => (
+              <span key={t}>
+                <b style={{ background: TOUCH_COLORS(c)[t] }} />
+                {labelOf(t)}
+              </span>
+            ))}
+          </span>
+        }
         summary={`Touches logged per month: ${months.map((m) => `${monthShort(m.month)} ${TOUCH_TYPES.reduce((n, t) => n + (m.touches[t] ?? 0), 0)} (${TOUCH_TYPES.filter((t) => m.touches[t]).map((t) => `${m.touches[t]} ${labelOf(t).toLowerCase()}`).join(', ') || 'none'})`).join('; ')}`}
         height={height}
       >

@@ -138,7 +138,7 @@ export function TrendsScreen() {
               <p>Clear a filter to see the trends of more accounts.</p>
             </EmptyState>
           ) : trends ? (
-            <div aria-busy={loading}>
+            <div className="trends-body" aria-busy={loading}>
               <Headline view={trends} />
               <TrendsCharts view={trends} />
               <p className="muted small trends-scope">
