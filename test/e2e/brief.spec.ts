@@ -41,3 +41,22 @@ test('b opens the brief of the account: renewal, follow-ups, last touches, peopl
   await expect(page).toHaveURL(new RegExp(`#/accounts/${granite.id}$`));
   expect(consoleErrors).toEqual([]);
 });
+
+test('Today lists the meetings captured for today, each a link to its account’s brief', async ({ tend, page, consoleErrors }) => {
+  await tend.router.call('demo.load', {});
+  const granite = tend.services.accounts.list().find((a) => a.name === 'Granite Peak Construction')!;
+  // A meeting at 14:30 today, as `tend capture` lands one from an .ics file.
+  tend.db.sqlite
+    .prepare("INSERT INTO touches (account_id, type, occurred_at, summary, source, external_ref) VALUES (?, 'meeting', ?, ?, 'calendar', ?)")
+    .run(granite.id, '2026-11-24T14:30', 'Renewal check-in with Walter', 'ics:e2e-brief-1');
+  await tend.open('/today');
+  const meetings = page.getByRole('region', { name: /Meetings today/ });
+  await expect(meetings).toBeVisible({ timeout: 30_000 });
+  await expect(meetings).toContainText('14:30');
+  await expect(meetings).toContainText('Renewal check-in with Walter');
+  await tend.shots('brief-meetings-today');
+  await meetings.getByRole('link', { name: 'Brief: Granite Peak Construction' }).click();
+  await expect(page.getByRole('dialog', { name: 'Brief: Granite Peak Construction' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/accounts/${granite.id}\\?brief=1$`));
+  expect(consoleErrors).toEqual([]);
+});

@@ -40,7 +40,8 @@ export function AccountScreen() {
   const openCapture = useCaptureStore((s) => s.show);
   const openExport = useReportStore((s) => s.openExport);
   const exportingQbr = useReportStore((s) => s.exporting);
-  const [briefOpen, setBriefOpen] = useState(false);
+  // ?brief=1 (Today's meetings) opens the account with its brief.
+  const [briefOpen, setBriefOpen] = useState(search.get('brief') === '1');
 
   useEffect(() => {
     if (Number.isInteger(id) && id > 0) void load(id);
@@ -78,7 +79,7 @@ export function AccountScreen() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  useEffect(() => setBriefOpen(false), [id]);
+  useEffect(() => setBriefOpen(search.get('brief') === '1'), [id, search]);
 
   if (status === 'error') {
     return (

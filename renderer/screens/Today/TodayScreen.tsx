@@ -11,6 +11,7 @@ import { MoneyToday } from '../../components/money/MoneyToday';
 import { useCaptureStore } from '../../stores/capture';
 import { useTodayStore } from '../../stores/today';
 import './today.css';
+import { MeetingsToday } from '../../components/brief/MeetingsToday';
 
 const SECTION_TITLES: Record<TodaySection, string> = {
   follow_ups: 'Follow-ups',
@@ -89,6 +90,7 @@ export function TodayScreen() {
           )}
         </div>
       )}
+      <MeetingsToday />
       {status === 'loading' && !view && <p className="muted">Loading…</p>}
       {view && flat.length === 0 && (
         <EmptyState title="Nothing is due today">
