@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { section, targetResults } from './report';
 import { captureBench } from './capture';
 import { importBench } from './import';
+import { readingBench } from './reading';
 import { scoringBench } from './scoring';
 import { openTempDatabase } from './temp-db';
 
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
 
   const captureMessages = Number(process.env.BENCH_CAPTURE_MESSAGES ?? 10_000);
   await section(`Capture, a ${captureMessages.toLocaleString('en-US')}-message mbox`, (report) => captureBench(report, captureMessages));
+
+  await section(`Trends and the account brief, ${ACCOUNTS.toLocaleString('en-US')} accounts`, (report) => readingBench(report, ACCOUNTS));
 
   printSummary();
 }

@@ -221,6 +221,7 @@ const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'navigate:settings': '/settings',
   'navigate:renewals': '/renewals',
   'navigate:forecast': '/forecast',
+  'navigate:trends': '/trends',
 };
 
 async function start(): Promise<void> {

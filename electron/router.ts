@@ -14,6 +14,8 @@ import { portfolioHandlers } from './handlers/portfolio';
 import { reportsHandlers } from './handlers/reports';
 import { todayHandlers } from './handlers/today';
 import { triageHandlers } from './handlers/triage';
+import { trendsHandlers } from './handlers/trends';
+import { briefHandlers } from './handlers/brief';
 import type { GetServices, HandlerEnv, HandlersOf } from './handlers/types';
 import { FileGrants, NO_PLATFORM, type Platform } from './platform';
 
@@ -42,6 +44,8 @@ function handlersFor(s: GetServices, options: RouterOptions, grants: FileGrants)
     ...captureHandlers(s, env),
     ...triageHandlers(s),
     ...moneyHandlers(s),
+    ...trendsHandlers(s),
+    ...briefHandlers(s, env),
   };
 }
 

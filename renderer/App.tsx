@@ -1,4 +1,4 @@
-// The shell: sidebar + routed screen. Global keys: Ctrl/Cmd+1…6 switch screens (the Electron menu
+// The shell: sidebar + routed screen. Global keys: Ctrl/Cmd+1…7 switch screens (the Electron menu
 // sends the same commands); the menu's "db:changed" reloads everything.
 import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -16,17 +16,19 @@ import { ImportScreen } from './screens/Import/ImportScreen';
 import { RenewalsScreen } from './screens/Renewals/RenewalsScreen';
 import { PortfolioScreen } from './screens/Portfolio/PortfolioScreen';
 import { QbrPrint } from './screens/Report/QbrPrint';
+import { BriefPrint } from './screens/Report/BriefPrint';
 import { ReviewPrint } from './screens/Report/ReviewPrint';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { TodayScreen } from './screens/Today/TodayScreen';
 import { Landing } from './components/Landing';
+import { TrendsScreen } from './screens/Trends/TrendsScreen';
 import { useAccountsStore } from './stores/accounts';
 import { useAppStore } from './stores/app';
 import { useFileCaptureStore } from './stores/fileCapture';
 import { useReportStore } from './stores/report';
 import { previousMonth } from '../shared/dates';
 
-const SCREEN_KEYS: Record<string, string> = { '1': '/portfolio', '2': '/today', '3': '/import', '4': '/settings', '5': '/renewals', '6': '/forecast' };
+const SCREEN_KEYS: Record<string, string> = { '1': '/portfolio', '2': '/today', '3': '/import', '4': '/settings', '5': '/renewals', '6': '/forecast', '7': '/trends' };
 const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'navigate:portfolio': '/portfolio',
   'navigate:today': '/today',
@@ -35,6 +37,7 @@ const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'open:capture': '/capture',
   'navigate:renewals': '/renewals',
   'navigate:forecast': '/forecast',
+  'navigate:trends': '/trends',
 };
 
 /** Print routes render the document alone: no sidebar, no overlays (see shared/print.ts). */
@@ -43,6 +46,7 @@ function PrintRoutes() {
     <Routes>
       <Route path="/print/qbr/:id" element={<QbrPrint />} />
       <Route path="/print/review/:month" element={<ReviewPrint />} />
+      <Route path="/print/brief/:id" element={<BriefPrint />} />
     </Routes>
   );
 }
@@ -110,6 +114,7 @@ function Shell() {
           <Route path="/capture" element={<CaptureScreen />} />
           <Route path="/renewals" element={<RenewalsScreen />} />
           <Route path="/forecast" element={<ForecastScreen />} />
+          <Route path="/trends" element={<TrendsScreen />} />
           <Route path="*" element={<Navigate to="/portfolio" replace />} />
         </Routes>
       </main>

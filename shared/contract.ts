@@ -14,6 +14,8 @@ import { portfolioContract } from './contracts/portfolio';
 import { reportsContract } from './contracts/reports';
 import { todayContract } from './contracts/today';
 import { triageContract } from './contracts/triage';
+import { trendsContract } from './contracts/trends';
+import { briefContract } from './contracts/brief';
 
 export * from './contracts/core';
 export type { ChannelSpec } from './contracts/spec';
@@ -28,6 +30,8 @@ export const contract = {
   ...captureContract,
   ...triageContract,
   ...moneyContract,
+  ...trendsContract,
+  ...briefContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +51,7 @@ export const MENU_COMMANDS = [
   'navigate:settings',
   'navigate:renewals',
   'navigate:forecast',
+  'navigate:trends',
   'open:quick-capture',
   'open:command-palette',
   'open:new-account',

@@ -42,6 +42,11 @@ export function qbrRoute(options: QbrOptions): string {
   return `/print/qbr/${options.accountId}?${params}`;
 }
 
+/** The account brief on one page (internal only: score, flags, relationships). */
+export function briefRoute(options: { accountId: number; paper?: Paper }): string {
+  return `/print/brief/${options.accountId}?paper=${options.paper ?? 'a4'}`;
+}
+
 export function reviewRoute(options: ReviewOptions): string {
   return `/print/review/${options.month}?paper=${options.paper ?? 'a4'}`;
 }

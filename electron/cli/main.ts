@@ -16,13 +16,14 @@ import type { ImportProgress, UpdateMode } from '../services/importer';
 import { UPDATE_MODES } from '../services/importer/table-store';
 import { parseValueOption, type ValueMaps } from '../../shared/import/value-maps';
 import { systemClock } from '../services/context';
-import { qbrRoute, reviewRoute, type Paper } from '../../shared/print';
+import { briefRoute, qbrRoute, reviewRoute, type Paper } from '../../shared/print';
 // Loaded only by the commands that print a PDF: playwright-core costs every other command ~0.5 s.
 const printRouteWithChromium: typeof import('../print/pdf').printRouteWithChromium = async (job) => (await import('../print/pdf')).printRouteWithChromium(job);
 import { printAccounts, printImport, printImports, printMetrics, printReminders, printScores } from './print';
 import { captureJson, printCapture, runCapture } from './capture';
 import { TRIAGE_OPTIONS, TRIAGE_USAGE, triageCommands } from './triage';
 import { MONEY_OPTIONS, MONEY_USAGE, moneyCommands, type MoneyCliEnv } from './money';
+import { monthsOption, printBrief, printTrends, trendsJson } from './reading';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -69,6 +70,10 @@ ${TRIAGE_USAGE}
                             NAME.set-aside-TIMESTAMP.db, never deleted. A file that opens fine is
                             only rolled back with --force, and never while Tend has it open
 ${MONEY_USAGE}
+  trends [--months N]       the portfolio month by month over the last N months (default 12, at most
+                            24), each month measured as metrics --month at its end
+  brief ACCOUNT [--out FILE.pdf] [--paper a4|letter]
+                            the account brief before a call, as text, or as a one-page PDF (internal)
 
 Options:
   --db FILE                 the database (default: $TEND_DB, else the desktop app's own file)
@@ -160,6 +165,36 @@ const COMMANDS: Record<string, Command> = {
   churn: moneyCommand(moneyCommands.churn),
   renewal: moneyCommand(moneyCommands.renewal),
   forecast: moneyCommand(moneyCommands.forecast),
+  trends: {
+    creates: false,
+    opens: true,
+    async run({ io, json, router, positionals, options }) {
+      if (positionals.length) throw new UsageError(`tend trends takes no account (got "${positionals.join(' ')}"); it covers the whole book.`);
+      const view = await router.call('trends.get', { months: monthsOption(options.months, (m) => new UsageError(m)) });
+      print(io, json, trendsJson(view), () => printTrends(view));
+      return EXIT.ok;
+    },
+  },
+  brief: {
+    creates: false,
+    opens: true,
+    async run({ io, json, router, services, positionals, options }) {
+      const which = positionals.join(' ').trim();
+      if (!which) throw new UsageError('tend brief needs an account: tend brief <account id, external id or name> [--out FILE.pdf]');
+      const account = findAccount(services, which);
+      const brief = await router.call('brief.get', { accountId: account.id });
+      if (options.out === undefined) {
+        print(io, json, brief, () => printBrief(brief));
+        return EXIT.ok;
+      }
+      const out = requireOut(options.out, 'brief');
+      const input = { accountId: account.id, paper: paperOf(options.paper) };
+      const started = Date.now();
+      const file = await printRouteWithChromium({ router, rendererDir: rendererDir(), route: briefRoute(input), file: out, paper: input.paper });
+      print(io, json, { file, accountId: account.id, account: account.name, ms: Date.now() - started }, () => `Wrote the brief of ${account.name} to ${file}.`);
+      return EXIT.ok;
+    },
+  },
   init: {
     creates: true,
     opens: true,

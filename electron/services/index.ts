@@ -24,6 +24,8 @@ import { createSettingsService } from './settings';
 import { createTodayService } from './today';
 import { createTouchesService } from './touches';
 import { createTriageService } from './triage';
+import { createTrendsService } from './trends';
+import { createBriefService } from './brief';
 import { createViewsService } from './views';
 
 export interface ServicesOptions {
@@ -78,6 +80,7 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
   const importer = createImportService(ctx);
   const triage = createTriageService(ctx, { scoring, getSettings: () => settings.get() });
   const money = createMoneyServices(ctx, { scoring, settings: () => settings.get() });
+  const accountPage = createAccountPageService(ctx, { reminders, scoring });
   return {
     ctx,
     accounts,
@@ -91,12 +94,14 @@ export function createServices(opened: OpenedDatabase, clock: Clock, options: Se
     demo: createDemoService(ctx, scoring, reminders, money),
     goals,
     reports: createReportsService(ctx, { accounts, flags, goals, reminders, metrics, scoring, triage, getSettings: () => settings.get() }),
-    accountPage: createAccountPageService(ctx, { reminders, scoring }),
+    accountPage,
     today: createTodayService(ctx, reminders, money),
     search: createSearchService(ctx),
     portfolio: createPortfolioService(ctx, { settings, scoring }),
     views: createViewsService(ctx),
     triage,
+    trends: createTrendsService(ctx, { metrics, getSettings: () => settings.get() }),
+    brief: createBriefService(ctx, { accountPage, money, triage, getSettings: () => settings.get() }),
     money,
     importer,
     capture: createCaptureService(ctx, { backup: () => backupBeforeImport(ctx.sqlite, ctx.file) }),

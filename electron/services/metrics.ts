@@ -1,12 +1,36 @@
 // Portfolio metrics for a month (SPEC "Portfolio metrics", seeds 000/002/003): reads accounts,
-// revenue events and surveys, takes triage at asOf (recorded snapshots, else the scoring), and hands them to the pure
-// portfolioMetrics in shared/scoring.
+// revenue events and surveys, takes each account's health at as-of (triage, band, cadence, executive
+// coverage: the snapshots recorded that day, else the scoring at that date — scoring/states-at.ts),
+// counts the month's touches by type, and hands the rest to the pure portfolioMetrics in shared/scoring.
+//
+// One code path for one month (`tend metrics --month`, the KPI tiles, the review) and for many (the
+// trends: each month measured at its end): forMonths reads every table once for all of them.
+import { TOUCH_TYPES, type TouchType } from '../../shared/domain';
+import { addDays, monthBounds } from '../../shared/dates';
 import { portfolioMetrics, type PortfolioMetrics } from '../../shared/scoring';
 import type { PortfolioAccount, PortfolioInput, PortfolioRevenueEvent, PortfolioSurvey } from '../../shared/scoring/types';
 import { kpiAccounts, type KpiAccountTile } from '../../shared/scoring/kpi-accounts';
 import type { ServiceContext } from './context';
 import type { ScoringService } from './scoring';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+
+/** A month and the date it is measured at (its last day, or today while it runs). */
+export interface MetricsPeriod {
+  month: string;
+  asOf: string;
+}
+
+/** Which accounts to measure: all (not archived), or these ids (the portfolio's filters). */
+export interface MetricsScope {
+  accountIds?: readonly number[] | null;
+}
+
+export type TouchCounts = Record<TouchType, number>;
+
+/** The month's metrics plus the CSM's own activity: touches logged in it, by type. */
+export type MonthMetrics = PortfolioMetrics & { touches: TouchCounts };
+
+const noTouches = (): TouchCounts => Object.fromEntries(TOUCH_TYPES.map((t) => [t, 0])) as TouchCounts;
 
 export function createMetricsService(ctx: ServiceContext, scoring: ScoringService, getSettings: () => Settings = () => DEFAULT_SETTINGS) {
   const { sqlite, clock } = ctx;
@@ -17,33 +41,84 @@ export function createMetricsService(ctx: ServiceContext, scoring: ScoringServic
     'SELECT account_id AS accountId, date, kind, mrr_delta_cents AS mrrDelta FROM revenue_events ORDER BY id',
   );
   const surveys = sqlite.prepare('SELECT account_id AS accountId, date, kind, score FROM survey_responses ORDER BY id');
-  const snapshotTriage = sqlite.prepare(`
-    SELECT a.id, h.in_triage AS inTriage FROM accounts a
-    LEFT JOIN health_snapshots h ON h.account_id = a.id AND h.date = ? WHERE a.archived = 0`);
+  // Touches per day and type (occurred_at is a date or a UTC timestamp: its first ten characters are
+  // the day, as the scoring reads it); archived accounts are left out, as everywhere in the metrics.
+  const touchesByDay = sqlite
+    .prepare(`
+      SELECT substr(occurred_at, 1, 10), type, count(*) FROM touches
+      WHERE occurred_at >= ? AND occurred_at < ? AND account_id NOT IN (SELECT id FROM accounts WHERE archived = 1)
+      GROUP BY 1, 2`)
+    .raw();
+  const touchesByDayOf = sqlite
+    .prepare(`
+      SELECT substr(occurred_at, 1, 10), type, count(*) FROM touches
+      WHERE occurred_at >= ? AND occurred_at < ? AND account_id IN (SELECT value FROM json_each(?))
+      GROUP BY 1, 2`)
+    .raw();
 
-  /** Who is in triage at asOf: today's recorded snapshots when every account has one, else scored now. */
-  function triageAt(asOf: string): Set<number> {
-    const rows = snapshotTriage.all(asOf) as { id: number; inTriage: number | null }[];
-    if (rows.every((r) => r.inTriage !== null)) return new Set(rows.filter((r) => r.inTriage === 1).map((r) => r.id));
-    return new Set(scoring.scoreBook(asOf).filter((s) => s.score.inTriage).map((s) => s.facts.id));
+  /** Touches by type in each period's days (its first day to the earlier of its last day and as-of). */
+  function touchCounts(periods: readonly MetricsPeriod[], ids: Set<number> | null): TouchCounts[] {
+    const ranges = periods.map(({ month, asOf }) => {
+      const { first, last } = monthBounds(month);
+      return { first, to: last < asOf ? last : asOf };
+    });
+    const from = ranges.reduce((min, r) => (r.first < min ? r.first : min), ranges[0].first);
+    const to = ranges.reduce((max, r) => (r.to > max ? r.to : max), ranges[0].to);
+    const counts = ranges.map(noTouches);
+    if (to < from) return counts;
+    const until = addDays(to, 1); // exclusive, so timestamps on the last day are in
+    const rows = (ids ? touchesByDayOf.all(from, until, JSON.stringify([...ids])) : touchesByDay.all(from, until)) as [string, TouchType, number][];
+    for (const [day, type, n] of rows) {
+      ranges.forEach((r, i) => {
+        if (day >= r.first && day <= r.to && type in counts[i]) counts[i][type] += n;
+      });
+    }
+    return counts;
   }
 
-  function inputAt(asOf: string): PortfolioInput {
-    const triage = triageAt(asOf);
-    const rows = (accounts.all() as (Omit<PortfolioAccount, 'archived' | 'inTriage'> & { archived: number })[]).map(
-      (row) => ({ ...row, archived: row.archived === 1, inTriage: triage.has(row.id) }),
+  /** The portfolio input at each as-of date (accounts with their health then), every table read once. */
+  function inputsAt(dates: readonly string[], ids: Set<number> | null): PortfolioInput[] {
+    const rows = (accounts.all() as (Omit<PortfolioAccount, 'archived' | 'inTriage'> & { archived: number })[]).filter(
+      (row) => ids === null || ids.has(row.id),
     );
-    return { accounts: rows, revenue: revenue.all() as PortfolioRevenueEvent[], surveys: surveys.all() as PortfolioSurvey[] };
+    const revenueRows = revenue.all() as PortfolioRevenueEvent[];
+    const surveyRows = surveys.all() as PortfolioSurvey[];
+    const states = scoring.statesAt(dates);
+    return dates.map((asOf) => {
+      const at = states.get(asOf)!;
+      const input = rows.map((row) => {
+        const state = at.get(row.id);
+        return {
+          ...row,
+          archived: row.archived === 1,
+          inTriage: state?.inTriage ?? false,
+          health: state && { band: state.band, withinCadence: state.withinCadence, execCovered: state.execCovered },
+        };
+      });
+      return { accounts: input, revenue: revenueRows, surveys: surveyRows };
+    });
+  }
+
+  /** The metrics of each period, every table read once; `scope` limits them to some accounts. */
+  function forMonths(periods: readonly MetricsPeriod[], scope: MetricsScope = {}): MonthMetrics[] {
+    if (periods.length === 0) return [];
+    const settings = getSettings();
+    const ids = scope.accountIds ? new Set(scope.accountIds) : null;
+    const inputs = inputsAt(periods.map((p) => p.asOf), ids);
+    const touches = touchCounts(periods, ids);
+    return periods.map(({ month, asOf }, i) => ({ ...portfolioMetrics(inputs[i], month, asOf, settings), touches: touches[i] }));
   }
 
   return {
-    forMonth(month: string, asOf = clock.today()): PortfolioMetrics {
-      return portfolioMetrics(inputAt(asOf), month, asOf, getSettings());
+    forMonths,
+    /** The metrics of `month` measured at asOf (today by default). */
+    forMonth(month: string, asOf = clock.today()): MonthMetrics {
+      return forMonths([{ month, asOf }])[0];
     },
 
-    /** The accounts behind a KPI tile of `month` (shared/scoring/kpi-accounts.ts). */
+    /** The accounts behind a KPI tile of `month` (shared/scoring/kpi-accounts.ts), by the same reading. */
     accountsBehind(tile: KpiAccountTile, month: string, asOf = clock.today()) {
-      return { tile, month, ...kpiAccounts(inputAt(asOf), tile, month, asOf, getSettings()) };
+      return { tile, month, ...kpiAccounts(inputsAt([asOf], null)[0], tile, month, asOf, getSettings()) };
     },
   };
 }

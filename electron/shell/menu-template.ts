@@ -74,6 +74,7 @@ export function menuTemplate(actions: MenuActions, platform: { isMac: boolean; i
         { label: 'Import', accelerator: 'CmdOrCtrl+3', click: send('navigate:import') },
         { label: 'Renewals', accelerator: 'CmdOrCtrl+5', click: send('navigate:renewals') },
         { label: 'Forecast', accelerator: 'CmdOrCtrl+6', click: send('navigate:forecast') },
+        { label: 'Trends', accelerator: 'CmdOrCtrl+7', click: send('navigate:trends') },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('navigate:settings') },
         separator,
         { label: 'Quick Capture…', accelerator: 'CmdOrCtrl+L', click: send('open:quick-capture') },

@@ -8,6 +8,7 @@ const ITEMS = [
   { to: '/settings', label: 'Settings', key: '4' },
   { to: '/renewals', label: 'Renewals', key: '5' },
   { to: '/forecast', label: 'Forecast', key: '6' },
+  { to: '/trends', label: 'Trends', key: '7' },
 ] as const;
 
 export function Sidebar({ dbFile }: { dbFile: string | null }) {

@@ -75,6 +75,7 @@ export function CommandPalette() {
       },
       { name: 'Go to Renewals', hint: 'Ctrl/⌘+5', run: go('/renewals') },
       { name: 'Go to Forecast', hint: 'Ctrl/⌘+6', run: go('/forecast') },
+      { name: 'Go to Trends', hint: 'Ctrl/⌘+7', run: go('/trends') },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],

@@ -12,7 +12,7 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
       [`${mod}+L`, 'Log a touch (quick capture)'],
       [`${mod}+N`, 'New account'],
       [`${mod}+1 … 4`, 'Portfolio, Today, Import, Settings'],
-      [`${mod}+5, ${mod}+6`, 'Renewals, Forecast'],
+      [`${mod}+5, ${mod}+6, ${mod}+7`, 'Renewals, Forecast, Trends'],
       ['?', 'This sheet'],
     ],
   },
@@ -29,6 +29,7 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
     title: 'Account',
     keys: [
       [`${mod}+Enter`, 'Save a touch being edited'],
+      ['b', 'The brief before a call (b or Esc closes it)'],
       ['Esc', 'Cancel an edit, or back to the portfolio'],
     ],
   },

@@ -3,7 +3,7 @@
 // views — and what the settings editor needs: a preview of a candidate setting over the whole book,
 // save-and-rescore, and where the database and its backups live.
 import { z } from 'zod';
-import { id, isoDate, zAnyBand, zFlagRule, zSegment, zStage } from '../domain';
+import { id, isoDate, zAnyBand, zFlagRule, zSegment, zStage, zTouchType } from '../domain';
 import { KPI_ACCOUNT_TILES } from '../scoring/kpi-accounts';
 import { settingsSchema } from '../settings';
 import type { ChannelSpec } from './spec';
@@ -99,6 +99,17 @@ export const portfolioMetricsSchema = z.object({
   arrAtRisk: z.number().int(),
   mrrStart: z.number(),
   mrrEnd: z.number(),
+  /** 12 × MRR at the end of the month (or at as-of while it runs). */
+  arr: z.number(),
+  /** Accounts with MRR > 0 at the end of the month: the base of the band mix and the shares. */
+  activeAccounts: count,
+  bands: z.object({ healthy: count, watch: count, at_risk: count, no_data: count }),
+  /** Share (0…1) of the active accounts in touch within their cadence; null without any. */
+  withinCadence: rate,
+  /** Share (0…1) of the active accounts with requiredExecs strong executives; null without any. */
+  execCoverage: rate,
+  /** Touches logged in the month (to date), by type: the CSM's own activity. */
+  touches: z.record(zTouchType, count),
   renewals: z.object({ d30: renewalBucket, d60: renewalBucket, d90: renewalBucket }),
 });
 

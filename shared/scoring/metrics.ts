@@ -11,8 +11,12 @@
 // contract start (else its creation date). Anything dated after as-of has not happened yet, so a
 // month still in progress is measured to date. Archived accounts, and events or responses of
 // accounts not in the input, are left out of everything.
+//
+// The health side (band mix, share within cadence, executive coverage) counts the accounts active
+// at the end of the month, as each one's `health` at as-of says (the service reads it from the
+// snapshots recorded at that date, or scores the book there).
 import { fromDayNumber, monthBounds, toDayNumber } from '../dates';
-import type { SurveyKind } from '../domain';
+import type { AnyBand, SurveyKind } from '../domain';
 import { signedMrrDelta } from '../import/values';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { roundHalfUp } from './health';
@@ -190,6 +194,13 @@ export function portfolioMetrics(
   let mrrStart = 0;
   let mrrEnd = 0;
   let activeAtStart = 0;
+  // The health side, over the accounts active at the end (SPEC "Trends": the band mix, the share
+  // within cadence and with executive coverage).
+  let activeAtEnd = 0;
+  let withHealth = 0;
+  let withinCadence = 0;
+  let execCovered = 0;
+  const bands: Record<AnyBand, number> = { healthy: 0, watch: 0, at_risk: 0, no_data: 0 };
   let churnedAccounts = 0;
   let incubationPipelineArr = 0;
   let triageArr = 0;
@@ -199,6 +210,15 @@ export function portfolioMetrics(
     mrrStart += l.mrrStart[i];
     mrrEnd += l.mrrEnd[i];
     if (l.mrrStart[i] > 0) activeAtStart++;
+    if (l.mrrEnd[i] > 0) {
+      activeAtEnd++;
+      if (a.health) {
+        withHealth++;
+        bands[a.health.band]++;
+        if (a.health.withinCadence) withinCadence++;
+        if (a.health.execCovered) execCovered++;
+      }
+    }
     churnedAccounts += l.churnedInMonth[i];
     const arr = 12 * l.mrrNow[i];
     // seed 000, SPEC (revised 2026-12): the ARR incubation accounts are expected to bring — their
@@ -231,6 +251,11 @@ export function portfolioMetrics(
     arrAtRisk: triageArr,
     mrrStart,
     mrrEnd,
+    arr: 12 * mrrEnd,
+    activeAccounts: activeAtEnd,
+    bands,
+    withinCadence: withHealth > 0 ? withinCadence / withHealth : null,
+    execCoverage: withHealth > 0 ? execCovered / withHealth : null,
     renewals: { d30: renewals[0], d60: renewals[1], d90: renewals[2] },
   };
 }

@@ -167,6 +167,20 @@ export interface PortfolioAccount {
   renewalDate: string | null;
   /** From scoreAccount. */
   inTriage: boolean;
+  /**
+   * The account's health at as-of (its recorded snapshot, else the scoring at that date), for the
+   * band mix and the cadence and executive-coverage shares. Left out, the account is not counted there.
+   */
+  health?: AccountHealthAt;
+}
+
+/** What the health side of the metrics reads of one account at a date. */
+export interface AccountHealthAt {
+  band: AnyBand;
+  /** Customer contact within the segment's cadence (the engagement component at 100). */
+  withinCadence: boolean;
+  /** At least requiredExecs(segment) strong executives who had not left by then. */
+  execCovered: boolean;
 }
 
 export interface PortfolioRevenueEvent {
@@ -242,5 +256,15 @@ export interface PortfolioMetrics {
   mrrStart: number;
   /** MRR at the end of the month (or at as-of, if that is earlier). */
   mrrEnd: number;
+  /** 12 × mrrEnd. */
+  arr: number;
+  /** Accounts active (MRR > 0) at the end of the month (or at as-of): the base of the shares below. */
+  activeAccounts: number;
+  /** Active accounts by band at the end of the month ("Not enough data" in its own bucket). */
+  bands: Record<AnyBand, number>;
+  /** Share of the active accounts in touch within their cadence; null without active accounts. */
+  withinCadence: number | null;
+  /** Share of the active accounts with requiredExecs(segment) strong executives; null without any. */
+  execCoverage: number | null;
   renewals: { d30: RenewalBucket; d60: RenewalBucket; d90: RenewalBucket };
 }

@@ -10,6 +10,7 @@ import type { Settings } from '../../../shared/settings';
 import type { FlagRule } from '../../../shared/domain';
 import type { ServiceContext } from '../context';
 import { createFactsReader } from './facts';
+import { createStatesReader } from './states-at';
 import { closeCasesOfChurnedAccounts } from '../triage';
 
 export interface ScoredAccount {
@@ -34,6 +35,7 @@ interface FlagRecord {
 export function createScoringService(ctx: ServiceContext, getSettings: () => Settings) {
   const { sqlite } = ctx;
   const facts = createFactsReader(sqlite);
+  const states = createStatesReader(sqlite, facts, getSettings);
 
   // A snapshot that is already there with the same values is left alone (the WHERE), so rescoring
   // the same day again writes only what changed instead of rewriting every row.
@@ -137,6 +139,12 @@ export function createScoringService(ctx: ServiceContext, getSettings: () => Set
       const book = facts.one(accountId);
       return book ? scoreAll(book, asOf, getSettings())[0] : null;
     },
+
+    /**
+     * Each account's band, triage, cadence and executive coverage at each date: the snapshot
+     * recorded that day, else the scoring at that date — recorded then as history (states-at.ts).
+     */
+    statesAt: states.statesAt,
 
     /** Scores the whole book at asOf without writing anything. */
     scoreBook(asOf = ctx.clock.today()): ScoredAccount[] {

@@ -2,6 +2,7 @@
 // explained component by component, what changed, the trend, flags with actions, tasks, success
 // goals, the relationship map, the timeline, metric charts, details and notes — all editable inline.
 import { useEffect, useState } from 'react';
+import { BriefPanel } from '../../components/brief/BriefPanel';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { addDays } from '../../../shared/dates';
 import { SEGMENTS, STAGES, type Stage } from '../../../shared/domain';
@@ -56,6 +57,8 @@ export function AccountScreen() {
   const openCapture = useCaptureStore((s) => s.show);
   const openExport = useReportStore((s) => s.openExport);
   const exportingQbr = useReportStore((s) => s.exporting);
+  // ?brief=1 (Today's meetings) opens the account with its brief.
+  const [briefOpen, setBriefOpen] = useState(search.get('brief') === '1');
 
   useEffect(() => {
     if (Number.isInteger(id) && id > 0) void load(id);
@@ -81,6 +84,20 @@ export function AccountScreen() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate, backTo]);
+
+  // b: the brief before a call (SPEC "Trends and the account brief").
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== 'b' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      setBriefOpen(true);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => setBriefOpen(search.get('brief') === '1'), [id, search]);
 
   if (status === 'error') {
     return (
@@ -145,6 +162,9 @@ export function AccountScreen() {
           </div>
         </dl>
         <div className="acct-actions">
+          <button type="button" onClick={() => setBriefOpen(true)} title="The one-page brief before a call (b)">
+            Brief <kbd>b</kbd>
+          </button>
           <button type="button" disabled={exportingQbr} onClick={() => openExport(account.id)} title="Choose the period; with score, flags, relationships and notes">
             {exportingQbr ? 'Exporting…' : 'Export QBR…'}
           </button>
@@ -161,6 +181,7 @@ export function AccountScreen() {
           </button>
         </div>
       </header>
+      {briefOpen && <BriefPanel accountId={account.id} onClose={() => setBriefOpen(false)} />}
 
       {account.archived && (
         <div className="triage-banner archived-banner" role="status">

@@ -12,6 +12,7 @@ import { useThemeColors } from '../../components/account/useThemeColors';
 import { useReportStore } from '../../stores/report';
 import { usePrintReady } from './usePrintReady';
 import { ReviewForecast, useReviewForecast } from './ReviewForecast';
+import { ReviewTrends, useReviewTrends } from './ReviewTrends';
 import './print.css';
 
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -32,8 +33,9 @@ export function ReviewPrint() {
   }, [key, loadReview]);
 
   const forecast = useReviewForecast();
-  const problem = parsed.success ? (error ?? forecast.error) : 'This review link is not valid: the month must be YYYY-MM.';
-  usePrintReady(Boolean(review) && Boolean(forecast.forecast), problem);
+  const trends = useReviewTrends(parsed.success ? parsed.data.month : null);
+  const problem = parsed.success ? (error ?? forecast.error ?? trends.error) : 'This review link is not valid: the month must be YYYY-MM.';
+  usePrintReady(Boolean(review) && Boolean(forecast.forecast) && Boolean(trends.trends), problem);
   useEffect(() => {
     if (review) document.title = `Portfolio review — ${review.month}`;
   }, [review]);
@@ -232,6 +234,7 @@ export function ReviewPrint() {
           </table>
         )}
       </section>
+      {trends.trends && <ReviewTrends trends={trends.trends} />}
     </article>
   );
 }

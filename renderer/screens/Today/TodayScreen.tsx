@@ -18,6 +18,7 @@ import { useTodayStore } from '../../stores/today';
 import type { TodayAction } from './actions';
 import { RowMenu } from './RowMenu';
 import './today.css';
+import { MeetingsToday } from '../../components/brief/MeetingsToday';
 
 const KIND_WORDS: Record<string, string> = {
   follow_ups: 'Follow-up',
@@ -193,6 +194,7 @@ export function TodayScreen() {
         )}
       </div>
 
+      <MeetingsToday />
       {status === 'loading' && !view && <p className="muted">Loading…</p>}
       {view && flat.length === 0 && (
         <EmptyState title="Nothing is due today">
