@@ -71,6 +71,10 @@ test('accessibility: the Import steps and the undo-import confirmation have no a
   await page.getByRole('button', { name: 'Next: preview rows' }).click();
   await page.waitForTimeout(1500);
   found.push(...(await violations(page, 'Import step 3: preview')));
+  // Step 4: the result of landing the file (again: its rows are now unchanged or updated).
+  await page.getByRole('button', { name: /^Import (all rows|\d[\d,]* rows?)$/ }).click();
+  await expect(page.getByRole('heading', { name: /^Imported sf_workshop_Account/ })).toBeVisible({ timeout: 60_000 });
+  found.push(...(await violations(page, 'Import step 4: result')));
   await page.reload(); // back to step 1, with the history below
   await page.getByRole('button', { name: /^Undo import #\d+$/ }).first().click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
@@ -82,7 +86,7 @@ test('accessibility: the Import steps and the undo-import confirmation have no a
   expect(found).toEqual([]);
 });
 
-test('accessibility: palette, quick capture, shortcuts, New account, QBR export and the money dialogs have no axe violations', async ({ tend, page }) => {
+test('accessibility: palette, quick capture, shortcuts, New account, QBR export and the money dialogs (churn, bring back, MRR, renewal) have no axe violations', async ({ tend, page }) => {
   await sampleBook(tend);
   const account = tend.services.accounts.list().find((a) => a.name === 'Kestrel Security') ?? tend.services.accounts.list()[0];
   const found: string[] = [];
@@ -120,6 +124,12 @@ test('accessibility: palette, quick capture, shortcuts, New account, QBR export 
     await page.getByRole('combobox', { name: 'Stage' }).selectOption('churned');
     await page.getByRole('combobox', { name: 'Stage' }).blur();
   });
+
+  // A churned account offers to bring the customer back.
+  const churned = tend.services.accounts.list().find((a) => a.stage === 'churned');
+  expect(churned, 'the sample book has a churned account').toBeTruthy();
+  await tend.open(`/accounts/${churned!.id}`);
+  await check('Bring the customer back', () => page.getByRole('button', { name: 'Bring back…' }).click());
 
   await tend.open('/renewals');
   await check('Close the renewal', () => page.getByRole('button', { name: 'Close…' }).first().click());
