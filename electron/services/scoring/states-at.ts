@@ -10,10 +10,11 @@
 //
 // Executive coverage is read from the contacts (strength and level as they are now, minus those who
 // had left by then — contacts carry no other history), exactly as the scoring counts strongExecs.
-import { EXECUTIVE_LEVELS, type AnyBand, type Segment } from '../../../shared/domain';
+import { COMPONENTS, EXECUTIVE_LEVELS, type AnyBand, type Segment } from '../../../shared/domain';
 import { toDayNumber } from '../../../shared/dates';
 import { isSqliteBusy } from '../../../shared/errors';
 import { scoreAccountOf, type AccountScore, type PackedBook } from '../../../shared/scoring';
+import { encodeComponents } from '../../../shared/scoring/snapshot-components';
 import type { Settings } from '../../../shared/settings';
 import type { Sqlite } from '../../db/open';
 import type { createFactsReader } from './facts';
@@ -34,8 +35,15 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export function createStatesReader(sqlite: Sqlite, facts: ReturnType<typeof createFactsReader>, getSettings: () => Settings) {
   const activeAccounts = sqlite.prepare('SELECT id, segment FROM accounts WHERE archived = 0 ORDER BY id').raw();
+  // The engagement score from either stored form (shared/scoring/snapshot-components.ts): the compact
+  // array (entry COMPONENTS.indexOf('engagement'), its first item) or the older object.
+  const engagement = COMPONENTS.indexOf('engagement');
   const recordedOn = sqlite
-    .prepare("SELECT account_id, band, in_triage, json_extract(components, '$.engagement.score') FROM health_snapshots WHERE date = ?")
+    .prepare(
+      `SELECT account_id, band, in_triage,
+              coalesce(json_extract(components, '$[${engagement}][0]'), json_extract(components, '$.engagement.score'))
+       FROM health_snapshots WHERE date = ?`,
+    )
     .raw();
   const recordSnapshot = sqlite.prepare(`
     INSERT INTO health_snapshots (account_id, date, score, band, confidence, components, in_triage)
@@ -75,7 +83,7 @@ export function createStatesReader(sqlite: Sqlite, facts: ReturnType<typeof crea
       sqlite.transaction(() => {
         for (const [date, byId] of scored) {
           for (const [id, { health, inTriage }] of byId) {
-            recordSnapshot.run(id, date, health.score, health.band, health.confidence, JSON.stringify(health.components), inTriage ? 1 : 0);
+            recordSnapshot.run(id, date, health.score, health.band, health.confidence, encodeComponents(health.components), inTriage ? 1 : 0);
           }
         }
       })();
