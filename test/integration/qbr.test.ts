@@ -79,9 +79,9 @@ describe('tend qbr', () => {
     expect(tend('qbr', 'DEMO-012', '--from', '2026-07-01', '--to', '2026-09-30', '--out', out).status).toBe(0);
     const text = words(out);
     expect(text).toContain('Q3 2026');
-    // The ARR and renewal tiles (read between the tile labels and "this period"; pdftotext interleaves
-    // the tiles' wrapped lines) each say they are as of today.
-    const tiles = text.slice(text.indexOf('TOUCHES'), text.indexOf('this period'));
+    // The ARR and renewal tiles (read between the last tile label and the next section heading;
+    // pdftotext interleaves the tiles' wrapped lines) each say they are as of today.
+    const tiles = text.slice(text.indexOf('TOUCHES'), text.indexOf('HEALTH OVER THE PERIOD'));
     expect(tiles).toContain('MRR ·');
     expect(tiles.split(`as of ${AS_OF}`).length - 1).toBe(2);
   });

@@ -115,7 +115,9 @@ function InternalQbrPrint({ options }: { options: QbrOptions }) {
           <strong className={`band-text-${health.band}`}>
             {health.score === null ? labelOf(health.band) : `${health.score} · ${labelOf(health.band)}`}
           </strong>
-          <span className="muted small">confidence {Math.round(health.confidence * 100)}% · {health.date}</span>
+          <span className="muted small">
+            confidence {Math.round(health.confidence * 100)}% · <span className="nowrap">{health.date}</span>
+          </span>
         </div>
         <div>
           <span className="label">Touches</span>
