@@ -4,6 +4,7 @@
 // step 1, each undoable. Keyboard: Enter advances, Esc goes back. Data lives in stores/import.ts.
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
 import type { ImportPreviewView } from '../../../shared/contracts/imports';
 import type { ImportKind } from '../../../shared/domain';
 import { REQUIRED_FIELDS, fieldSpec } from '../../../shared/import/fields';
@@ -436,11 +437,33 @@ function CountTiles({
   );
 }
 
+/** The count job's progress, the one part of step 3 that follows every poll. */
+function LiveCountProgress({ shownRows }: { shownRows: number }) {
+  const job = useImportStore((st) => st.countJob);
+  if (!job) return null;
+  const { cancelCount, refreshPreview } = useImportStore.getState();
+  return <CountProgress job={job} shownRows={shownRows} onCancel={() => void cancelCount()} onRestart={() => void refreshPreview()} />;
+}
+
 function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPreviewView }) {
-  const s = useImportStore();
+  // Not the whole store: the count job's progress changes five times a second and only the
+  // progress line (LiveCountProgress) follows it, so the table and the tiles stay put meanwhile.
+  const s = useImportStore(
+    useShallow((st) => ({
+      strict: st.strict,
+      previewing: st.previewing,
+      updateMode: st.updateMode,
+      hasCountJob: st.countJob !== null,
+      back: st.back,
+      next: st.next,
+      setStrict: st.setStrict,
+      setUpdateMode: st.setUpdateMode,
+      setValueMap: st.setValueMap,
+    })),
+  );
+  const counting = useImportStore((st) => st.countJob?.status === 'running');
   const c = preview.counts;
   const landing = c.new + c.updated + c.unchanged;
-  const counting = s.countJob?.status === 'running';
   // A quick preview's numbers cover its first rows only; the tiles wait for the count job.
   const partial = !preview.counted;
   // With strict mode on and errors already seen, the button says what will happen.
@@ -483,9 +506,7 @@ function PreviewStep({ kind, preview }: { kind: ImportKind; preview: ImportPrevi
             .
           </p>
         )}
-        {partial && s.countJob && (
-          <CountProgress job={s.countJob} shownRows={c.total} onCancel={() => void s.cancelCount()} onRestart={() => void s.refreshPreview()} />
-        )}
+        {partial && s.hasCountJob && <LiveCountProgress shownRows={c.total} />}
         {preview.notes.length > 0 && (
           <ul className="note-list">
             {preview.notes.map((note) => (
