@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/build-worker.ts'],
     testTimeout: 30_000,
+    // Each PDF in a Chromium of its own: no warm print server outlives the tests (the one test of
+    // the server turns it on with a private state file and stops it — test/integration/print-server.test.ts).
+    env: { TEND_PRINT_SERVER: 'off' },
     hookTimeout: 60_000,
   },
 });

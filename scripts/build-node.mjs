@@ -24,6 +24,8 @@ const common = {
 const entries = [
   { in: 'electron/main.ts', out: 'dist/electron/main.js' },
   { in: 'electron/cli/tend.ts', out: 'dist/cli/tend.js', banner: '#!/usr/bin/env node' },
+  // The warm print server `tend … --out FILE.pdf` starts (electron/print/warm-printer.ts).
+  { in: 'electron/cli/print-server.ts', out: 'dist/cli/print-server.js' },
   // The import worker (worker_threads) the app and the e2e harness start for each import.
   { in: 'electron/services/import-worker/worker.ts', out: 'dist/electron/import-worker.js' },
 ];

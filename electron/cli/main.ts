@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate, isIsoMonth } from '../../shared/dates';
 import { TendError } from '../../shared/errors';
-import { openDatabase, type OpenedDatabase } from '../db/open';
+import { databaseErrorOf, openDatabase, type OpenedDatabase } from '../db/open';
 import { defaultDatabaseFile, migrationsFolder } from '../paths';
 import { createRouter, type Router } from '../router';
 import { createServices, type Services } from '../services';
@@ -17,6 +17,8 @@ import { UPDATE_MODES } from '../services/importer/table-store';
 import { parseValueOption, type ValueMaps } from '../../shared/import/value-maps';
 import { systemClock } from '../services/context';
 import { briefRoute, qbrRoute, reviewRoute, type Paper } from '../../shared/print';
+import { printWithWarmChromium } from '../print/warm-printer';
+import { cliVersion, printServerStateFile, warmPrintingOff } from './print-options';
 // Loaded only by the commands that print a PDF: playwright-core costs every other command ~0.5 s.
 const printRouteWithChromium: typeof import('../print/pdf').printRouteWithChromium = async (job) => (await import('../print/pdf')).printRouteWithChromium(job);
 import { printAccounts, printImport, printImports, printMetrics, printReminders, printScores } from './print';
@@ -119,6 +121,12 @@ export interface Command {
   creates: boolean;
   /** Commands that manage the file themselves get no opened database. */
   opens: boolean;
+  /**
+   * Commands that only read the book (numbers, documents) skip the whole-file quick_check on open:
+   * on a large book it costs more than the command. Damage on a page they read still stops them
+   * with the same "damaged … restore it from a backup" message.
+   */
+  reads?: boolean;
   run(args: CommandArgs): Promise<number>;
 }
 
@@ -168,6 +176,7 @@ const COMMANDS: Record<string, Command> = {
   trends: {
     creates: false,
     opens: true,
+    reads: true,
     async run({ io, json, router, positionals, options }) {
       if (positionals.length) throw new UsageError(`tend trends takes no account (got "${positionals.join(' ')}"); it covers the whole book.`);
       const view = await router.call('trends.get', { months: monthsOption(options.months, (m) => new UsageError(m)) });
@@ -178,7 +187,9 @@ const COMMANDS: Record<string, Command> = {
   brief: {
     creates: false,
     opens: true,
-    async run({ io, json, router, services, positionals, options }) {
+    reads: true,
+    async run(args) {
+      const { io, json, router, services, positionals, options } = args;
       const which = positionals.join(' ').trim();
       if (!which) throw new UsageError('tend brief needs an account: tend brief <account id, external id or name> [--out FILE.pdf]');
       const account = findAccount(services, which);
@@ -190,7 +201,7 @@ const COMMANDS: Record<string, Command> = {
       const out = requireOut(options.out, 'brief');
       const input = { accountId: account.id, paper: paperOf(options.paper) };
       const started = Date.now();
-      const file = await printRouteWithChromium({ router, rendererDir: rendererDir(), route: briefRoute(input), file: out, paper: input.paper });
+      const file = await printPdf(args, briefRoute(input), out, input.paper);
       print(io, json, { file, accountId: account.id, account: account.name, ms: Date.now() - started }, () => `Wrote the brief of ${account.name} to ${file}.`);
       return EXIT.ok;
     },
@@ -371,6 +382,7 @@ const COMMANDS: Record<string, Command> = {
   metrics: {
     creates: false,
     opens: true,
+    reads: true,
     async run({ io, json, services, month }) {
       if (!month || !isIsoMonth(month)) throw new UsageError('tend metrics needs --month YYYY-MM (for example --month 2026-10).');
       const metrics = services.metrics.forMonth(month);
@@ -391,7 +403,9 @@ const COMMANDS: Record<string, Command> = {
   qbr: {
     creates: false,
     opens: true,
-    async run({ io, json, router, services, positionals, options }) {
+    reads: true,
+    async run(args) {
+      const { io, json, router, services, positionals, options } = args;
       const which = positionals.join(' ').trim();
       if (!which) throw new UsageError('tend qbr needs an account: tend qbr <account id or name> --out FILE.pdf');
       const out = requireOut(options.out, 'qbr');
@@ -414,7 +428,7 @@ const COMMANDS: Record<string, Command> = {
       // Ask the router first: a bad period fails here, before a browser starts.
       const data = await router.call(options.customer ? 'reports.customerQbr' : 'reports.qbr', qbrInput);
       const started = Date.now();
-      const file = await printRouteWithChromium({ router, rendererDir: rendererDir(), route: qbrRoute(qbrInput), file: out, paper: qbrInput.paper });
+      const file = await printPdf(args, qbrRoute(qbrInput), out, qbrInput.paper);
       const result = { file, accountId: account.id, account: account.name, period: data.period, audience: qbrInput.audience, ms: Date.now() - started };
       print(io, json, result, () => `Wrote the ${data.period.label} QBR of ${account.name} to ${file}.`);
       return EXIT.ok;
@@ -423,12 +437,14 @@ const COMMANDS: Record<string, Command> = {
   review: {
     creates: false,
     opens: true,
-    async run({ io, json, router, month, options }) {
+    reads: true,
+    async run(args) {
+      const { io, json, router, month, options } = args;
       if (!month || !isIsoMonth(month)) throw new UsageError('tend review needs --month YYYY-MM (for example --month 2026-10).');
       const out = requireOut(options.out, 'review');
       const input = { month, paper: paperOf(options.paper) };
       await router.call('reports.review', input);
-      const file = await printRouteWithChromium({ router, rendererDir: rendererDir(), route: reviewRoute(input), file: out, paper: input.paper });
+      const file = await printPdf(args, reviewRoute(input), out, input.paper);
       print(io, json, { file, month }, () => `Wrote the portfolio review for ${month} to ${file}.`);
       return EXIT.ok;
     },
@@ -575,6 +591,22 @@ function paperOf(paper: string | undefined): Paper {
 }
 
 /** The built renderer the PDFs are printed from (dist/renderer beside dist/cli). */
+/**
+ * A print route as a PDF: on the warm print server when one answers or starts (electron/print/
+ * warm-printer.ts), else in a Chromium of this command's own (TEND_PRINT_SERVER=off always does).
+ */
+async function printPdf(args: CommandArgs, route: string, file: string, paper: Paper): Promise<string> {
+  const { io, dbFile, migrationsFolder, asOf, router } = args;
+  if (!warmPrintingOff(io.env)) {
+    const printed = await printWithWarmChromium(
+      { dbFile, migrationsFolder, asOf, route, file: path.resolve(file), paper },
+      { stateFile: printServerStateFile(io.env), serverScript: path.join(__dirname, 'print-server.js'), env: io.env },
+    );
+    if (printed) return printed;
+  }
+  return printRouteWithChromium({ router, rendererDir: rendererDir(), route, file, paper });
+}
+
 function rendererDir(): string {
   return process.env.TEND_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer');
 }
@@ -638,7 +670,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new TendError('file_not_found', `There is no database at ${dbFile}. Run "tend --db ${dbFile} init" first, or pass --db with an existing file.`);
     }
     if (command.opens) {
-      opened = await openDatabase(dbFile, { migrationsFolder: folder, createFolder: !explicitDb });
+      opened = await openDatabase(dbFile, { migrationsFolder: folder, createFolder: !explicitDb, quickCheck: !command.reads });
     }
     const services = opened ? createServices(opened, systemClock(asOf)) : undefined;
     const router = createRouter(() => {
@@ -658,7 +690,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       month: values.month,
       options: values,
     });
-  } catch (err) {
+  } catch (caught) {
+    const code = (caught as { code?: unknown }).code;
+    const err = dbFile && typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code) ? databaseErrorOf(caught, dbFile) : caught;
     const usage = err instanceof UsageError;
     const hint = latestBackupHint(err, dbFile, folder);
     const message = (err instanceof Error ? err.message : String(err)) + (hint?.text ?? '');
@@ -672,14 +706,5 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return usage ? EXIT.usage : EXIT.failed;
   } finally {
     opened?.close();
-  }
-}
-
-function cliVersion(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return '0.0.0';
   }
 }

@@ -30,6 +30,7 @@ import {
   TOUCH_SOURCES,
   TRIAGE_OUTCOMES,
 } from '../../shared/domain';
+import { SNAPSHOT_ENGAGEMENT_SQL } from './snapshot-sql';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 const timestamps = {
@@ -172,6 +173,8 @@ export const touches = sqliteTable(
     index('touches_account_date').on(t.accountId, t.occurredAt),
     index('touches_follow_up').on(t.followUpDue),
     index('touches_batch').on(t.importBatchId),
+    // Covers the touches of a month by type (the trends' CSM activity, services/metrics.ts).
+    index('touches_date_type').on(t.occurredAt, t.type, t.accountId),
   ],
 );
 
@@ -286,7 +289,12 @@ export const healthSnapshots = sqliteTable(
     components: text('components', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     inTriage: integer('in_triage', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [uniqueIndex('health_snapshots_account_date').on(t.accountId, t.date), index('health_snapshots_date').on(t.date)],
+  (t) => [
+    uniqueIndex('health_snapshots_account_date').on(t.accountId, t.date),
+    // Covers the book's state at a date (services/scoring/states-at.ts): a year of month ends of a
+    // 10,000-account book is read from this index alone, without touching the component JSON.
+    index('health_snapshots_date_state').on(t.date, t.accountId, t.band, t.inTriage, sql.raw(SNAPSHOT_ENGAGEMENT_SQL)),
+  ],
 );
 
 export const flags = sqliteTable(

@@ -22,7 +22,10 @@ function writeDropped(name: string, base64: string): string {
   return file;
 }
 
-export async function bridgeRouter(page: Pick<Page, 'exposeBinding' | 'addInitScript'>, router: Router): Promise<void> {
+/** What the bridge uses of a router. */
+export type BridgedRouter = Pick<Router, 'invoke' | 'grantFile'>;
+
+export async function bridgeRouter(page: Pick<Page, 'exposeBinding' | 'addInitScript'>, router: BridgedRouter): Promise<void> {
   await page.exposeBinding('__tendInvoke', async (_source, channel: string, input: unknown) => JSON.stringify(await router.invoke(channel, input)));
   await page.exposeBinding('__tendDrop', async (_source, files: { name: string; base64: string }[]) =>
     files.map(({ name, base64 }) => router.grantFile(writeDropped(name, base64))),

@@ -136,6 +136,20 @@ async function tend(...argv: string[]) {
 }
 
 describe('tend on a damaged database', () => {
+  it('says the book is damaged from the commands that only read it too (they skip the whole-file check)', async () => {
+    const { file, good } = await damagedBookWithBackups();
+    const damagedHash = sha256(file);
+    for (const argv of [['trends'], ['metrics'], ['brief', '1']]) {
+      const refused = await tend('--db', file, ...argv);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`${file} is damaged`);
+      expect(refused.stderr).toContain(`The latest good backup is the daily backup from 2026-11-22 09:00 UTC (${good})`);
+      const json = JSON.parse((await tend('--db', file, ...argv, '--json')).stderr);
+      expect(json.error).toMatchObject({ code: 'db_corrupt', latestBackup: { file: good } });
+    }
+    expect(sha256(file)).toBe(damagedHash);
+  });
+
   it('names the latest good backup and the command that restores it; restore --latest does', async () => {
     const { file, good } = await damagedBookWithBackups();
     const damagedHash = sha256(file);

@@ -1,6 +1,7 @@
 // The book's state at a date (electron/services/scoring/states-at.ts) reads what the scoring
 // recorded, in either stored form of a snapshot's components, and agrees with scoring the book.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SNAPSHOT_ENGAGEMENT_SQL } from '../../electron/db/snapshot-sql';
 import { AS_OF, setup } from '../helpers';
 
 describe('scoring.statesAt', () => {
@@ -46,5 +47,24 @@ describe('scoring.statesAt', () => {
       }
     })();
     expect(read()).toEqual(expected());
+  });
+
+  it('reads the states from the covering index alone, and unpacks them right for ids past 2^31', () => {
+    const sqlite = ctx.opened.sqlite;
+    // The reader's columns, as SQLite plans them: the index health_snapshots_date_state, no table rows
+    // (the migration's expression and SNAPSHOT_ENGAGEMENT_SQL must stay the same for that).
+    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN SELECT account_id, band, in_triage, ${SNAPSHOT_ENGAGEMENT_SQL} FROM health_snapshots WHERE date = ?`).all(AS_OF) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('USING COVERING INDEX health_snapshots_date_state');
+
+    const big = 3_000_000_123;
+    sqlite.prepare("INSERT INTO accounts (id, name, segment, stage, mrr_cents) VALUES (?, 'Big Id Ltd', 'enterprise', 'adoption', 100000)").run(big);
+    sqlite
+      .prepare("INSERT INTO health_snapshots (account_id, date, score, band, confidence, components, in_triage) VALUES (?, ?, 40, 'at_risk', 1, ?, 1)")
+      .run(big, AS_OF, JSON.stringify([null, null, [100, 15, 15, AS_OF, 'Last contact 3 days ago']]));
+    const state = ctx.services.scoring.statesAt([AS_OF]).get(AS_OF)!.get(big);
+    expect(state).toMatchObject({ band: 'at_risk', inTriage: true, withinCadence: true });
+    // Every other account still reads as before.
+    const without = (states: Map<number, unknown>) => new Map([...states].filter(([id]) => id !== big));
+    expect(without(read())).toEqual(without(expected()));
   });
 });

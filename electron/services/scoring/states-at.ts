@@ -10,13 +10,14 @@
 //
 // Executive coverage is read from the contacts (strength and level as they are now, minus those who
 // had left by then — contacts carry no other history), exactly as the scoring counts strongExecs.
-import { COMPONENTS, EXECUTIVE_LEVELS, type AnyBand, type Segment } from '../../../shared/domain';
+import { ALL_BANDS, EXECUTIVE_LEVELS, type AnyBand, type Segment } from '../../../shared/domain';
 import { toDayNumber } from '../../../shared/dates';
 import { isSqliteBusy } from '../../../shared/errors';
 import { scoreAccountOf, type AccountScore, type PackedBook } from '../../../shared/scoring';
 import { encodeComponents } from '../../../shared/scoring/snapshot-components';
 import type { Settings } from '../../../shared/settings';
 import type { Sqlite } from '../../db/open';
+import { SNAPSHOT_ENGAGEMENT_SQL } from '../../db/snapshot-sql';
 import type { createFactsReader } from './facts';
 
 export interface AccountStateAt {
@@ -28,6 +29,30 @@ export interface AccountStateAt {
   execCovered: boolean;
 }
 
+/**
+ * A recorded state as recordedOn packs it: ((account id × 4 + band) × 2 + in triage) × 2 + within
+ * cadence, the band as its place in ALL_BANDS. Plain arithmetic, not bit operations: ids may pass 2^31.
+ */
+const PACKED = {
+  accountId: (code: number): number => Math.floor(code / 16),
+  band: (code: number): AnyBand => ALL_BANDS[Math.floor(code / 4) % 4],
+  inTriage: (code: number): boolean => Math.floor(code / 2) % 2 === 1,
+  withinCadence: (code: number): boolean => code % 2 === 1,
+};
+
+const NONE: readonly number[] = [];
+
+/**
+ * States are shared, never copied: there are only 32 of them (4 bands × three yes/no), and a year of
+ * month ends of a 10,000-account book would otherwise allocate 120,000 small objects per read.
+ */
+const STATES: AccountStateAt[] = ALL_BANDS.flatMap((band) =>
+  [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => Object.freeze({ band, inTriage: (bits & 1) > 0, withinCadence: (bits & 2) > 0, execCovered: (bits & 4) > 0 })),
+);
+function stateOf(band: AnyBand, inTriage: boolean, withinCadence: boolean, execCovered: boolean): AccountStateAt {
+  return STATES[ALL_BANDS.indexOf(band) * 8 + (inTriage ? 1 : 0) + (withinCadence ? 2 : 0) + (execCovered ? 4 : 0)];
+}
+
 /** Below this many missing snapshots, accounts are read one by one through their indexes. */
 const FEW = 200;
 
@@ -35,16 +60,16 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export function createStatesReader(sqlite: Sqlite, facts: ReturnType<typeof createFactsReader>, getSettings: () => Settings) {
   const activeAccounts = sqlite.prepare('SELECT id, segment FROM accounts WHERE archived = 0 ORDER BY id').raw();
-  // The engagement score from either stored form (shared/scoring/snapshot-components.ts): the compact
-  // array (entry COMPONENTS.indexOf('engagement'), its first item) or the older object.
-  const engagement = COMPONENTS.indexOf('engagement');
+  // Each recorded state as one number (account id, band, triage, within cadence: see PACKED), read
+  // from the covering index health_snapshots_date_state — a row of four values per account and
+  // month end costs more than the reading itself.
   const recordedOn = sqlite
     .prepare(
-      `SELECT account_id, band, in_triage,
-              coalesce(json_extract(components, '$[${engagement}][0]'), json_extract(components, '$.engagement.score'))
+      `SELECT ((account_id * 4 + CASE band ${ALL_BANDS.map((b, i) => `WHEN ${quote(b)} THEN ${i}`).join(' ')} END) * 2 + in_triage) * 2
+              + coalesce(${SNAPSHOT_ENGAGEMENT_SQL} >= 100, 0)
        FROM health_snapshots WHERE date = ?`,
     )
-    .raw();
+    .pluck();
   const recordSnapshot = sqlite.prepare(`
     INSERT INTO health_snapshots (account_id, date, score, band, confidence, components, in_triage)
     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, date) DO NOTHING`);
@@ -112,10 +137,11 @@ export function createStatesReader(sqlite: Sqlite, facts: ReturnType<typeof crea
       const leaving = strongExecLeaving(settings);
       const unique = [...new Set(dates)];
 
-      const recorded = new Map<string, Map<number, [AnyBand, number, number | null]>>();
+      const recorded = new Map<string, Map<number, number>>(); // date → account id → packed state
       const missing = new Map<string, number[]>();
       for (const date of unique) {
-        const rows = new Map((recordedOn.all(date) as [number, AnyBand, number, number | null][]).map((r) => [r[0], [r[1], r[2], r[3]] as [AnyBand, number, number | null]]));
+        const rows = new Map<number, number>();
+        for (const code of recordedOn.all(date) as (number | null)[]) if (code !== null) rows.set(PACKED.accountId(code), code);
         recorded.set(date, rows);
         const lacking = accounts.filter(([id]) => !rows.has(id)).map(([id]) => id);
         if (lacking.length) missing.set(date, lacking);
@@ -131,17 +157,18 @@ export function createStatesReader(sqlite: Sqlite, facts: ReturnType<typeof crea
         const byId = new Map<number, AccountStateAt>();
         for (const [id, segment] of accounts) {
           // readPeopleOf: a contact who left on or before the date no longer counts.
-          const execs = (leaving.get(id) ?? []).filter((left) => !(left <= day)).length;
+          let execs = 0;
+          for (const left of leaving.get(id) ?? NONE) if (!(left <= day)) execs++;
           const execCovered = execs >= settings.requiredExecs[segment];
-          const row = rows.get(id);
-          if (row) {
-            byId.set(id, { band: row[0], inTriage: row[1] === 1, withinCadence: row[2] !== null && row[2] >= 100, execCovered });
+          const code = rows.get(id);
+          if (code !== undefined) {
+            byId.set(id, stateOf(PACKED.band(code), PACKED.inTriage(code), PACKED.withinCadence(code), execCovered));
             continue;
           }
           const score = fresh?.get(id);
           if (!score) continue; // deleted between the two reads
           const engagement = score.health.components.engagement;
-          byId.set(id, { band: score.health.band, inTriage: score.inTriage, withinCadence: engagement !== null && engagement.score >= 100, execCovered });
+          byId.set(id, stateOf(score.health.band, score.inTriage, engagement !== null && engagement.score >= 100, execCovered));
         }
         states.set(date, byId);
       }

@@ -1,0 +1,10 @@
+// SQL over health_snapshots shared by the schema (the index that covers it) and the readers: SQLite
+// answers a query from an expression index only when the query repeats the indexed expression, so
+// both take it from here.
+import { COMPONENTS } from '../../shared/domain';
+
+/**
+ * A snapshot's engagement score from either stored form (shared/scoring/snapshot-components.ts):
+ * the compact array (entry COMPONENTS.indexOf('engagement'), its first item) or the older object.
+ */
+export const SNAPSHOT_ENGAGEMENT_SQL = `coalesce(json_extract(components, '$[${COMPONENTS.indexOf('engagement')}][0]'), json_extract(components, '$.engagement.score'))`;
