@@ -43,6 +43,9 @@ export function createBriefService(
   );
   const openFlagCount = sqlite.prepare('SELECT count(*) FROM flags WHERE account_id = ? AND resolved_at IS NULL').pluck();
 
+  /** A flag's reminder is titled "Account: reason" for Today; inside the account's own brief the name is noise. */
+  const withoutName = (title: string, name: string) => (title.startsWith(`${name}: `) ? title.slice(name.length + 2) : title);
+
   return {
     get(accountId: number): BriefData {
       const page = deps.accountPage.get(accountId, BRIEF_LIMITS.touches);
@@ -87,7 +90,7 @@ export function createBriefService(
       const [flags, moreFlags] = firstOf(openFlags, BRIEF_LIMITS.flags);
 
       const [followUps, moreFollowUps] = firstOf(
-        page.tasks.map((t) => ({ id: t.id, title: t.title, due: t.due, overdueDays: daysBetween(t.due, asOf), source: t.source, snoozedUntil: t.snoozedUntil })),
+        page.tasks.map((t) => ({ id: t.id, title: withoutName(t.title, account.name), due: t.due, overdueDays: daysBetween(t.due, asOf), source: t.source, snoozedUntil: t.snoozedUntil })),
         BRIEF_LIMITS.followUps,
       );
 
