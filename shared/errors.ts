@@ -47,3 +47,6 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: TendErrorVal
 
 /** SQLite could not get a lock within its busy timeout (another connection is writing). */
 export const isSqliteBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string } | null)?.code ?? '');
+
+/** SQLite met a damaged page (or a file that is not a database) while reading or writing. */
+export const isSqliteDamage = (err: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string } | null)?.code ?? '');

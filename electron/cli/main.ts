@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate, isIsoMonth } from '../../shared/dates';
-import { TendError } from '../../shared/errors';
-import { databaseErrorOf, openDatabase, type OpenedDatabase } from '../db/open';
+import { TendError, isSqliteDamage } from '../../shared/errors';
+import { damagedDatabase, openDatabase, type OpenedDatabase } from '../db/open';
 import { defaultDatabaseFile, migrationsFolder } from '../paths';
 import { createRouter, type Router } from '../router';
 import { createServices, type Services } from '../services';
@@ -201,8 +201,8 @@ const COMMANDS: Record<string, Command> = {
       const out = requireOut(options.out, 'brief');
       const input = { accountId: account.id, paper: paperOf(options.paper) };
       const started = Date.now();
-      const file = await printPdf(args, briefRoute(input), out, input.paper);
-      print(io, json, { file, accountId: account.id, account: account.name, ms: Date.now() - started }, () => `Wrote the brief of ${account.name} to ${file}.`);
+      const { file, printedBy } = await printPdf(args, briefRoute(input), out, input.paper);
+      print(io, json, { file, accountId: account.id, account: account.name, ms: Date.now() - started, printedBy }, () => `Wrote the brief of ${account.name} to ${file}.`);
       return EXIT.ok;
     },
   },
@@ -428,8 +428,8 @@ const COMMANDS: Record<string, Command> = {
       // Ask the router first: a bad period fails here, before a browser starts.
       const data = await router.call(options.customer ? 'reports.customerQbr' : 'reports.qbr', qbrInput);
       const started = Date.now();
-      const file = await printPdf(args, qbrRoute(qbrInput), out, qbrInput.paper);
-      const result = { file, accountId: account.id, account: account.name, period: data.period, audience: qbrInput.audience, ms: Date.now() - started };
+      const { file, printedBy } = await printPdf(args, qbrRoute(qbrInput), out, qbrInput.paper);
+      const result = { file, accountId: account.id, account: account.name, period: data.period, audience: qbrInput.audience, ms: Date.now() - started, printedBy };
       print(io, json, result, () => `Wrote the ${data.period.label} QBR of ${account.name} to ${file}.`);
       return EXIT.ok;
     },
@@ -444,8 +444,8 @@ const COMMANDS: Record<string, Command> = {
       const out = requireOut(options.out, 'review');
       const input = { month, paper: paperOf(options.paper) };
       await router.call('reports.review', input);
-      const file = await printPdf(args, reviewRoute(input), out, input.paper);
-      print(io, json, { file, month }, () => `Wrote the portfolio review for ${month} to ${file}.`);
+      const { file, printedBy } = await printPdf(args, reviewRoute(input), out, input.paper);
+      print(io, json, { file, month, printedBy }, () => `Wrote the portfolio review for ${month} to ${file}.`);
       return EXIT.ok;
     },
   },
@@ -590,23 +590,24 @@ function paperOf(paper: string | undefined): Paper {
   return lower;
 }
 
-/** The built renderer the PDFs are printed from (dist/renderer beside dist/cli). */
 /**
  * A print route as a PDF: on the warm print server when one answers or starts (electron/print/
  * warm-printer.ts), else in a Chromium of this command's own (TEND_PRINT_SERVER=off always does).
+ * `printedBy` says which (in --json), for whoever wonders why one PDF took longer.
  */
-async function printPdf(args: CommandArgs, route: string, file: string, paper: Paper): Promise<string> {
+async function printPdf(args: CommandArgs, route: string, file: string, paper: Paper): Promise<{ file: string; printedBy: 'print server' | 'own Chromium' }> {
   const { io, dbFile, migrationsFolder, asOf, router } = args;
   if (!warmPrintingOff(io.env)) {
     const printed = await printWithWarmChromium(
-      { dbFile, migrationsFolder, asOf, route, file: path.resolve(file), paper },
+      { dbFile, migrationsFolder: path.resolve(migrationsFolder), asOf, route, file: path.resolve(file), paper },
       { stateFile: printServerStateFile(io.env), serverScript: path.join(__dirname, 'print-server.js'), env: io.env },
     );
     if (printed) return printed;
   }
-  return printRouteWithChromium({ router, rendererDir: rendererDir(), route, file, paper });
+  return { file: await printRouteWithChromium({ router, rendererDir: rendererDir(), route, file, paper }), printedBy: 'own Chromium' };
 }
 
+/** The built renderer the PDFs are printed from (dist/renderer beside dist/cli). */
 function rendererDir(): string {
   return process.env.TEND_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer');
 }
@@ -691,8 +692,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options: values,
     });
   } catch (caught) {
-    const code = (caught as { code?: unknown }).code;
-    const err = dbFile && typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code) ? databaseErrorOf(caught, dbFile) : caught;
+    // Damage met after opening (reading commands skip the whole-file check) is said like damage on open.
+    const sqliteSaid = isSqliteDamage(caught) ? (caught as Error).message : caught instanceof TendError && caught.code === 'db_corrupt' ? (caught.details as { sqlite?: string } | undefined)?.sqlite : undefined;
+    const err = dbFile && sqliteSaid ? damagedDatabase(dbFile, sqliteSaid) : caught;
     const usage = err instanceof UsageError;
     const hint = latestBackupHint(err, dbFile, folder);
     const message = (err instanceof Error ? err.message : String(err)) + (hint?.text ?? '');

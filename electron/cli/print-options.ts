@@ -6,7 +6,7 @@ import { userDataFolder } from '../paths';
 
 /** TEND_PRINT_STATE, else print-server.json in the user's own Tend folder (not a shared temp folder). */
 export function printServerStateFile(env: NodeJS.ProcessEnv): string {
-  return env.TEND_PRINT_STATE ?? path.join(userDataFolder(process.platform, env), 'print-server.json');
+  return path.resolve(env.TEND_PRINT_STATE ?? path.join(userDataFolder(process.platform, env), 'print-server.json'));
 }
 
 /** TEND_PRINT_SERVER=off prints every PDF in a Chromium of its own, started and closed by the command. */

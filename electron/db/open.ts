@@ -111,6 +111,15 @@ function canAccess(target: string, mode: number): boolean {
   }
 }
 
+/** `file` is damaged (`detail`: what SQLite said): what to do about it. */
+export function damagedDatabase(file: string, detail: string): TendError {
+  return new TendError(
+    'db_corrupt',
+    `${file} is damaged (${detail}). Nothing was changed. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).`,
+    { file },
+  );
+}
+
 /** An SQLite failure on `file` as what the user reads (damaged, not a database, locked…); other errors as they are. */
 export function databaseErrorOf(err: unknown, file: string): TendError {
   if (err instanceof TendError) return err;
@@ -119,13 +128,7 @@ export function databaseErrorOf(err: unknown, file: string): TendError {
   if (code === 'SQLITE_NOTADB') {
     return new TendError('db_not_a_database', `${file} is not a Tend database. Nothing was changed.`, { file });
   }
-  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
-    return new TendError(
-      'db_corrupt',
-      `${file} is damaged (${message}). Nothing was changed. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).`,
-      { file },
-    );
-  }
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) return damagedDatabase(file, message);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return new TendError(
       'db_locked',
@@ -180,8 +183,10 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
       nativeBinding: options.nativeBinding,
       timeout: options.busyTimeoutMs ?? 2000,
     });
+    const pending = pendingMigrations(sqlite, journal);
     if (existed) {
-      const check = options.quickCheck === false ? 'ok' : sqlite.pragma('quick_check', { simple: true });
+      // Skipped only when asked and nothing is to be migrated: a migration writes across the file.
+      const check = options.quickCheck === false && pending === 0 ? 'ok' : sqlite.pragma('quick_check', { simple: true });
       if (check !== 'ok') {
         throw new TendError(
           'db_corrupt',
@@ -193,7 +198,6 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
       // A write lock held elsewhere shows up here rather than halfway through a migration.
       sqlite.exec('BEGIN IMMEDIATE; ROLLBACK;');
     }
-    const pending = pendingMigrations(sqlite, journal);
     const hasTables = existed && hasUserTables(sqlite);
     let preMigrationBackup: string | null = null;
     if (pending > 0 && hasTables) {

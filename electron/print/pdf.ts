@@ -37,7 +37,7 @@ export interface Printer {
    * start each time. Each document is a new load of the page (nothing carries over from the last
    * one), answered by its own router; documents are printed one at a time.
    */
-  reusablePage(): Promise<{ print(route: string, file: string, paper: Paper, router: BridgedRouter): Promise<string> }>;
+  reusablePage(): Promise<{ print(route: string, file: string, paper: Paper, router: BridgedRouter): Promise<string>; close(): Promise<void> }>;
   /** Called when the browser goes away (it crashed or was killed). */
   onDisconnected(listener: () => void): void;
   close(): Promise<void>;
@@ -111,6 +111,8 @@ export async function openPrinter(job: Pick<PdfJob, 'rendererDir'> & { router?: 
           queue = printed.catch(() => {});
           return printed;
         },
+        /** Ends whatever this page was printing (a stuck document writes nothing). */
+        close: () => page.close(),
       };
     },
     onDisconnected(listener) {

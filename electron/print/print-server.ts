@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { openDatabase } from '../db/open';
 import { createRouter } from '../router';
 import { createServices } from '../services';
@@ -16,7 +17,7 @@ import { systemClock } from '../services/context';
 import { TendError } from '../../shared/errors';
 import { isIsoDate } from '../../shared/dates';
 import { openPrinter } from './pdf';
-import { readServerState, writeServerState, type PrintAnswer, type WarmPrintJob } from './warm-printer';
+import { JOB_TIMEOUT_MS, readServerState, writeServerState, type PrintAnswer, type WarmPrintJob } from './warm-printer';
 
 export interface PrintServerOptions {
   stateFile: string;
@@ -35,6 +36,10 @@ function jobOf(value: unknown): WarmPrintJob {
   const text = (x: unknown) => typeof x === 'string' && x.length > 0;
   if (!text(job.dbFile) || !text(job.migrationsFolder) || !text(job.route) || !text(job.file) || (job.paper !== 'a4' && job.paper !== 'letter')) {
     throw new TendError('invalid_input', 'The print request is missing its book, route, file or paper.');
+  }
+  // Only what the CLI sends: a print route, to a PDF file named in full.
+  if (!job.route!.startsWith('/print/') || !path.isAbsolute(job.file!) || !/\.pdf$/i.test(job.file!) || !path.isAbsolute(job.dbFile!)) {
+    throw new TendError('invalid_input', 'The print request names something other than a print route and a PDF file.');
   }
   if (job.asOf !== undefined && !isIsoDate(job.asOf)) throw new TendError('invalid_input', `--as-of must be a date as YYYY-MM-DD (got "${job.asOf}").`);
   return job as WarmPrintJob;
@@ -65,30 +70,61 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** A failure of the document (the book is missing or damaged, the request is wrong), not of the server. */
+const aboutTheDocument = (err: unknown): err is TendError => err instanceof TendError && err.code !== 'internal';
+
+const tokenMatches = (header: string | undefined, token: string): boolean => {
+  const given = Buffer.from(header ?? '');
+  const wanted = Buffer.from(`Bearer ${token}`);
+  return given.length === wanted.length && crypto.timingSafeEqual(given, wanted);
+};
+
+/** `work`, or a rejection once `ms` have passed (the page is then replaced: it may be stuck). */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the document took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export async function runPrintServer(options: PrintServerOptions): Promise<void> {
   const printer = await openPrinter({ rendererDir: options.rendererDir });
-  const page = await printer.reusablePage();
+  let page = await printer.reusablePage();
   const token = crypto.randomBytes(24).toString('hex');
   let busy = 0;
   let idle: NodeJS.Timeout | undefined;
   let stopping = false;
 
   const server = http.createServer((req, res) => {
-    if (req.method !== 'POST' || req.url !== '/print' || req.headers.authorization !== `Bearer ${token}`) {
+    if (req.method !== 'POST' || req.url !== '/print' || !tokenMatches(req.headers.authorization, token)) {
       res.writeHead(404).end();
+      return;
+    }
+    if (stopping) {
+      res.writeHead(503, { 'Content-Type': 'application/json' }).end('{}');
       return;
     }
     busy++;
     if (idle) clearTimeout(idle);
     void (async () => {
+      let status = 200;
       let answer: PrintAnswer;
+      const printing = page;
       try {
         const job = jobOf(JSON.parse(await readBody(req)));
-        answer = { file: await printJob(job, (router) => page.print(job.route, job.file, job.paper, router), options.version) };
+        answer = { file: await within(printJob(job, (router) => printing.print(job.route, job.file, job.paper, router), options.version), JOB_TIMEOUT_MS) };
       } catch (err) {
-        answer = { error: err instanceof TendError ? { code: err.code, message: err.message } : { code: 'internal', message: (err as Error).message ?? String(err) } };
+        answer = { error: err instanceof TendError ? { code: err.code, message: err.message } : { code: 'internal', message: (err as Error)?.message ?? String(err) } };
+        if (!aboutTheDocument(err)) {
+          // The server's own trouble (a crashed or stuck page…): the page is closed, so it writes
+          // nothing more, the CLI prints this document itself, and the next one gets a new page.
+          status = 503;
+          await printing.close().catch(() => {});
+          page = await printer.reusablePage().catch(() => page);
+        }
       }
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
       busy--;
       if (busy === 0) armIdle();
     })();
@@ -101,7 +137,8 @@ export async function runPrintServer(options: PrintServerOptions): Promise<void>
     // Another server may have taken over the state file: leave it to that one.
     if (readServerState(options.stateFile)?.pid === process.pid) fs.rmSync(options.stateFile, { force: true });
     server.close();
-    await printer.close().catch(() => {});
+    // A browser that does not close in a few seconds is left to the exit (Playwright kills it).
+    await within(printer.close(), 5_000).catch(() => {});
     process.exit(0);
   }
 
@@ -119,10 +156,9 @@ export async function runPrintServer(options: PrintServerOptions): Promise<void>
   const { port } = server.address() as { port: number };
   writeServerState(options.stateFile, { port, token, pid: process.pid, build: options.build });
   armIdle();
-  // A newer server took over (its state names another pid): this one stops at once, not when idle.
+  // A newer server took over (its state names another pid): this one stops once idle, not minutes later.
   const watch = setInterval(() => {
-    const state = readServerState(options.stateFile);
-    if (state?.pid !== process.pid && busy === 0) {
+    if (readServerState(options.stateFile)?.pid !== process.pid && busy === 0) {
       clearInterval(watch);
       void stop();
     }

@@ -8,6 +8,7 @@
 // null and the CLI prints the document itself, as before. This module loads no browser code: the CLI
 // stays as quick to start as its other commands.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -33,12 +34,23 @@ export interface PrintServerState {
   build: string;
 }
 
+/**
+ * The server's answer: the file, or why the document could not be made. HTTP 200 carries both (an
+ * error there is about the document: no such book, a damaged one…); 503 says the server itself is
+ * in trouble, and the CLI prints the document on its own instead.
+ */
 export type PrintAnswer = { file: string } | { error: { code: ErrorCode; message: string } };
 
-/** The build of a server script: a rebuilt or upgraded Tend never talks to a server of an older one. */
+/** The server took the job but did not answer in time: it may still write the file, so no retry. */
+export class PrintTimeout extends Error {}
+
+/** How long the CLI waits for a document (the server gives up on one after JOB_TIMEOUT_MS). */
+export const JOB_TIMEOUT_MS = 90_000;
+const ANSWER_TIMEOUT_MS = JOB_TIMEOUT_MS + 30_000;
+
+/** The build of a server script (its content's hash): a rebuilt or upgraded Tend never talks to an older server. */
 export function buildIdOf(script: string): string {
-  const stat = fs.statSync(script);
-  return `${stat.size}-${Math.round(stat.mtimeMs)}`;
+  return crypto.createHash('sha256').update(fs.readFileSync(script)).digest('hex').slice(0, 16);
 }
 
 export function readServerState(file: string): PrintServerState | null {
@@ -55,12 +67,17 @@ export function readServerState(file: string): PrintServerState | null {
 export function writeServerState(file: string, state: PrintServerState): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(partial, JSON.stringify(state), { mode: 0o600 });
+  fs.rmSync(partial, { force: true });
+  fs.writeFileSync(partial, JSON.stringify(state), { mode: 0o600, flag: 'wx' });
   fs.renameSync(partial, file);
 }
 
-/** Asks the server at `state` for one document; rejects when no server answers there. */
-export function postJob(state: PrintServerState, job: WarmPrintJob, timeoutMs = 60_000): Promise<PrintAnswer> {
+/**
+ * Asks the server at `state` for one document: its answer, or null when the server says it is in
+ * trouble (503). Rejects when no server answers there, and with PrintTimeout when one took the job
+ * and went quiet.
+ */
+export function postJob(state: PrintServerState, job: WarmPrintJob, timeoutMs = ANSWER_TIMEOUT_MS): Promise<PrintAnswer | null> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify(job);
     const req = http.request(
@@ -78,6 +95,7 @@ export function postJob(state: PrintServerState, job: WarmPrintJob, timeoutMs = 
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () => {
           try {
+            if (res.statusCode === 503) return resolve(null);
             if (res.statusCode !== 200) throw new Error(`print server answered ${res.statusCode}`);
             resolve(JSON.parse(text) as PrintAnswer);
           } catch (err) {
@@ -86,7 +104,7 @@ export function postJob(state: PrintServerState, job: WarmPrintJob, timeoutMs = 
         });
       },
     );
-    req.on('timeout', () => req.destroy(new Error('the print server did not answer in time')));
+    req.on('timeout', () => req.destroy(new PrintTimeout('the print server did not answer in time')));
     req.on('error', reject);
     req.end(body);
   });
@@ -110,6 +128,9 @@ async function startServer(options: WarmPrintOptions, build: string): Promise<Pr
   const child = spawn(process.execPath, [options.serverScript], {
     detached: true,
     stdio: 'ignore',
+    windowsHide: true,
+    // Not the command's folder: a server living for minutes must not hold it open (Windows).
+    cwd: path.dirname(options.serverScript),
     env: { ...options.env, TEND_PRINT_STATE: options.stateFile },
   });
   child.unref();
@@ -132,22 +153,35 @@ async function startServer(options: WarmPrintOptions, build: string): Promise<Pr
   return null;
 }
 
+/** How the document was printed: on the warm server, or null (print it in a Chromium of your own). */
+export type WarmPrintResult = { file: string; printedBy: 'print server' } | null;
+
 /**
- * Prints `job` on the warm server, starting one when none answers. The file's path when printed;
- * null when no server could be reached (print it directly instead). A document the server could not
- * prepare is an error, as it would be when printed directly.
+ * Prints `job` on the warm server, starting one when none answers. Null when no server could take
+ * it (print it directly instead). A document the server could not make (no such book, a damaged
+ * one) is an error, as it would be printed directly; so is a server that took the job and went
+ * quiet (it may still write the file: printing again would race it).
  */
-export async function printWithWarmChromium(job: WarmPrintJob, options: WarmPrintOptions): Promise<string | null> {
+export async function printWithWarmChromium(job: WarmPrintJob, options: WarmPrintOptions): Promise<WarmPrintResult> {
   if (!fs.existsSync(options.serverScript)) return null;
   const build = buildIdOf(options.serverScript);
+  const ask = async (state: PrintServerState): Promise<PrintAnswer | null | 'unreachable'> => {
+    try {
+      return await postJob(state, job);
+    } catch (err) {
+      if (err instanceof PrintTimeout) {
+        throw new TendError('internal', `The print server took the document but did not finish it in ${ANSWER_TIMEOUT_MS / 1000} s. Try again, or set TEND_PRINT_SERVER=off to print without it.`);
+      }
+      return 'unreachable';
+    }
+  };
   const running = readServerState(options.stateFile);
-  let answer: PrintAnswer | null = null;
-  if (running && running.build === build) answer = await postJob(running, job).catch(() => null);
-  if (!answer) {
+  let answer = running && running.build === build ? await ask(running) : 'unreachable';
+  if (answer === 'unreachable') {
     const started = await startServer(options, build);
-    if (started) answer = await postJob(started, job).catch(() => null);
+    answer = started ? await ask(started) : 'unreachable';
   }
-  if (!answer) return null;
+  if (answer === 'unreachable' || answer === null) return null;
   if ('error' in answer) throw new TendError(answer.error.code, answer.error.message);
-  return answer.file;
+  return { file: answer.file, printedBy: 'print server' };
 }

@@ -136,6 +136,28 @@ async function tend(...argv: string[]) {
 }
 
 describe('tend on a damaged database', () => {
+  it('says the book is damaged when a reading command meets a broken page after opening', async () => {
+    const file = path.join(tempDir('tend-damaged-read-'), 'book.db');
+    expect((await tend('--db', file, '--as-of', '2026-11-24', 'demo')).code).toBe(0);
+    const db = new Database(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'touches'").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    // Only the touches table's root page: the file opens, the schema reads, the first touch read fails.
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0xa5, (root - 1) * pageSize, root * pageSize);
+    fs.writeFileSync(file, bytes);
+    for (const argv of [['trends'], ['brief', '1']]) {
+      const refused = await tend('--db', file, '--as-of', '2026-11-24', ...argv);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`tend: ${file} is damaged (`);
+      expect(refused.stderr).toContain('Restore it from a backup');
+      const json = JSON.parse((await tend('--db', file, '--as-of', '2026-11-24', ...argv, '--json')).stderr);
+      expect(json.error.code).toBe('db_corrupt');
+    }
+  });
+
   it('says the book is damaged from the commands that only read it too (they skip the whole-file check)', async () => {
     const { file, good } = await damagedBookWithBackups();
     const damagedHash = sha256(file);

@@ -1,8 +1,11 @@
 // The book's state at a date (electron/services/scoring/states-at.ts) reads what the scoring
 // recorded, in either stored form of a snapshot's components, and agrees with scoring the book.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_ENGAGEMENT_SQL } from '../../electron/db/snapshot-sql';
-import { AS_OF, setup } from '../helpers';
+import { RECORDED_STATES_SQL } from '../../electron/services/scoring/states-at';
+import { AS_OF, MIGRATIONS, setup } from '../helpers';
 
 describe('scoring.statesAt', () => {
   let ctx: Awaited<ReturnType<typeof setup>>;
@@ -51,10 +54,11 @@ describe('scoring.statesAt', () => {
 
   it('reads the states from the covering index alone, and unpacks them right for ids past 2^31', () => {
     const sqlite = ctx.opened.sqlite;
-    // The reader's columns, as SQLite plans them: the index health_snapshots_date_state, no table rows
-    // (the migration's expression and SNAPSHOT_ENGAGEMENT_SQL must stay the same for that).
-    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN SELECT account_id, band, in_triage, ${SNAPSHOT_ENGAGEMENT_SQL} FROM health_snapshots WHERE date = ?`).all(AS_OF) as { detail: string }[];
+    // The reader's query, as SQLite plans it: the index health_snapshots_date_state, no table rows —
+    // which holds only while the migration's expression is SNAPSHOT_ENGAGEMENT_SQL, word for word.
+    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${RECORDED_STATES_SQL}`).all(AS_OF) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('USING COVERING INDEX health_snapshots_date_state');
+    expect(fs.readFileSync(path.join(MIGRATIONS, '0005_trend_indexes.sql'), 'utf8')).toContain(SNAPSHOT_ENGAGEMENT_SQL);
 
     const big = 3_000_000_123;
     sqlite.prepare("INSERT INTO accounts (id, name, segment, stage, mrr_cents) VALUES (?, 'Big Id Ltd', 'enterprise', 'adoption', 100000)").run(big);

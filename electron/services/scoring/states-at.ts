@@ -53,6 +53,15 @@ function stateOf(band: AnyBand, inTriage: boolean, withinCadence: boolean, execC
   return STATES[ALL_BANDS.indexOf(band) * 8 + (inTriage ? 1 : 0) + (withinCadence ? 2 : 0) + (execCovered ? 4 : 0)];
 }
 
+/**
+ * Each recorded state at a date as one number (see PACKED), read from the covering index
+ * health_snapshots_date_state alone: a row of four values per account and month end costs more than
+ * the reading itself. Account ids are SQLite rowids, never negative; below 2^49 they pack exactly.
+ */
+export const RECORDED_STATES_SQL = `SELECT ((account_id * 4 + CASE band ${ALL_BANDS.map((b, i) => `WHEN '${b}' THEN ${i}`).join(' ')} END) * 2 + in_triage) * 2
+       + coalesce(${SNAPSHOT_ENGAGEMENT_SQL} >= 100, 0)
+  FROM health_snapshots WHERE date = ?`;
+
 /** Below this many missing snapshots, accounts are read one by one through their indexes. */
 const FEW = 200;
 
@@ -60,16 +69,7 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export function createStatesReader(sqlite: Sqlite, facts: ReturnType<typeof createFactsReader>, getSettings: () => Settings) {
   const activeAccounts = sqlite.prepare('SELECT id, segment FROM accounts WHERE archived = 0 ORDER BY id').raw();
-  // Each recorded state as one number (account id, band, triage, within cadence: see PACKED), read
-  // from the covering index health_snapshots_date_state — a row of four values per account and
-  // month end costs more than the reading itself.
-  const recordedOn = sqlite
-    .prepare(
-      `SELECT ((account_id * 4 + CASE band ${ALL_BANDS.map((b, i) => `WHEN ${quote(b)} THEN ${i}`).join(' ')} END) * 2 + in_triage) * 2
-              + coalesce(${SNAPSHOT_ENGAGEMENT_SQL} >= 100, 0)
-       FROM health_snapshots WHERE date = ?`,
-    )
-    .pluck();
+  const recordedOn = sqlite.prepare(RECORDED_STATES_SQL).pluck();
   const recordSnapshot = sqlite.prepare(`
     INSERT INTO health_snapshots (account_id, date, score, band, confidence, components, in_triage)
     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, date) DO NOTHING`);
