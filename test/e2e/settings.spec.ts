@@ -106,3 +106,39 @@ test('explains invalid fields and resets to the defaults', async ({ tend }) => {
   await expect(page.getByText(/Saved\./)).toBeVisible();
   expect(await tend.router.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
 });
+
+test("edits the KPI tiles' survey windows and the triage-case dates, and the tiles follow", async ({ tend }) => {
+  const { page } = tend;
+  await tend.open('/settings');
+  const section = page.getByRole('region', { name: 'Numbers and triage' });
+  await expect(section.getByRole('spinbutton', { name: 'Survey tiles want' })).toHaveValue('10');
+  await expect(section.getByRole('spinbutton', { name: 'Second window' })).toHaveValue('180');
+  await section.getByRole('spinbutton', { name: 'Survey tiles want' }).fill('3');
+  await section.getByRole('spinbutton', { name: 'Second window' }).fill('200');
+  await section.getByRole('spinbutton', { name: "A triage case's target" }).fill('45');
+  await section.getByRole('spinbutton', { name: 'Suggest recovered after' }).fill('0');
+  await expect(section.getByRole('alert')).toHaveText('Must be above 0.');
+  await expect(page.getByRole('button', { name: 'Save and rescore' })).toBeDisabled();
+  await section.getByRole('spinbutton', { name: 'Suggest recovered after' }).fill('21');
+  await section.scrollIntoViewIfNeeded();
+  await tend.shots('settings-numbers');
+  await page.getByRole('button', { name: 'Save and rescore' }).click();
+  await expect(page.getByText(/Saved\./)).toBeVisible();
+  const saved = await tend.router.call('settings.get', {});
+  expect(saved.kpis).toEqual({ minSurveyResponses: 3, surveyWindowDays: [90, 200, 365] });
+  expect(saved.triageCases).toEqual({ recoveredAfterDays: 21, targetDays: 45 });
+  // The metrics read the new minimum: a window has "enough" from 3 responses on.
+  const metrics = await tend.router.call('metrics.month', {});
+  for (const w of Object.values(metrics.surveyWindows)) expect(w.enough).toBe(w.responses >= 3);
+});
+
+test('turns "open on Today when something is due" off and on from Settings', async ({ tend }) => {
+  const { page } = tend;
+  await tend.open('/settings');
+  const box = page.getByRole('region', { name: 'When Tend opens' }).getByRole('checkbox', { name: /Open on Today when something is due/ });
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await expect.poll(async () => (await tend.router.call('today.preferences', {})).openOnToday).toBe(false);
+  await box.check();
+  await expect.poll(async () => (await tend.router.call('today.preferences', {})).openOnToday).toBe(true);
+});

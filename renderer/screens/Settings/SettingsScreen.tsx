@@ -1,5 +1,6 @@
 // Settings: edit the scoring rules — weights, band edges, cadence and required executives per
-// segment, flag thresholds and severities — with a live preview of how the book's bands would move
+// segment, flag thresholds and severities, the KPI tiles' survey windows and the triage-case dates —
+// with a live preview of how the book's bands would move
 // (debounced settings.preview, scored in the main process), Save (settings.save: update + full
 // rescore), Reset to defaults, per-field validation; and where the database and its backups live.
 import { useEffect, useMemo } from 'react';
@@ -12,6 +13,8 @@ import { NumberField, SeveritySelect, setIn, validate, type Path } from './field
 import { ImportSettings } from './ImportSettings';
 import { Preview } from './Preview';
 import { ForecastSettings } from './ForecastSettings';
+import { NumbersSettings } from './NumbersSettings';
+import { StartupSettings } from './StartupSettings';
 import { useAnnounce } from '../../components/Announcer';
 import './settings.css';
 
@@ -219,6 +222,8 @@ export function SettingsScreen() {
             </ul>
           </section>
 
+          <NumbersSettings draft={draft} errors={errors} onChange={change} />
+          <StartupSettings />
           <CaptureSettingsPanel />
           <ForecastSettings draft={draft} errors={errors} onChange={change} />
           <ImportSettings draft={draft} errors={errors} onChange={change} />

@@ -15,6 +15,12 @@ export function getIn(obj: unknown, path: Path): unknown {
 export function setIn<T>(obj: T, path: Path, value: unknown): T {
   if (path.length === 0) return value as T;
   const [head, ...rest] = path;
+  if (Array.isArray(obj)) {
+    // A list stays a list (the survey windows): copy it and set the one entry.
+    const copy: unknown[] = [...obj];
+    copy[Number(head)] = setIn(copy[Number(head)], rest, value);
+    return copy as T;
+  }
   const base = (obj ?? {}) as Record<string | number, unknown>;
   return { ...base, [head]: setIn(base[head], rest, value) } as T;
 }
@@ -24,7 +30,7 @@ function messageOf(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.expected === 'int' ? 'Enter a whole number.' : 'Enter a number.';
     case 'too_small':
-      return `Must be at least ${String(issue.minimum)}${issue.inclusive === false ? ' (exclusive)' : ''}.`;
+      return issue.inclusive === false ? `Must be above ${String(issue.minimum)}.` : `Must be at least ${String(issue.minimum)}.`;
     case 'too_big':
       return `Must be at most ${String(issue.maximum)}.`;
     default:
