@@ -10,6 +10,8 @@ import { addDays, isIsoDate } from '../../shared/dates';
 interface Props {
   id?: string;
   'aria-label'?: string;
+  /** Joined with the field's own problem hint when it shows one. */
+  'aria-describedby'?: string;
   value: string;
   min?: string;
   max?: string;
@@ -116,7 +118,7 @@ export function DateInput({ id, value, min, max, required, disabled, autoFocus, 
         disabled={disabled}
         autoFocus={autoFocus}
         aria-invalid={shownProblem ? true : undefined}
-        aria-describedby={shownProblem ? hintId : undefined}
+        aria-describedby={[aria['aria-describedby'], shownProblem ? hintId : null].filter(Boolean).join(' ') || undefined}
         onChange={(e) => change(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && e.altKey) {

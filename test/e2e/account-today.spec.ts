@@ -405,3 +405,28 @@ test('a palette hit on a touch older than the page holds loads the older touches
   await expect(timeline.locator(`#tl-touch-${old.id}`)).toContainText('Founding kickoff');
   expect(consoleErrors).toEqual([]);
 });
+
+test('edits the renewal date in place as one field: typed, Enter saves, Esc keeps the date it had', async ({ tend, page }) => {
+  await tend.router.call('demo.load', {});
+  const account = pickAccount(tend);
+  const renewalOf = () => (tend.db.sqlite.prepare('SELECT renewal_date FROM accounts WHERE id = ?').pluck().get(account.id) as string | null);
+  const before = renewalOf();
+  await tend.open(`/accounts/${account.id}`);
+  const field = page.locator('.inline-field', { hasText: 'Renewal date' });
+  await field.getByRole('button').click();
+  const input = field.getByRole('textbox', { name: 'Renewal date' });
+  await expect(input).toBeFocused();
+  await input.fill('2027-06-1');
+  await page.keyboard.press('Escape');
+  await expect(field.getByRole('textbox')).toHaveCount(0);
+  expect(renewalOf()).toBe(before);
+  await field.getByRole('button').click();
+  await input.fill('2027-05-31');
+  await page.keyboard.press('Enter');
+  await expect(field.getByRole('button')).toContainText('2027-05-31');
+  await expect.poll(renewalOf).toBe('2027-05-31');
+  // One Tab stop for the date: the next Tab reaches the calendar button, not a month or a year.
+  await field.getByRole('button').click();
+  await page.keyboard.press('Tab');
+  await expect(field.getByRole('button', { name: 'Open calendar' })).toBeFocused();
+});

@@ -3,6 +3,7 @@
 // to the flag so resolving or snoozing the flag closes or snoozes it.
 import { useState } from 'react';
 import { SnoozeChoices } from './SnoozeChoices';
+import { DateInput } from '../DateInput';
 import { taskFromFlag } from '../../../shared/today/flag-task';
 import type { Flag } from '../../../shared/contract';
 import { SEVERITIES } from '../../../shared/domain';
@@ -153,7 +154,7 @@ function TaskForm({
         <input autoFocus value={title} maxLength={500} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <label className="small">
-        Due <input type="date" value={due} min={asOf} onChange={(e) => setDue(e.target.value)} />
+        Due <DateInput aria-label="Due" value={due} min={asOf} onChange={(e) => setDue(e.target.value)} />
       </label>
       <button type="submit" className="small-button primary">
         Add task

@@ -1,5 +1,6 @@
 // A value that becomes an input on click (or Enter); Enter or leaving saves, Escape cancels.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { DateInput } from '../DateInput';
 
 interface Props {
   label: string;
@@ -46,7 +47,12 @@ export function InlineField({ label, value, display, type = 'text', options, pla
             ))}
           </select>
         ) : (
-          <input ref={ref} aria-label={label} type={type} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={keys} />
+          type === 'date' ? (
+            // One Tab stop and the app's focus ring (components/DateInput.tsx), not Chromium's three.
+            <DateInput inputRef={ref} aria-label={label} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={() => void commit()} onKeyDown={keys} />
+          ) : (
+            <input ref={ref} aria-label={label} type={type} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={keys} />
+          )
         )
       ) : (
         <button type="button" className="inline-value" onClick={() => setEditing(true)} title={`Edit ${label.toLowerCase()}`}>

@@ -2,6 +2,7 @@
 // same as Today's, shared/today/snooze.ts).
 import { useState } from 'react';
 import { addDays } from '../../../shared/dates';
+import { DateInput } from '../DateInput';
 import { snoozeChoices } from '../../../shared/today/snooze';
 
 /** Tomorrow, next week, or a date (the same choices as Today's). */
@@ -25,7 +26,7 @@ export function SnoozeChoices({ asOf, label, onSnooze }: { asOf: string; label: 
       ))}
       <label className="small">
         or until{' '}
-        <input type="date" value={date} min={addDays(asOf, 1)} onChange={(e) => setDate(e.target.value)} />
+        <DateInput aria-label="Snooze until" value={date} min={addDays(asOf, 1)} onChange={(e) => setDate(e.target.value)} />
       </label>
       <button type="submit" className="small-button">
         Snooze

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TodayItem } from '../../../shared/contracts/today';
 import { addDays } from '../../../shared/dates';
+import { DateInput } from '../../components/DateInput';
 import { snoozeChoices } from '../../../shared/today/snooze';
 import { actionsFor, type TodayAction } from './actions';
 
@@ -90,7 +91,7 @@ export function RowMenu({ item, asOf, mode: initialMode, anchor, onAction, onSno
           >
             <label>
               Snooze until
-              <input type="date" value={date} min={addDays(asOf, 1)} onChange={(e) => setDate(e.target.value)} aria-describedby={error ? 'today-date-error' : undefined} />
+              <DateInput aria-label="Snooze until" value={date} min={addDays(asOf, 1)} onChange={(e) => setDate(e.target.value)} aria-describedby={error ? 'today-date-error' : undefined} />
             </label>
             {error && (
               <p id="today-date-error" className="today-menu-error" role="alert">
