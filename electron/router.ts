@@ -3,7 +3,7 @@
 // schema; every outcome is a value: { ok: true, data } or { ok: false, error: { code, message, details } }.
 import { z } from 'zod';
 import { contract, type Channel, type ChannelInput, type ChannelOutput, type Contract } from '../shared/contract';
-import { TendError, type Result, isSqliteBusy, isSqliteDamage } from '../shared/errors';
+import { RESTORE_FROM_BACKUP, TendError, type Result, isSqliteBusy, isSqliteDamage } from '../shared/errors';
 import type { Services } from './services';
 import { accountPageHandlers } from './handlers/account-page';
 import { captureHandlers } from './handlers/capture';
@@ -64,10 +64,6 @@ const BUSY = {
     'The database is busy: an import (or another Tend window or tend command) is writing to it, so this could not be done and nothing was changed. Try again when that finishes.',
 } as const;
 
-/** Damage met after the file opened (the CLI's reading commands skip the whole-file check). */
-const DAMAGED =
-  'The database file is damaged: SQLite found a broken page while reading it. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app)';
-
 export function createRouter(getServices: () => Services, options: RouterOptions = {}) {
   const grants = new FileGrants();
   const handlers = handlersFor(getServices, options, grants);
@@ -96,7 +92,11 @@ export function createRouter(getServices: () => Services, options: RouterOptions
     } catch (err) {
       if (err instanceof TendError) return { ok: false, error: err.toValue() };
       if (isSqliteBusy(err)) return { ok: false, error: BUSY };
-      if (isSqliteDamage(err)) return { ok: false, error: { code: 'db_corrupt', message: `${DAMAGED} (${(err as Error).message}).`, details: { sqlite: (err as Error).message } } };
+      // Damage met after the file opened (the CLI's reading commands skip the whole-file check).
+      if (isSqliteDamage(err)) {
+        const sqlite = (err as Error).message;
+        return { ok: false, error: { code: 'db_corrupt', message: `The database file is damaged (${sqlite}). ${RESTORE_FROM_BACKUP}`, details: { sqlite } } };
+      }
       options.onUnexpectedError?.(channel, err);
       return {
         ok: false,

@@ -48,5 +48,8 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: TendErrorVal
 /** SQLite could not get a lock within its busy timeout (another connection is writing). */
 export const isSqliteBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string } | null)?.code ?? '');
 
+/** What to do about a damaged database file, wherever the damage is found. */
+export const RESTORE_FROM_BACKUP = 'Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).';
+
 /** SQLite met a damaged page (or a file that is not a database) while reading or writing. */
 export const isSqliteDamage = (err: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string } | null)?.code ?? '');

@@ -193,8 +193,8 @@ const COMMANDS: Record<string, Command> = {
       const which = positionals.join(' ').trim();
       if (!which) throw new UsageError('tend brief needs an account: tend brief <account id, external id or name> [--out FILE.pdf]');
       const account = findAccount(services, which);
-      const brief = await router.call('brief.get', { accountId: account.id });
       if (options.out === undefined) {
+        const brief = await router.call('brief.get', { accountId: account.id });
         print(io, json, brief, () => printBrief(brief));
         return EXIT.ok;
       }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { TendError } from '../../shared/errors';
+import { RESTORE_FROM_BACKUP, TendError } from '../../shared/errors';
 import * as schema from './schema';
 import { backupFile, backupPathFor } from '../services/backup';
 
@@ -115,7 +115,7 @@ function canAccess(target: string, mode: number): boolean {
 export function damagedDatabase(file: string, detail: string): TendError {
   return new TendError(
     'db_corrupt',
-    `${file} is damaged (${detail}). Nothing was changed. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).`,
+    `${file} is damaged (${detail}). Nothing was changed. ${RESTORE_FROM_BACKUP}`,
     { file },
   );
 }
@@ -187,13 +187,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     if (existed) {
       // Skipped only when asked and nothing is to be migrated: a migration writes across the file.
       const check = options.quickCheck === false && pending === 0 ? 'ok' : sqlite.pragma('quick_check', { simple: true });
-      if (check !== 'ok') {
-        throw new TendError(
-          'db_corrupt',
-          `${absolute} is damaged (quick_check: ${String(check)}). Nothing was changed. Restore it from a backup (tend restore --latest, or File → Restore from Backup… in the app).`,
-          { file: absolute },
-        );
-      }
+      if (check !== 'ok') throw damagedDatabase(absolute, `quick_check: ${String(check)}`);
       assertNotNewer(sqlite, journal, absolute);
       // A write lock held elsewhere shows up here rather than halfway through a migration.
       sqlite.exec('BEGIN IMMEDIATE; ROLLBACK;');
